@@ -1,0 +1,14 @@
+package io.confidencegateway.api;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits of the public HTTP APIs. */
+@ConfigMapping(prefix = "gateway.http")
+public interface HttpConfig {
+
+    /** Largest request body accepted; a larger one gets 413 with an explanation. */
+    @WithDefault("4M")
+    MemorySize maxBodySize();
+}

@@ -1,0 +1,249 @@
+package io.confidencegateway.api.openai;
+
+import java.io.IOException;
+import java.util.concurrent.Flow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.confidencegateway.chat.ChatChunk;
+import io.confidencegateway.chat.ChatRequest;
+import io.confidencegateway.inference.GatewayError;
+import io.confidencegateway.inference.InferenceFailure;
+import io.confidencegateway.inference.InferenceService;
+import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.api.HttpConfig;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * {@code POST /v1/chat/completions}, OpenAI-compatible, as a Vert.x route: the whole exchange stays on the event
+ * loop, and a stream is written chunk by chunk as the provider sends it (with back-pressure from the client's
+ * socket). Errors use OpenAI's error shape; a stream that breaks after it started ends with an error event, never
+ * with a quiet {@code [DONE]}. Described in {@code META-INF/openapi.yaml}.
+ */
+@ApplicationScoped
+public class ChatCompletionsRoute {
+
+    static final String PATH = "/v1/chat/completions";
+    private static final String API = "chat_completions";
+    private static final Logger LOG = Logger.getLogger(ChatCompletionsRoute.class);
+    private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
+
+    private final InferenceService inference;
+    private final GatewayMetrics metrics;
+    private final ObjectMapper json;
+    private final ObjectReader requestReader;
+    private final long maxBodyBytes;
+
+    public ChatCompletionsRoute(InferenceService inference, GatewayMetrics metrics, ObjectMapper json,
+            HttpConfig http) {
+        this.inference = inference;
+        this.metrics = metrics;
+        this.json = json;
+        this.requestReader = json.readerFor(ChatRequest.class);
+        this.maxBodyBytes = http.maxBodySize().asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.post(PATH).order(-1)
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+                .handler(this::handle)
+                .failureHandler(this::onRouteFailure);
+    }
+
+    private void handle(RoutingContext context) {
+        Buffer body = context.body().buffer();
+        if (body == null || body.length() == 0) {
+            reply(context, OpenAiError.invalid(null, "The request body is empty: send a JSON chat completion "
+                    + "request with 'model' and 'messages'"), null);
+            return;
+        }
+        ChatRequest request;
+        try {
+            request = requestReader.readValue(body.getBytes());
+        } catch (JsonProcessingException unreadable) {
+            reply(context, OpenAiError.invalid(JsonErrors.pathOf(unreadable), JsonErrors.messageOf(unreadable)), null);
+            return;
+        } catch (IOException unreadable) {
+            reply(context, OpenAiError.invalid(null, "The request body could not be read"), null);
+            return;
+        }
+        if (request == null) {
+            reply(context, OpenAiError.invalid(null, "The request body must be a JSON object"), null);
+            return;
+        }
+        InferenceService.Prepared prepared;
+        try {
+            prepared = inference.prepare(request);
+        } catch (GatewayError.Rejection rejection) {
+            reply(context, OpenAiError.of(rejection.error()), null);
+            return;
+        }
+        String id = prepared.id().toString();
+        if (request.streaming()) {
+            inference.stream(prepared).subscribe().withSubscriber(new SseWriter(context, id));
+        } else {
+            inference.complete(prepared).subscribe().with(
+                    answer -> {
+                        HttpServerResponse response = context.response();
+                        if (response.closed()) {
+                            return;
+                        }
+                        identify(response, id).setStatusCode(200).putHeader("Content-Type", "application/json");
+                        response.end(encode(answer));
+                        metrics.countRequest(API, "ok", 200);
+                    },
+                    failure -> reply(context, errorFor(failure), id));
+        }
+    }
+
+    private OpenAiError.WithStatus errorFor(Throwable failure) {
+        if (failure instanceof InferenceFailure inferenceFailure) {
+            return OpenAiError.of(inferenceFailure.failure());
+        }
+        LOG.errorf("Chat completion failed unexpectedly: %s", failure.toString());
+        return OpenAiError.internal();
+    }
+
+    private void reply(RoutingContext context, OpenAiError.WithStatus error, String inferenceId) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (inferenceId != null) {
+            identify(response, inferenceId);
+        }
+        if (error.retryAfterSeconds() != null) {
+            response.putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
+        }
+        response.setStatusCode(error.status()).putHeader("Content-Type", "application/json").end(encode(error.body()));
+        metrics.countRequest(API, error.body().error().code(), error.status());
+    }
+
+    private void onRouteFailure(RoutingContext context) {
+        if (context.statusCode() == 413) {
+            reply(context, new OpenAiError.WithStatus(413, new OpenAiError(new OpenAiError.Body(
+                    "The request body is larger than " + maxBodyBytes + " bytes (gateway.http.max-body-size); "
+                            + "send fewer or shorter messages", "invalid_request_error", null, "request_too_large"))),
+                    null);
+            return;
+        }
+        if (context.failure() != null) {
+            LOG.errorf("Chat completion route failed: %s", context.failure().toString());
+        }
+        reply(context, OpenAiError.internal(), null);
+    }
+
+    private static HttpServerResponse identify(HttpServerResponse response, String inferenceId) {
+        return response.putHeader("X-Inference-Id", inferenceId).putHeader("x-request-id", inferenceId);
+    }
+
+    private Buffer encode(Object value) {
+        try {
+            return Buffer.buffer(json.writeValueAsBytes(value));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("response could not be encoded", impossible);
+        }
+    }
+
+    private Buffer event(Object value) {
+        try {
+            byte[] payload = json.writeValueAsBytes(value);
+            return Buffer.buffer(payload.length + 8).appendString("data: ").appendBytes(payload).appendString("\n\n");
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("chunk could not be encoded", impossible);
+        }
+    }
+
+    /** Writes one stream to the client, asking the provider for the next chunk only when the socket can take it. */
+    private final class SseWriter implements MultiSubscriber<ChatChunk> {
+
+        private final RoutingContext context;
+        private final HttpServerResponse response;
+        private final String id;
+        private Flow.Subscription subscription;
+        private boolean headersSent;
+        private volatile boolean done;
+
+        SseWriter(RoutingContext context, String id) {
+            this.context = context;
+            this.response = context.response();
+            this.id = id;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            response.closeHandler(closed -> {
+                if (!done) {
+                    done = true;
+                    subscription.cancel();
+                    metrics.countRequest(API, "client_disconnected", 499);
+                }
+            });
+            subscription.request(1);
+        }
+
+        @Override
+        public void onItem(ChatChunk chunk) {
+            if (done) {
+                return;
+            }
+            startIfNeeded();
+            response.write(event(chunk));
+            if (response.writeQueueFull()) {
+                response.drainHandler(drained -> subscription.request(1));
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onFailure(Throwable failure) {
+            if (done) {
+                return;
+            }
+            done = true;
+            OpenAiError.WithStatus error = errorFor(failure);
+            if (!headersSent) {
+                reply(context, error, id);
+                return;
+            }
+            response.end(event(error.body()));
+            metrics.countRequest(API, "stream_interrupted", 200);
+        }
+
+        @Override
+        public void onCompletion() {
+            if (done) {
+                return;
+            }
+            done = true;
+            startIfNeeded();
+            response.end(DONE);
+            metrics.countRequest(API, "ok", 200);
+        }
+
+        private void startIfNeeded() {
+            if (headersSent) {
+                return;
+            }
+            headersSent = true;
+            identify(response, id).setStatusCode(200).setChunked(true)
+                    .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                    .putHeader("Cache-Control", "no-cache")
+                    .putHeader("X-Accel-Buffering", "no");
+        }
+    }
+}

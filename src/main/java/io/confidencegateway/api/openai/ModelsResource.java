@@ -1,0 +1,69 @@
+package io.confidencegateway.api.openai;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.confidencegateway.provider.ModelCatalog;
+
+/** {@code GET /v1/models}: the configured model aliases, in OpenAI's list shape. */
+@Path("/v1/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "OpenAI-compatible")
+public class ModelsResource {
+
+    /** OpenAI's model object, plus the gateway's routing facts. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Model(String id, String object, long created, String ownedBy, String upstreamModel,
+            String description, boolean available) {
+    }
+
+    /** OpenAI's list envelope. */
+    public record ModelList(String object, List<Model> data) {
+    }
+
+    private final ModelCatalog catalog;
+
+    public ModelsResource(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Operation(summary = "List model aliases", description = "Every configured alias with the provider that serves "
+            + "it (owned_by), the upstream model, and whether that provider is enabled (available: false means its "
+            + "API key is missing).")
+    public ModelList list() {
+        return new ModelList("list", catalog.list().values().stream().map(ModelsResource::model).toList());
+    }
+
+    @GET
+    @Path("/{model}")
+    @Operation(summary = "Get one model alias", description = "404 in OpenAI's error shape when the alias is unknown.")
+    public Response get(@PathParam("model") String model) {
+        ModelCatalog.Listed listed = catalog.list().get(model);
+        if (listed == null) {
+            var error = OpenAiError.of(new io.confidencegateway.inference.GatewayError.UnknownModel(model,
+                    "The model '" + model + "' does not exist on this gateway; GET /v1/models lists the available ones"));
+            return Response.status(error.status()).entity(error.body()).build();
+        }
+        return Response.ok(model(listed)).build();
+    }
+
+    private static Model model(ModelCatalog.Listed listed) {
+        return new Model(listed.alias(), "model", 0, listed.provider(), listed.upstreamModel(), listed.description(),
+                listed.available());
+    }
+}

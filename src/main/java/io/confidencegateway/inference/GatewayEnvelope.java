@@ -1,0 +1,19 @@
+package io.confidencegateway.inference;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The gateway's extension to an OpenAI completion: the {@code gateway} field of a JSON answer, and of the last
+ * chunk of a stream.
+ *
+ * @param inferenceId the id under which the answer is recorded ({@code GET /v1/answers/{id}})
+ * @param model the alias the caller addressed
+ * @param provider the provider that served the answer
+ * @param usageEstimated whether token usage was estimated because the upstream reported none
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GatewayEnvelope(String inferenceId, String model, String provider, Boolean usageEstimated) {
+}

@@ -1,0 +1,144 @@
+package io.confidencegateway.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.store.Database;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records every answer off the request path: {@link #record} only enqueues (the event loop never waits on the
+ * database); one writer thread stores records in batches. A record is readable by id the moment it is recorded
+ * (from memory until its batch commits), and the queue is drained before the application stops.
+ */
+@ApplicationScoped
+public class InferenceLog {
+
+    private static final Logger LOG = Logger.getLogger(InferenceLog.class);
+    private static final int BATCH = 256;
+
+    private final Database database;
+    private final InferenceRepository repository;
+    private final GatewayMetrics metrics;
+    private final BlockingQueue<InferenceRecord> queue;
+    private final Map<UUID, InferenceRecord> pending = new ConcurrentHashMap<>();
+    private final Thread writer;
+    private volatile boolean stopping;
+
+    public InferenceLog(Database database, InferenceRepository repository, GatewayMetrics metrics,
+            RecordingConfig config) {
+        this.database = database;
+        this.repository = repository;
+        this.metrics = metrics;
+        this.queue = new LinkedBlockingQueue<>(config.queueSize());
+        this.writer = new Thread(this::drainLoop, "inference-log-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Queues the record for storage; never blocks. */
+    public void record(InferenceRecord record) {
+        pending.put(record.id(), record);
+        if (!queue.offer(record)) {
+            pending.remove(record.id());
+            metrics.recordDropped();
+            LOG.errorf("Inference log queue is full; record %s was not stored", record.id());
+        }
+    }
+
+    /** The record of that id, stored or still queued. */
+    public Uni<Optional<InferenceRecord>> find(UUID id) {
+        InferenceRecord queued = pending.get(id);
+        if (queued != null) {
+            return Uni.createFrom().item(Optional.of(queued));
+        }
+        return database.transaction(connection -> repository.find(connection, id)).map(found -> {
+            // The batch may have committed between the two looks.
+            return found.isPresent() ? found : Optional.ofNullable(pending.get(id));
+        });
+    }
+
+    private void drainLoop() {
+        var batch = new ArrayList<InferenceRecord>(BATCH);
+        while (!stopping || !queue.isEmpty()) {
+            try {
+                InferenceRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                store(batch);
+                batch.clear();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void store(List<InferenceRecord> batch) throws InterruptedException {
+        long backoff = 100;
+        while (true) {
+            try {
+                database.inTransaction(connection -> {
+                    repository.insertAll(connection, batch);
+                    return null;
+                });
+                batch.forEach(r -> pending.remove(r.id()));
+                return;
+            } catch (RuntimeException failure) {
+                metrics.recordStoreFailure();
+                if (stopping && backoff > 1_600) {
+                    LOG.errorf("Giving up storing %d inference records at shutdown: %s", batch.size(),
+                            failure.getMessage());
+                    return;
+                }
+                LOG.warnf("Storing %d inference records failed (%s); retrying in %d ms", batch.size(),
+                        failure.getMessage(), backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    /** Waits until everything recorded so far is stored (or the timeout passes). */
+    public boolean flush(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return pending.isEmpty();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!pending.isEmpty()) {
+            LOG.errorf("%d inference records were not stored before shutdown", pending.size());
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.confidencegateway.inference;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.confidencegateway.chat.ChatChunk;
+import io.confidencegateway.chat.ChatRequest;
+import io.confidencegateway.chat.ChatResponse;
+import io.confidencegateway.chat.Usage;
+import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.provider.ModelCatalog;
+import io.confidencegateway.provider.ProviderException;
+import io.confidencegateway.provider.ProviderFailure;
+import io.confidencegateway.provider.ProviderRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one inference pipeline behind every public API: check the request, route it to a provider, call it, and
+ * record the outcome (answer, usage, latency, status) and its metrics. Providers know nothing of this.
+ */
+@ApplicationScoped
+public class InferenceService {
+
+    static final String API_CHAT = "chat_completions";
+
+    private final ModelCatalog catalog;
+    private final ProviderRegistry registry;
+    private final InferenceLog log;
+    private final GatewayMetrics metrics;
+
+    public InferenceService(ModelCatalog catalog, ProviderRegistry registry, InferenceLog log,
+            GatewayMetrics metrics) {
+        this.catalog = catalog;
+        this.registry = registry;
+        this.log = log;
+        this.metrics = metrics;
+    }
+
+    /** A request that passed every check and has a route; it has its inference id from here on. */
+    public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, ChatRequest upstream,
+            Instant createdAt, long startNanos) {
+    }
+
+    /**
+     * Validates and routes a request.
+     *
+     * @throws GatewayError.Rejection when the request is invalid, its model unknown or unservable
+     */
+    public Prepared prepare(ChatRequest request) {
+        rejectIf(ChatRequestValidator.invalid(request));
+        ModelCatalog.Resolution resolution = catalog.resolve(request.model());
+        if (resolution instanceof ModelCatalog.Unknown unknown) {
+            throw new GatewayError.Rejection(new GatewayError.UnknownModel(unknown.model(), "The model '"
+                    + unknown.model() + "' does not exist on this gateway; GET /v1/models lists the available ones"));
+        }
+        if (resolution instanceof ModelCatalog.ProviderDisabled disabled) {
+            throw new GatewayError.Rejection(new GatewayError.ProviderDisabled(disabled.model(), disabled.reason()));
+        }
+        var route = (ModelCatalog.Route) resolution;
+        rejectIf(ChatRequestValidator.unsupported(request, route.provider().id(), route.provider().capabilities()));
+        return new Prepared(InferenceIds.next(), request, route, request.upstream(route.upstreamModel()),
+                Instant.now(), System.nanoTime());
+    }
+
+    private static void rejectIf(java.util.Optional<GatewayError> error) {
+        if (error.isPresent()) {
+            throw new GatewayError.Rejection(error.get());
+        }
+    }
+
+    /** The whole answer, addressed to the caller, with usage always filled and the gateway envelope. */
+    public Uni<ChatResponse> complete(Prepared prepared) {
+        var route = prepared.route();
+        return route.provider().chat(prepared.upstream())
+                .map(answer -> {
+                    boolean estimated = answer.usage() == null;
+                    Usage usage = estimated ? UsageEstimator.estimate(prepared.request(), answer.firstText())
+                            : answer.usage();
+                    String finish = answer.choices().get(0).finishReason();
+                    succeeded(prepared, usage, estimated, finish, answer.firstText(), null);
+                    return answer.withIdentity(completionId(prepared), answer.model() == null ? route.alias()
+                            : answer.model(), usage, envelope(prepared, estimated));
+                })
+                .onFailure().transform(error -> failed(prepared, error, false, null, null));
+    }
+
+    /**
+     * The answer as chunks, relayed as the provider sends them. The finish chunk is held back until the
+     * provider ends, so that the last chunk the caller gets carries the gateway envelope (after a usage chunk
+     * when the caller asked for {@code stream_options.include_usage}). A stream that breaks fails with an
+     * {@link InferenceFailure}; whether chunks were already sent is the caller's to know.
+     */
+    public Multi<ChatChunk> stream(Prepared prepared) {
+        return Multi.createFrom().deferred(() -> {
+            var relay = new StreamRelay(prepared, completionId(prepared));
+            return prepared.route().provider().stream(prepared.upstream())
+                    .onItem().transformToIterable(relay::accept)
+                    .onCompletion().switchTo(() -> {
+                        var last = relay.finish(envelope(prepared, relay.usageEstimated()));
+                        succeeded(prepared, relay.usage(), relay.usageEstimated(), relay.finishReason(),
+                                relay.text(), relay.firstTokenNanos());
+                        return Multi.createFrom().iterable(last);
+                    })
+                    .onFailure().transform(error -> failed(prepared, error, relay.started(), relay.text(),
+                            relay.firstTokenNanos()))
+                    .onCancellation().invoke(() -> cancelled(prepared, relay));
+        });
+    }
+
+    private void succeeded(Prepared prepared, Usage usage, boolean estimated, String finishReason, String text,
+            Long firstTokenNanos) {
+        var route = prepared.route();
+        long nanos = System.nanoTime() - prepared.startNanos();
+        registry.recordSuccess(route.provider().id());
+        metrics.recordOperation(route.provider().id(), route.upstreamModel(), "ok", nanos);
+        metrics.recordTokens(route.provider().id(), route.upstreamModel(), usage.promptTokens(),
+                usage.completionTokens());
+        log.record(record(prepared, "ok", null, null, 200, usage, estimated, finishReason, text, nanos,
+                firstTokenNanos));
+    }
+
+    private InferenceFailure failed(Prepared prepared, Throwable error, boolean started, String partial,
+            Long firstTokenNanos) {
+        var route = prepared.route();
+        ProviderFailure failure = error instanceof ProviderException pe ? pe.failure()
+                : new ProviderFailure.MalformedResponse(route.provider().id(), "internal error while relaying");
+        long nanos = System.nanoTime() - prepared.startNanos();
+        registry.recordFailure(route.provider().id(), failure);
+        metrics.recordOperation(route.provider().id(), route.upstreamModel(), failure.kind(), nanos);
+        int status = started ? 200 : OpenAiStatus.of(failure);
+        Usage usage = partial == null ? null : UsageEstimator.estimate(prepared.request(), partial);
+        log.record(record(prepared, started ? "interrupted" : "error", failure.kind(), failure.message(), status,
+                usage, usage != null, null, partial, nanos, firstTokenNanos));
+        return new InferenceFailure(prepared.id(), failure);
+    }
+
+    private void cancelled(Prepared prepared, StreamRelay relay) {
+        var route = prepared.route();
+        long nanos = System.nanoTime() - prepared.startNanos();
+        metrics.recordOperation(route.provider().id(), route.upstreamModel(), "cancelled", nanos);
+        log.record(record(prepared, "cancelled", "client_disconnected", "the client closed the connection", 499,
+                UsageEstimator.estimate(prepared.request(), relay.text()), true, null, relay.text(), nanos,
+                relay.firstTokenNanos()));
+    }
+
+    private InferenceRecord record(Prepared prepared, String status, String errorKind, String errorMessage,
+            int httpStatus, Usage usage, boolean estimated, String finishReason, String content, long nanos,
+            Long firstTokenNanos) {
+        var route = prepared.route();
+        return new InferenceRecord(prepared.id(), API_CHAT, route.alias(), route.provider().id(),
+                route.upstreamModel(), prepared.request().streaming(), status, errorKind, errorMessage, httpStatus,
+                usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
+                estimated, finishReason, content, nanos / 1_000_000,
+                firstTokenNanos == null ? null : (firstTokenNanos - prepared.startNanos()) / 1_000_000,
+                prepared.createdAt(), Instant.now());
+    }
+
+    private static String completionId(Prepared prepared) {
+        return "chatcmpl-" + prepared.id();
+    }
+
+    private static GatewayEnvelope envelope(Prepared prepared, boolean estimated) {
+        return new GatewayEnvelope(prepared.id().toString(), prepared.route().alias(), prepared.route().provider().id(),
+                estimated ? Boolean.TRUE : null);
+    }
+}

@@ -1,0 +1,72 @@
+package io.confidencegateway.metrics;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The only place meter names are spelled. Model calls use the OpenTelemetry GenAI names
+ * ({@code gen_ai.client.operation.duration}, {@code gen_ai.client.token.usage}); the gateway's own meters are
+ * {@code gateway.<feature>.<event>}. Tags are low-cardinality only: provider, model, outcome — never ids or users.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    private final Meter.MeterProvider<Timer> operation;
+    private final Meter.MeterProvider<DistributionSummary> tokens;
+    private final Meter.MeterProvider<Counter> requests;
+    private final Counter dropped;
+    private final Counter storeFailures;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.operation = Timer.builder("gen_ai.client.operation.duration")
+                .description("Duration of model calls through the gateway, by provider, model and outcome")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofSeconds(120))
+                .withRegistry(registry);
+        this.tokens = DistributionSummary.builder("gen_ai.client.token.usage")
+                .description("Tokens per model call, by type (input/output), provider and model")
+                .serviceLevelObjectives(16, 64, 256, 1024, 4096, 16384, 65536, 262144)
+                .withRegistry(registry);
+        this.requests = Counter.builder("gateway.requests")
+                .description("Requests to the gateway's APIs, by api, outcome and status class")
+                .withRegistry(registry);
+        this.dropped = Counter.builder("gateway.records.dropped")
+                .description("Answer records that could not be queued for storage").register(registry);
+        this.storeFailures = Counter.builder("gateway.records.store.failures")
+                .description("Failed attempts to store a batch of answer records").register(registry);
+    }
+
+    /** One model call: how long it took and how it ended ({@code ok} or a failure kind). */
+    public void recordOperation(String provider, String model, String outcome, long nanos) {
+        operation.withTags("gen_ai.operation.name", "chat", "provider", provider, "model", model, "outcome", outcome)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Tokens of one model call. */
+    public void recordTokens(String provider, String model, int input, int output) {
+        tokens.withTags("gen_ai.token.type", "input", "provider", provider, "model", model).record(input);
+        tokens.withTags("gen_ai.token.type", "output", "provider", provider, "model", model).record(output);
+    }
+
+    /** One request to a public API and how it ended. */
+    public void countRequest(String api, String outcome, int status) {
+        requests.withTags("api", api, "outcome", outcome, "status", (status / 100) + "xx").increment();
+    }
+
+    public void recordDropped() {
+        dropped.increment();
+    }
+
+    public void recordStoreFailure() {
+        storeFailures.increment();
+    }
+}

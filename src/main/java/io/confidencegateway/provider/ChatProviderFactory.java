@@ -1,0 +1,23 @@
+package io.confidencegateway.provider;
+
+/**
+ * Builds providers of one {@code type}. Adding a vendor means adding one CDI bean implementing this; the
+ * registry finds every factory and builds one provider per {@code gateway.providers.<name>} entry.
+ */
+public interface ChatProviderFactory {
+
+    /** The value of {@code gateway.providers.<name>.type} this factory serves, e.g. {@code openai}. */
+    String type();
+
+    /** The base URL used when a provider of this type configures none. */
+    String defaultBaseUrl();
+
+    /**
+     * Whether a provider at this base URL cannot work without an API key (a vendor's public endpoint does;
+     * a self-hosted server usually does not). A provider that needs a key and has none is left out.
+     */
+    boolean requiresApiKey(String baseUrl);
+
+    /** Builds a provider; called once per configured provider at start-up. */
+    ChatProvider create(ProviderSettings settings);
+}

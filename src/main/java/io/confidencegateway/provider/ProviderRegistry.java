@@ -1,0 +1,105 @@
+package io.confidencegateway.provider;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.All;
+import io.quarkus.runtime.Startup;
+
+/**
+ * The configured providers, built once at start-up by the factory of each provider's type. A provider whose
+ * key is missing is left out with a reason, so that a request for it gets an error naming the key to set.
+ * Also keeps each provider's last-known state for readiness and the ops view.
+ */
+@Startup
+@ApplicationScoped
+public class ProviderRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ProviderRegistry.class);
+
+    private final Map<String, ChatProvider> providers = new TreeMap<>();
+    private final Map<String, String> unavailable = new TreeMap<>();
+    private final Map<String, ProviderState> states = new ConcurrentHashMap<>();
+
+    public ProviderRegistry(ProvidersConfig config, @All List<ChatProviderFactory> factories) {
+        Map<String, ChatProviderFactory> byType = factories.stream()
+                .collect(Collectors.toMap(ChatProviderFactory::type, f -> f));
+        config.providers().forEach((name, provider) -> {
+            ChatProviderFactory factory = byType.get(provider.type());
+            if (factory == null) {
+                throw new IllegalStateException("gateway.providers." + name + ".type=" + provider.type()
+                        + " is not a known provider type; use one of " + new TreeMap<>(byType).keySet());
+            }
+            String baseUrl = provider.baseUrl().filter(u -> !u.isBlank()).orElse(factory.defaultBaseUrl());
+            boolean keyRequired = provider.apiKeyRequired().orElseGet(() -> factory.requiresApiKey(baseUrl));
+            boolean hasKey = provider.apiKey().filter(k -> !k.isBlank()).isPresent();
+            if (keyRequired && !hasKey) {
+                unavailable.put(name, "provider '" + name + "' has no API key: set gateway.providers." + name
+                        + ".api-key (the shipped configuration reads " + defaultKeyVariable(name) + ")");
+                LOG.infof("Provider %s (%s at %s) is not enabled: no API key", name, provider.type(), baseUrl);
+                return;
+            }
+            providers.put(name, factory.create(new ProviderSettings(name, provider.type(), baseUrl, provider.apiKey(),
+                    provider.timeout(), provider.connectTimeout(), provider.streamIdleTimeout(),
+                    provider.apiVersion(), provider.headers(), provider.maxConnections())));
+            states.put(name, ProviderState.UNKNOWN);
+            LOG.infof("Provider %s enabled (%s at %s)", name, provider.type(), baseUrl);
+        });
+    }
+
+    private static String defaultKeyVariable(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_API_KEY";
+    }
+
+    /** The enabled provider of that name. */
+    public Optional<ChatProvider> find(String name) {
+        return Optional.ofNullable(providers.get(name));
+    }
+
+    /** Why a configured provider is not enabled, when it is not. */
+    public Optional<String> unavailableReason(String name) {
+        return Optional.ofNullable(unavailable.get(name));
+    }
+
+    /** Whether a provider of that name is configured at all (enabled or not). */
+    public boolean isConfigured(String name) {
+        return providers.containsKey(name) || unavailable.containsKey(name);
+    }
+
+    /** Enabled providers by name. */
+    public Map<String, ChatProvider> enabled() {
+        return Collections.unmodifiableMap(providers);
+    }
+
+    /** Configured but disabled providers with the reason. */
+    public Map<String, String> disabled() {
+        return Collections.unmodifiableMap(unavailable);
+    }
+
+    /** The last-known state of each enabled provider. */
+    public Map<String, ProviderState> states() {
+        return new TreeMap<>(states);
+    }
+
+    /** Records the outcome of one upstream call. */
+    public void recordSuccess(String name) {
+        states.computeIfPresent(name, (n, s) -> ProviderState.ok());
+    }
+
+    /** Records a failed upstream call; failures the caller caused do not mark the provider unhealthy. */
+    public void recordFailure(String name, ProviderFailure failure) {
+        if (failure instanceof ProviderFailure.Rejected rejected && rejected.callerAtFault()) {
+            return;
+        }
+        states.computeIfPresent(name, (n, s) -> ProviderState.failing(failure));
+    }
+}

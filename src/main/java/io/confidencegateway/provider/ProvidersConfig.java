@@ -1,0 +1,77 @@
+package io.confidencegateway.provider;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Upstream providers and the model aliases clients address them by. */
+@ConfigMapping(prefix = "gateway")
+public interface ProvidersConfig {
+
+    /** Upstream providers by name: {@code gateway.providers.<name>.*}. */
+    Map<String, Provider> providers();
+
+    /** Model aliases by name: {@code gateway.models.<alias>.*}; clients send the alias as {@code model}. */
+    Map<String, Model> models();
+
+    /**
+     * Whether clients may also address {@code <provider>/<upstream-model>} directly, bypassing the alias table.
+     */
+    @WithDefault("true")
+    boolean allowDirectModels();
+
+    /** One upstream provider. */
+    interface Provider {
+        /** Adapter type: {@code openai} (any OpenAI-compatible server), {@code anthropic} or {@code ollama}. */
+        String type();
+
+        /** Base URL of the upstream API; the type's public endpoint when unset. */
+        Optional<String> baseUrl();
+
+        /** API key; read it from the environment, e.g. {@code ${OPENAI_API_KEY:}}. */
+        Optional<String> apiKey();
+
+        /**
+         * Whether the provider needs a key to be usable. Unset: required for a vendor's public endpoint,
+         * optional for self-hosted base URLs (vLLM, LM Studio, Ollama).
+         */
+        Optional<Boolean> apiKeyRequired();
+
+        /** Time allowed for a whole answer, or for the first byte of a stream. */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** Time allowed to open a connection. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Silence allowed between two chunks of a started stream before it counts as interrupted. */
+        @WithDefault("30s")
+        Duration streamIdleTimeout();
+
+        /** Vendor API version: Azure's {@code api-version} query parameter, Anthropic's {@code anthropic-version}. */
+        Optional<String> apiVersion();
+
+        /** Extra headers for every upstream request, e.g. {@code OpenAI-Organization}. */
+        Map<String, String> headers();
+
+        /** Size of the connection pool to this upstream. */
+        @WithDefault("64")
+        int maxConnections();
+    }
+
+    /** One model alias. */
+    interface Model {
+        /** The provider that serves this alias (a key of {@code gateway.providers}). */
+        String provider();
+
+        /** The upstream model name sent to the provider. */
+        String model();
+
+        /** A human description listed by {@code GET /v1/models}. */
+        Optional<String> description();
+    }
+}

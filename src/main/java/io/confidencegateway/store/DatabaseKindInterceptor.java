@@ -1,0 +1,34 @@
+package io.confidencegateway.store;
+
+import io.smallrye.config.ConfigSourceInterceptor;
+import io.smallrye.config.ConfigSourceInterceptorContext;
+import io.smallrye.config.ConfigValue;
+
+/**
+ * Derives which of the two datasources is active from the one setting {@code gateway.database.kind}
+ * ({@code h2} or {@code postgresql}), so that one build serves both stores: the datasources' kinds are fixed at
+ * build time, their activity is not. An explicit {@code quarkus.datasource[.postgresql].active} still wins.
+ */
+public class DatabaseKindInterceptor implements ConfigSourceInterceptor {
+
+    private static final String H2_ACTIVE = "quarkus.datasource.active";
+    private static final String PG_ACTIVE = "quarkus.datasource.postgresql.active";
+    private static final String PG_ACTIVE_QUOTED = "quarkus.datasource.\"postgresql\".active";
+
+    @Override
+    public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
+        boolean h2Key = H2_ACTIVE.equals(name);
+        boolean pgKey = PG_ACTIVE.equals(name) || PG_ACTIVE_QUOTED.equals(name);
+        if (!h2Key && !pgKey) {
+            return context.proceed(name);
+        }
+        ConfigValue explicit = context.proceed(name);
+        if (explicit != null && explicit.getValue() != null) {
+            return explicit;
+        }
+        ConfigValue kind = context.proceed("gateway.database.kind");
+        boolean postgres = kind != null && "postgresql".equalsIgnoreCase(String.valueOf(kind.getValue()).trim());
+        return ConfigValue.builder().withName(name).withValue(String.valueOf(pgKey == postgres))
+                .withConfigSourceName("gateway.database.kind").build();
+    }
+}
