@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,23 +61,6 @@ class AnthropicProviderContractTest extends ChatProviderContractTest {
         root.putArray("content");
         root.putObject("usage").put("input_tokens", input).put("output_tokens", output);
         return root;
-    }
-
-    /**
-     * The first exchange of a JVM loads Vert.x's HTTP client and WireMock's Jetty, which on a busy build machine
-     * takes longer than the contract's 800 ms timeout; warm both paths once with a generous one.
-     */
-    @BeforeAll
-    void warmUp() {
-        ProviderSettings base = settings(baseUrl(upstream.port()));
-        Duration generous = Duration.ofSeconds(30);
-        ChatProvider patient = create(vertx, new ProviderSettings(base.name(), base.type(), base.baseUrl(),
-                base.apiKey(), generous, generous, generous, base.apiVersion(), base.headers(), base.maxConnections()));
-        stubAnswer("warm", 1, 1);
-        patient.chat(question("warm")).await().atMost(generous);
-        stubStream(List.of("warm"), 1, 1);
-        patient.stream(request("warm", true, null)).collect().asList().await().atMost(generous);
-        upstream.resetAll();
     }
 
     private static ArrayNode content(ObjectNode message) {
