@@ -1,0 +1,68 @@
+package io.confidencegateway.answer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Every answer as it leaves the gateway: the content and its one-line summary, how far to trust it and why
+ * (confidence, label, signals, unsupported claims, the verdict of each defence layer), the passages it rests
+ * on, what the agent can do next, whether a human must review it, and how to show it.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record AiResponse(
+        String id,
+        String product,
+        String content,
+        String summary,
+        double confidence,
+        String confidenceLabel,
+        List<Citation> citations,
+        List<CitationIssue> citationIssues,
+        List<String> suggestedActions,
+        boolean requiresHumanReview,
+        List<String> reviewReasons,
+        UxTreatment ux,
+        List<SignalView> signals,
+        List<UnsupportedClaim> unsupportedClaims,
+        Defenses defenses,
+        Handoff handoff,
+        Map<String, Integer> redactions,
+        String provider,
+        String model,
+        int promptVersion,
+        UsageView usage,
+        long latencyMs,
+        Instant createdAt) {
+
+    /** One confidence signal: its value, its weight in the score, and why. */
+    public record SignalView(String name, double value, double weight, String reason) {
+    }
+
+    /** An answer sentence that lacks support, by index so a UI can highlight it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record UnsupportedClaim(int sentenceIndex, String text, String reason) {
+    }
+
+    /** The verdict of each layer of hallucination defence, in one sentence each. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Defenses(String grounding, String validation, String confidence, String humanReview) {
+    }
+
+    /** A hand-off to a human: the ticket, why, and what the customer is told. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Handoff(String id, String reason, String message, Integer queuePosition) {
+    }
+
+    /** Tokens and what they cost. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UsageView(int promptTokens, int completionTokens, Double costUsd) {
+    }
+}

@@ -1,0 +1,67 @@
+package io.confidencegateway.answer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.confidencegateway.chat.GroundingBlock;
+
+/**
+ * Finds the citation markers of an answer ({@code [1]}, {@code [1, 3]}, {@code [2][3]}) and resolves each to the
+ * passage it names. A marker that names no passage is reported with its sentence, never silently dropped.
+ */
+public final class CitationExtractor {
+
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*,\\s*\\d{1,3})*)\\]");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+
+    /** The citations in order of first use, and the markers that resolve to nothing. */
+    public record Extraction(List<Citation> citations, List<CitationIssue> issues, int sentences,
+            int citedSentences) {
+    }
+
+    private CitationExtractor() {
+    }
+
+    public static Extraction extract(String answer, List<GroundingBlock.Passage> passages) {
+        Map<Integer, GroundingBlock.Passage> byIndex = new LinkedHashMap<>();
+        passages.forEach(p -> byIndex.put(p.index(), p));
+        Map<Integer, Citation> cited = new LinkedHashMap<>();
+        List<CitationIssue> issues = new ArrayList<>();
+        String[] sentences = SENTENCE_END.split(answer.strip());
+        int citedSentences = 0;
+        for (int s = 0; s < sentences.length; s++) {
+            Matcher matcher = MARKER.matcher(sentences[s]);
+            boolean anyValid = false;
+            while (matcher.find()) {
+                for (String number : matcher.group(1).split(",")) {
+                    int index = Integer.parseInt(number.trim());
+                    GroundingBlock.Passage passage = byIndex.get(index);
+                    if (passage == null) {
+                        issues.add(new CitationIssue("[" + index + "]", s, passages.isEmpty()
+                                ? "the answer cites [" + index + "] but no passages were retrieved"
+                                : "the answer cites [" + index + "] but only passages 1–" + passages.size()
+                                        + " were given"));
+                    } else {
+                        anyValid = true;
+                        cited.putIfAbsent(index, new Citation(index, passage.source(), passage.page(),
+                                passage.text(), null));
+                    }
+                }
+            }
+            if (anyValid) {
+                citedSentences++;
+            }
+        }
+        return new Extraction(List.copyOf(cited.values()), issues, sentences.length, citedSentences);
+    }
+
+    /** The answer without its citation markers, for summaries and plain-text views. */
+    public static String withoutMarkers(String answer) {
+        return MARKER.matcher(answer).replaceAll("").replaceAll("\\s+([.,;:!?])", "$1").replaceAll("\\s{2,}", " ")
+                .strip();
+    }
+}
