@@ -18,7 +18,7 @@ const server = http.createServer((req, res) => {
     const request = JSON.parse(body || '{}');
     const question = request.messages?.at(-1)?.content ?? '';
     if (question.includes('rate-limit')) {
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
       res.end(JSON.stringify({ error: { message: 'slow down', type: 'requests' } }));
       return;
     }

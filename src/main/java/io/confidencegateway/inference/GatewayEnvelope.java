@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param model the alias the caller addressed
  * @param provider the provider that served the answer
  * @param usageEstimated whether token usage was estimated because the upstream reported none
+ * @param attempts every provider attempt, shown only when there was more than one (retries, failover)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GatewayEnvelope(String inferenceId, String model, String provider, Boolean usageEstimated) {
+public record GatewayEnvelope(String inferenceId, String model, String provider, Boolean usageEstimated,
+        java.util.List<io.confidencegateway.provider.Attempt> attempts) {
 }

@@ -13,6 +13,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.confidencegateway.provider.Attempt;
+
 /** JDBC access to the {@code inference} table; callers run it on worker threads through {@code Database}. */
 @ApplicationScoped
 public class InferenceRepository {
@@ -20,14 +26,23 @@ public class InferenceRepository {
     private static final String INSERT = """
             INSERT INTO inference (id, api, model_alias, provider, upstream_model, streamed, status, error_kind,
                 error_message, http_status, prompt_tokens, completion_tokens, usage_estimated, finish_reason, content,
-                latency_ms, first_token_ms, created_at, finished_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                latency_ms, first_token_ms, created_at, finished_at, attempts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String SELECT = """
             SELECT id, api, model_alias, provider, upstream_model, streamed, status, error_kind, error_message,
                 http_status, prompt_tokens, completion_tokens, usage_estimated, finish_reason, content, latency_ms,
-                first_token_ms, created_at, finished_at
+                first_token_ms, created_at, finished_at, attempts
             FROM inference WHERE id = ?""";
+
+    private static final TypeReference<List<Attempt>> ATTEMPTS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    public InferenceRepository(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** Inserts the records in one batch. */
     public void insertAll(Connection connection, List<InferenceRecord> records) throws SQLException {
@@ -56,6 +71,7 @@ public class InferenceRepository {
                 }
                 insert.setObject(18, r.createdAt().atOffset(ZoneOffset.UTC));
                 insert.setObject(19, r.finishedAt().atOffset(ZoneOffset.UTC));
+                insert.setString(20, r.attempts() == null || r.attempts().isEmpty() ? null : encode(r.attempts()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -73,9 +89,29 @@ public class InferenceRepository {
                         row.getString(3), row.getString(4), row.getString(5), row.getBoolean(6), row.getString(7),
                         row.getString(8), row.getString(9), row.getInt(10), (Integer) row.getObject(11),
                         (Integer) row.getObject(12), row.getBoolean(13), row.getString(14), row.getString(15),
-                        row.getLong(16), (Long) row.getObject(17), row.getObject(18, OffsetDateTime.class).toInstant(),
+                        row.getLong(16), (Long) row.getObject(17), decode(row.getString(20)),
+                        row.getObject(18, OffsetDateTime.class).toInstant(),
                         row.getObject(19, OffsetDateTime.class).toInstant()));
             }
+        }
+    }
+
+    private String encode(List<Attempt> attempts) {
+        try {
+            return json.writeValueAsString(attempts);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("attempts could not be encoded", impossible);
+        }
+    }
+
+    private List<Attempt> decode(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, ATTEMPTS);
+        } catch (JsonProcessingException corrupt) {
+            return List.of();
         }
     }
 

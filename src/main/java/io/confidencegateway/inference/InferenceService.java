@@ -13,7 +13,9 @@ import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.provider.ModelCatalog;
 import io.confidencegateway.provider.ProviderException;
 import io.confidencegateway.provider.ProviderFailure;
-import io.confidencegateway.provider.ProviderRegistry;
+import io.confidencegateway.provider.FallbackRouter;
+import io.confidencegateway.provider.RouteTrace;
+import java.util.List;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -27,20 +29,22 @@ public class InferenceService {
     static final String API_CHAT = "chat_completions";
 
     private final ModelCatalog catalog;
-    private final ProviderRegistry registry;
+    private final FallbackRouter router;
     private final InferenceLog log;
     private final GatewayMetrics metrics;
 
-    public InferenceService(ModelCatalog catalog, ProviderRegistry registry, InferenceLog log,
-            GatewayMetrics metrics) {
+    public InferenceService(ModelCatalog catalog, FallbackRouter router, InferenceLog log, GatewayMetrics metrics) {
         this.catalog = catalog;
-        this.registry = registry;
+        this.router = router;
         this.log = log;
         this.metrics = metrics;
     }
 
-    /** A request that passed every check and has a route; it has its inference id from here on. */
-    public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, ChatRequest upstream,
+    /**
+     * A request that passed every check and has a route (the targets able to honour it, in failover order); it
+     * has its inference id from here on, and its trace collects every attempt.
+     */
+    public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, RouteTrace trace,
             Instant createdAt, long startNanos) {
     }
 
@@ -60,9 +64,22 @@ public class InferenceService {
             throw new GatewayError.Rejection(new GatewayError.ProviderDisabled(disabled.model(), disabled.reason()));
         }
         var route = (ModelCatalog.Route) resolution;
-        rejectIf(ChatRequestValidator.unsupported(request, route.provider().id(), route.provider().capabilities()));
-        return new Prepared(InferenceIds.next(), request, route, request.upstream(route.upstreamModel()),
-                Instant.now(), System.nanoTime());
+        var able = new java.util.ArrayList<ModelCatalog.Target>(route.targets().size());
+        java.util.Optional<GatewayError> firstRefusal = java.util.Optional.empty();
+        for (ModelCatalog.Target target : route.targets()) {
+            var refusal = ChatRequestValidator.unsupported(request, target.provider().id(),
+                    target.provider().capabilities());
+            if (refusal.isEmpty()) {
+                able.add(target);
+            } else if (firstRefusal.isEmpty()) {
+                firstRefusal = refusal;
+            }
+        }
+        if (able.isEmpty()) {
+            rejectIf(firstRefusal);
+        }
+        return new Prepared(InferenceIds.next(), request, new ModelCatalog.Route(route.alias(), List.copyOf(able)),
+                new RouteTrace(), Instant.now(), System.nanoTime());
     }
 
     private static void rejectIf(java.util.Optional<GatewayError> error) {
@@ -74,7 +91,8 @@ public class InferenceService {
     /** The whole answer, addressed to the caller, with usage always filled and the gateway envelope. */
     public Uni<ChatResponse> complete(Prepared prepared) {
         var route = prepared.route();
-        return route.provider().chat(prepared.upstream())
+        return router.chat(route.targets(), target -> prepared.request().upstream(target.upstreamModel()),
+                prepared.trace())
                 .map(answer -> {
                     boolean estimated = answer.usage() == null;
                     Usage usage = estimated ? UsageEstimator.estimate(prepared.request(), answer.firstText())
@@ -96,7 +114,8 @@ public class InferenceService {
     public Multi<ChatChunk> stream(Prepared prepared) {
         return Multi.createFrom().deferred(() -> {
             var relay = new StreamRelay(prepared, completionId(prepared));
-            return prepared.route().provider().stream(prepared.upstream())
+            return router.stream(prepared.route().targets(),
+                    target -> prepared.request().upstream(target.upstreamModel()), prepared.trace())
                     .onItem().transformToIterable(relay::accept)
                     .onCompletion().switchTo(() -> {
                         var last = relay.finish(envelope(prepared, relay.usageEstimated()));
@@ -112,50 +131,49 @@ public class InferenceService {
 
     private void succeeded(Prepared prepared, Usage usage, boolean estimated, String finishReason, String text,
             Long firstTokenNanos) {
-        var route = prepared.route();
-        long nanos = System.nanoTime() - prepared.startNanos();
-        registry.recordSuccess(route.provider().id());
-        metrics.recordOperation(route.provider().id(), route.upstreamModel(), "ok", nanos);
-        metrics.recordTokens(route.provider().id(), route.upstreamModel(), usage.promptTokens(),
+        ModelCatalog.Target served = servedOrPrimary(prepared);
+        metrics.recordTokens(served.provider().id(), served.upstreamModel(), usage.promptTokens(),
                 usage.completionTokens());
-        log.record(record(prepared, "ok", null, null, 200, usage, estimated, finishReason, text, nanos,
-                firstTokenNanos));
+        log.record(record(prepared, "ok", null, null, 200, usage, estimated, finishReason, text, firstTokenNanos));
     }
 
     private InferenceFailure failed(Prepared prepared, Throwable error, boolean started, String partial,
             Long firstTokenNanos) {
-        var route = prepared.route();
         ProviderFailure failure = error instanceof ProviderException pe ? pe.failure()
-                : new ProviderFailure.MalformedResponse(route.provider().id(), "internal error while relaying");
-        long nanos = System.nanoTime() - prepared.startNanos();
-        registry.recordFailure(route.provider().id(), failure);
-        metrics.recordOperation(route.provider().id(), route.upstreamModel(), failure.kind(), nanos);
+                : new ProviderFailure.MalformedResponse(servedOrPrimary(prepared).provider().id(),
+                        "internal error while relaying");
         int status = started ? 200 : OpenAiStatus.of(failure);
         Usage usage = partial == null ? null : UsageEstimator.estimate(prepared.request(), partial);
         log.record(record(prepared, started ? "interrupted" : "error", failure.kind(), failure.message(), status,
-                usage, usage != null, null, partial, nanos, firstTokenNanos));
+                usage, usage != null, null, partial, firstTokenNanos));
         return new InferenceFailure(prepared.id(), failure);
     }
 
     private void cancelled(Prepared prepared, StreamRelay relay) {
-        var route = prepared.route();
-        long nanos = System.nanoTime() - prepared.startNanos();
-        metrics.recordOperation(route.provider().id(), route.upstreamModel(), "cancelled", nanos);
+        ModelCatalog.Target served = servedOrPrimary(prepared);
+        metrics.recordAttempt(served.provider().id(), served.upstreamModel(), "cancelled",
+                System.nanoTime() - prepared.startNanos());
         log.record(record(prepared, "cancelled", "client_disconnected", "the client closed the connection", 499,
-                UsageEstimator.estimate(prepared.request(), relay.text()), true, null, relay.text(), nanos,
+                UsageEstimator.estimate(prepared.request(), relay.text()), true, null, relay.text(),
                 relay.firstTokenNanos()));
     }
 
+    private static ModelCatalog.Target servedOrPrimary(Prepared prepared) {
+        ModelCatalog.Target served = prepared.trace().served();
+        return served != null ? served : prepared.route().primary();
+    }
+
     private InferenceRecord record(Prepared prepared, String status, String errorKind, String errorMessage,
-            int httpStatus, Usage usage, boolean estimated, String finishReason, String content, long nanos,
+            int httpStatus, Usage usage, boolean estimated, String finishReason, String content,
             Long firstTokenNanos) {
-        var route = prepared.route();
-        return new InferenceRecord(prepared.id(), API_CHAT, route.alias(), route.provider().id(),
-                route.upstreamModel(), prepared.request().streaming(), status, errorKind, errorMessage, httpStatus,
+        ModelCatalog.Target served = servedOrPrimary(prepared);
+        long nanos = System.nanoTime() - prepared.startNanos();
+        return new InferenceRecord(prepared.id(), API_CHAT, prepared.route().alias(), served.provider().id(),
+                served.upstreamModel(), prepared.request().streaming(), status, errorKind, errorMessage, httpStatus,
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
                 estimated, finishReason, content, nanos / 1_000_000,
                 firstTokenNanos == null ? null : (firstTokenNanos - prepared.startNanos()) / 1_000_000,
-                prepared.createdAt(), Instant.now());
+                prepared.trace().attempts(), prepared.createdAt(), Instant.now());
     }
 
     private static String completionId(Prepared prepared) {
@@ -163,7 +181,8 @@ public class InferenceService {
     }
 
     private static GatewayEnvelope envelope(Prepared prepared, boolean estimated) {
-        return new GatewayEnvelope(prepared.id().toString(), prepared.route().alias(), prepared.route().provider().id(),
-                estimated ? Boolean.TRUE : null);
+        return new GatewayEnvelope(prepared.id().toString(), prepared.route().alias(),
+                servedOrPrimary(prepared).provider().id(), estimated ? Boolean.TRUE : null,
+                prepared.trace().attempts().size() > 1 ? prepared.trace().attempts() : null);
     }
 }

@@ -9,6 +9,9 @@ public final class OpenAiStatus {
     }
 
     public static int of(ProviderFailure failure) {
+        if (failure instanceof ProviderFailure.Exhausted exhausted) {
+            return exhausted.last() == null ? 503 : of(exhausted.last());
+        }
         if (failure instanceof ProviderFailure.Timeout) {
             return 504;
         }

@@ -25,7 +25,10 @@ public class GatewayMetrics {
     private final Counter dropped;
     private final Counter storeFailures;
 
+    private final MeterRegistry registry;
+
     public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
         this.operation = Timer.builder("gen_ai.client.operation.duration")
                 .description("Duration of model calls through the gateway, by provider, model and outcome")
                 .publishPercentileHistogram()
@@ -45,8 +48,8 @@ public class GatewayMetrics {
                 .description("Failed attempts to store a batch of answer records").register(registry);
     }
 
-    /** One model call: how long it took and how it ended ({@code ok} or a failure kind). */
-    public void recordOperation(String provider, String model, String outcome, long nanos) {
+    /** One attempt at one provider: how long it took and how it ended ({@code ok} or a failure kind). */
+    public void recordAttempt(String provider, String model, String outcome, long nanos) {
         operation.withTags("gen_ai.operation.name", "chat", "provider", provider, "model", model, "outcome", outcome)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
@@ -60,6 +63,16 @@ public class GatewayMetrics {
     /** One request to a public API and how it ended. */
     public void countRequest(String api, String outcome, int status) {
         requests.withTags("api", api, "outcome", outcome, "status", (status / 100) + "xx").increment();
+    }
+
+    /**
+     * The circuit-breaker state of a provider as a gauge: 0 closed, 1 half-open, 2 open
+     * ({@code gateway_provider_circuit_state}).
+     */
+    public void registerCircuitState(String provider, java.util.function.Supplier<Integer> state) {
+        io.micrometer.core.instrument.Gauge.builder("gateway.provider.circuit.state", state, s -> s.get())
+                .description("Circuit breaker of each provider: 0 closed, 1 half-open, 2 open")
+                .tag("provider", provider).register(registry);
     }
 
     public void recordDropped() {

@@ -1,13 +1,17 @@
 package io.confidencegateway.provider;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Resolves the {@code model} a client sent to a provider and upstream model: a configured alias, or (when
- * {@code gateway.allow-direct-models}) {@code <provider>/<upstream-model>}.
+ * Resolves the {@code model} a client sent to an ordered list of provider targets: a configured alias (one
+ * provider, or a failover {@code route}), or, when {@code gateway.allow-direct-models}, {@code <provider>/<model>}.
+ * Routes are parsed and checked once, at start-up.
  */
 @ApplicationScoped
 public class ModelCatalog {
@@ -16,57 +20,108 @@ public class ModelCatalog {
     public sealed interface Resolution {
     }
 
-    /** A usable route. */
-    public record Route(String alias, ChatProvider provider, String upstreamModel) implements Resolution {
+    /** A usable route: the enabled targets in failover order. */
+    public record Route(String alias, List<Target> targets) implements Resolution {
+        /** The first target, the one tried first. */
+        public Target primary() {
+            return targets.get(0);
+        }
+    }
+
+    /** One provider and the upstream model to ask it for. */
+    public record Target(ChatProvider provider, String upstreamModel) {
+        @Override
+        public String toString() {
+            return provider.id() + ":" + upstreamModel;
+        }
     }
 
     /** No alias or direct route of that name. */
     public record Unknown(String model) implements Resolution {
     }
 
-    /** The alias exists, but its provider is not enabled (e.g. no API key). */
+    /** The alias exists, but none of its providers is enabled (e.g. no API key). */
     public record ProviderDisabled(String model, String reason) implements Resolution {
     }
 
     /** One entry of the model list. */
-    public record Listed(String alias, String provider, String upstreamModel, String description, boolean available) {
+    public record Listed(String alias, String provider, String upstreamModel, String route, String description,
+            boolean available) {
+    }
+
+    private record Step(String provider, String model) {
     }
 
     private final ProvidersConfig config;
     private final ProviderRegistry registry;
+    private final Map<String, List<Step>> routes = new LinkedHashMap<>();
 
     public ModelCatalog(ProvidersConfig config, ProviderRegistry registry) {
         this.config = config;
         this.registry = registry;
+        config.models().forEach((alias, model) -> routes.put(alias, parse(alias, model)));
+    }
+
+    private List<Step> parse(String alias, ProvidersConfig.Model model) {
+        var steps = new ArrayList<Step>();
+        if (model.route().filter(r -> !r.isBlank()).isPresent()) {
+            for (String part : model.route().get().split(",")) {
+                String step = part.strip();
+                int colon = step.indexOf(':');
+                steps.add(colon < 0 ? new Step(step, alias) : new Step(step.substring(0, colon),
+                        step.substring(colon + 1)));
+            }
+        } else if (model.provider().isPresent() && model.model().isPresent()) {
+            steps.add(new Step(model.provider().get(), model.model().get()));
+        } else {
+            throw new IllegalStateException("gateway.models." + alias + " needs either .route=<provider>:<model>,… "
+                    + "or both .provider and .model");
+        }
+        for (Step step : steps) {
+            if (step.provider().isBlank() || step.model().isBlank() || !registry.isConfigured(step.provider())) {
+                throw new IllegalStateException("gateway.models." + alias + " routes to '" + step.provider() + ":"
+                        + step.model() + "', but no provider '" + step.provider() + "' is configured "
+                        + "(gateway.providers." + step.provider() + ".type)");
+            }
+        }
+        return List.copyOf(steps);
     }
 
     public Resolution resolve(String model) {
-        ProvidersConfig.Model alias = config.models().get(model);
-        if (alias != null) {
-            return route(model, alias.provider(), alias.model());
-        }
-        int slash = model.indexOf('/');
-        if (config.allowDirectModels() && slash > 0 && slash < model.length() - 1) {
-            String provider = model.substring(0, slash);
-            if (registry.isConfigured(provider)) {
-                return route(model, provider, model.substring(slash + 1));
+        List<Step> steps = routes.get(model);
+        if (steps == null) {
+            int slash = model.indexOf('/');
+            if (!config.allowDirectModels() || slash <= 0 || slash == model.length() - 1
+                    || !registry.isConfigured(model.substring(0, slash))) {
+                return new Unknown(model);
             }
+            steps = List.of(new Step(model.substring(0, slash), model.substring(slash + 1)));
         }
-        return new Unknown(model);
+        var targets = new ArrayList<Target>(steps.size());
+        var reasons = new ArrayList<String>();
+        for (Step step : steps) {
+            registry.find(step.provider()).ifPresentOrElse(
+                    provider -> targets.add(new Target(provider, step.model())),
+                    () -> reasons.add(registry.unavailableReason(step.provider()).orElse(
+                            "provider '" + step.provider() + "' is not enabled")));
+        }
+        if (targets.isEmpty()) {
+            return new ProviderDisabled(model, String.join("; ", reasons));
+        }
+        return new Route(model, List.copyOf(targets));
     }
 
-    private Resolution route(String alias, String providerName, String upstreamModel) {
-        return registry.find(providerName)
-                .<Resolution>map(provider -> new Route(alias, provider, upstreamModel))
-                .orElseGet(() -> new ProviderDisabled(alias, registry.unavailableReason(providerName)
-                        .orElse("provider '" + providerName + "' of model '" + alias + "' is not configured")));
-    }
-
-    /** Every configured alias, with whether its provider is enabled. */
+    /** Every configured alias, with whether any of its providers is enabled. */
     public Map<String, Listed> list() {
         var listed = new TreeMap<String, Listed>();
-        config.models().forEach((alias, model) -> listed.put(alias, new Listed(alias, model.provider(), model.model(),
-                model.description().orElse(null), registry.find(model.provider()).isPresent())));
+        routes.forEach((alias, steps) -> {
+            Step first = steps.get(0);
+            String route = steps.size() == 1 ? null : String.join(",", steps.stream()
+                    .map(s -> s.provider() + ":" + s.model()).toList());
+            boolean available = steps.stream().anyMatch(s -> registry.find(s.provider()).isPresent());
+            listed.put(alias, new Listed(alias, first.provider(), first.model(), route,
+                    config.models().get(alias).description().orElse(null), available));
+        });
         return listed;
     }
 }

@@ -109,4 +109,28 @@ public sealed interface ProviderFailure {
             return "stream_interrupted";
         }
     }
+
+    /** Every target of a route failed or was skipped; {@code last} is the last real failure, if any. */
+    record Exhausted(java.util.List<Attempt> attempts, ProviderFailure last) implements ProviderFailure {
+        public String providerId() {
+            return last == null ? "none" : last.providerId();
+        }
+
+        public String message() {
+            var parts = new StringBuilder();
+            for (Attempt attempt : attempts) {
+                if (!parts.isEmpty()) {
+                    parts.append("; ");
+                }
+                parts.append(attempt.provider()).append(':').append(attempt.model()).append(' ')
+                        .append(attempt.outcome());
+            }
+            return "every provider failed (" + attempts.size() + " attempts: " + parts + ")"
+                    + (last == null ? "" : "; last: " + last.message());
+        }
+
+        public String kind() {
+            return "all_providers_failed";
+        }
+    }
 }

@@ -29,8 +29,10 @@ public class ProviderRegistry {
     private final Map<String, ChatProvider> providers = new TreeMap<>();
     private final Map<String, String> unavailable = new TreeMap<>();
     private final Map<String, ProviderState> states = new ConcurrentHashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new TreeMap<>();
 
-    public ProviderRegistry(ProvidersConfig config, @All List<ChatProviderFactory> factories) {
+    public ProviderRegistry(ProvidersConfig config, @All List<ChatProviderFactory> factories,
+            io.confidencegateway.metrics.GatewayMetrics metrics) {
         Map<String, ChatProviderFactory> byType = factories.stream()
                 .collect(Collectors.toMap(ChatProviderFactory::type, f -> f));
         config.providers().forEach((name, provider) -> {
@@ -52,6 +54,11 @@ public class ProviderRegistry {
                     provider.timeout(), provider.connectTimeout(), provider.streamIdleTimeout(),
                     provider.apiVersion(), provider.headers(), provider.maxConnections())));
             states.put(name, ProviderState.UNKNOWN);
+            CircuitBreaker breaker = new CircuitBreaker(provider.circuitBreaker().failureThreshold(),
+                    provider.circuitBreaker().openFor(), java.time.Clock.systemUTC());
+            breakers.put(name, breaker);
+            metrics.registerCircuitState(name, () -> breaker.state().ordinal() == 0 ? 0
+                    : breaker.state() == CircuitBreaker.State.HALF_OPEN ? 1 : 2);
             LOG.infof("Provider %s enabled (%s at %s)", name, provider.type(), baseUrl);
         });
     }
@@ -88,6 +95,22 @@ public class ProviderRegistry {
     /** The last-known state of each enabled provider. */
     public Map<String, ProviderState> states() {
         return new TreeMap<>(states);
+    }
+
+    /** The circuit breaker of an enabled provider. */
+    public CircuitBreaker breaker(String name) {
+        CircuitBreaker breaker = breakers.get(name);
+        if (breaker == null) {
+            throw new IllegalArgumentException("no enabled provider '" + name + "'");
+        }
+        return breaker;
+    }
+
+    /** The circuit-breaker state of each enabled provider. */
+    public Map<String, CircuitBreaker.State> breakerStates() {
+        var result = new TreeMap<String, CircuitBreaker.State>();
+        breakers.forEach((name, breaker) -> result.put(name, breaker.state()));
+        return result;
     }
 
     /** Records the outcome of one upstream call. */

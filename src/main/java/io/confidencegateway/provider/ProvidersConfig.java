@@ -17,6 +17,20 @@ public interface ProvidersConfig {
     /** Model aliases by name: {@code gateway.models.<alias>.*}; clients send the alias as {@code model}. */
     Map<String, Model> models();
 
+    /** Failover behaviour shared by every route. */
+    Routing routing();
+
+    /** Failover behaviour. */
+    interface Routing {
+        /** First back-off before a retry; doubles each time, with full jitter. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** The longest upstream Retry-After the gateway waits for before failing over instead. */
+        @WithDefault("5s")
+        Duration maxRetryAfter();
+    }
+
     /**
      * Whether clients may also address {@code <provider>/<upstream-model>} directly, bypassing the alias table.
      */
@@ -61,15 +75,43 @@ public interface ProvidersConfig {
         /** Size of the connection pool to this upstream. */
         @WithDefault("64")
         int maxConnections();
+
+        /**
+         * Retries on the same provider before failing over, for failures that are safe to retry (connection
+         * refused, 429 with a short Retry-After, 502/503), with jittered exponential back-off.
+         */
+        @WithDefault("1")
+        int maxRetries();
+
+        /** The circuit breaker of this provider. */
+        Breaker circuitBreaker();
     }
 
-    /** One model alias. */
+    /** Circuit-breaker settings. */
+    interface Breaker {
+        /** Consecutive failures that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker skips the provider before letting one trial call through. */
+        @WithDefault("30s")
+        Duration openFor();
+    }
+
+    /** One model alias: either one {@code provider} + {@code model}, or a failover {@code route}. */
     interface Model {
         /** The provider that serves this alias (a key of {@code gateway.providers}). */
-        String provider();
+        Optional<String> provider();
 
         /** The upstream model name sent to the provider. */
-        String model();
+        Optional<String> model();
+
+        /**
+         * An ordered failover chain {@code <provider>:<model>,<provider>:<model>,…}; a bare provider name (e.g.
+         * {@code extractive}) means that provider with the alias's own name as model. Tried in order until one
+         * answers.
+         */
+        Optional<String> route();
 
         /** A human description listed by {@code GET /v1/models}. */
         Optional<String> description();

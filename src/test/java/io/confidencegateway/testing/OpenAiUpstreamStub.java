@@ -28,15 +28,44 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
-        return Map.of(
-                "gateway.providers.openai.base-url", "http://127.0.0.1:" + server.port() + "/v1",
-                "gateway.providers.openai.api-key", "sk-upstream-secret",
-                "gateway.providers.openai.timeout", "1500ms",
-                "gateway.providers.keyless.type", "openai",
-                "gateway.providers.keyless.base-url", "https://api.openai.com/v1",
-                "gateway.models.needs-key.provider", "keyless",
-                "gateway.models.needs-key.model", "gpt-4o",
-                "gateway.http.max-body-size", "64K");
+        String base = "http://127.0.0.1:" + server.port();
+        var config = new java.util.HashMap<String, String>();
+        config.put("gateway.providers.openai.base-url", base + "/v1");
+        config.put("gateway.providers.openai.api-key", "sk-upstream-secret");
+        config.put("gateway.providers.openai.timeout", "1500ms");
+        config.put("gateway.routing.retry-backoff", "20ms");
+        config.put("gateway.providers.keyless.type", "openai");
+        config.put("gateway.providers.keyless.base-url", "https://api.openai.com/v1");
+        config.put("gateway.models.needs-key.provider", "keyless");
+        config.put("gateway.models.needs-key.model", "gpt-4o");
+        config.put("gateway.http.max-body-size", "64K");
+        // A second upstream for failover, on its own path of the same stub server.
+        config.put("gateway.providers.backup.type", "openai");
+        config.put("gateway.providers.backup.base-url", base + "/backup/v1");
+        config.put("gateway.providers.backup.timeout", "1500ms");
+        config.put("gateway.providers.backup.max-retries", "0");
+        config.put("gateway.models.resilient.route", "openai:gpt-4o-mini,backup:backup-model,extractive");
+        // A provider whose breaker opens quickly, in front of the backup.
+        config.put("gateway.providers.fragile.type", "openai");
+        config.put("gateway.providers.fragile.base-url", base + "/fragile/v1");
+        config.put("gateway.providers.fragile.max-retries", "0");
+        config.put("gateway.providers.fragile.circuit-breaker.failure-threshold", "2");
+        config.put("gateway.providers.fragile.circuit-breaker.open-for", "1s");
+        config.put("gateway.models.fragile-route.route", "fragile:fragile-model,backup:backup-model");
+        // A provider nobody listens for.
+        config.put("gateway.providers.dead.type", "openai");
+        config.put("gateway.providers.dead.base-url", "http://127.0.0.1:" + closedPort() + "/v1");
+        config.put("gateway.providers.dead.max-retries", "1");
+        config.put("gateway.models.dead-then-backup.route", "dead:dead-model,backup:backup-model");
+        return config;
+    }
+
+    private static int closedPort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -50,12 +79,29 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** Stubs the chat path of another upstream on this server ("/backup/v1/chat/completions"…). */
+    public static void answerAt(String prefix, String text) {
+        server.stubFor(post(urlPathEqualTo(prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(completion(text, 4, 2))));
+    }
+
+    public static void errorAt(String prefix, int status, String message) {
+        server.stubFor(post(urlPathEqualTo(prefix + "/v1/chat/completions")).willReturn(aResponse()
+                .withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"server_error\"}}")));
+    }
+
     public static void answer(String text, int prompt, int completion) {
         server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type",
                 "application/json").withBody(completion(text, prompt, completion))));
     }
 
     public static void stream(List<String> pieces, boolean withUsage, boolean withDone) {
+        streamAt("", pieces, withUsage, withDone);
+    }
+
+    /** Stubs a stream on the chat path of another upstream ("/backup"…), or of the primary with "". */
+    public static void streamAt(String prefix, List<String> pieces, boolean withUsage, boolean withDone) {
         StringBuilder body = new StringBuilder();
         body.append(event(chunk("", null, true)));
         pieces.forEach(p -> body.append(event(chunk(p, null, false))));
@@ -70,7 +116,7 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         if (withDone) {
             body.append("data: [DONE]\n\n");
         }
-        server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type",
+        server.stubFor(post(urlPathEqualTo(prefix + PATH)).willReturn(aResponse().withHeader("Content-Type",
                 "text/event-stream").withBody(body.toString())));
     }
 

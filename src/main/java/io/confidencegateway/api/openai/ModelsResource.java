@@ -28,7 +28,7 @@ public class ModelsResource {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Model(String id, String object, long created, String ownedBy, String upstreamModel,
-            String description, boolean available) {
+            String route, String description, boolean available) {
     }
 
     /** OpenAI's list envelope. */
@@ -63,7 +63,7 @@ public class ModelsResource {
     }
 
     private static Model model(ModelCatalog.Listed listed) {
-        return new Model(listed.alias(), "model", 0, listed.provider(), listed.upstreamModel(), listed.description(),
-                listed.available());
+        return new Model(listed.alias(), "model", 0, listed.provider(), listed.upstreamModel(), listed.route(),
+                listed.description(), listed.available());
     }
 }

@@ -45,6 +45,8 @@ public record OpenAiError(@JsonInclude(JsonInclude.Include.ALWAYS) Body error) {
     }
 
     public static WithStatus of(ProviderFailure failure) {
+        ProviderFailure decisive = failure instanceof ProviderFailure.Exhausted exhausted && exhausted.last() != null
+                ? exhausted.last() : failure;
         int status = OpenAiStatus.of(failure);
         String type = switch (status) {
             case 400 -> "invalid_request_error";
@@ -52,8 +54,8 @@ public record OpenAiError(@JsonInclude(JsonInclude.Include.ALWAYS) Body error) {
             case 504 -> "timeout_error";
             default -> "server_error";
         };
-        String code = status == 429 ? "rate_limit_exceeded" : failure.kind();
-        Long retryAfter = failure instanceof ProviderFailure.RateLimited limited
+        String code = status == 429 ? "rate_limit_exceeded" : decisive.kind();
+        Long retryAfter = decisive instanceof ProviderFailure.RateLimited limited
                 ? limited.retryAfter().map(wait -> Math.max(1, (wait.toMillis() + 999) / 1000)).orElse(null)
                 : null;
         return new WithStatus(status, new OpenAiError(new Body(failure.message(), type, null, code)), retryAfter);

@@ -102,7 +102,7 @@ class OpenAiSdkCompatibilityTest {
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no-such-model");
 
-        OpenAiUpstreamStub.error(429, "Rate limit reached", Map.of("Retry-After", "3"));
+        OpenAiUpstreamStub.error(429, "Rate limit reached", Map.of("Retry-After", "30"));
         assertThatThrownBy(() -> client().chat().completions().create(question().build()))
                 .isInstanceOf(RateLimitException.class);
     }

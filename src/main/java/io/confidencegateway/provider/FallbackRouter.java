@@ -1,0 +1,214 @@
+package io.confidencegateway.provider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.confidencegateway.chat.ChatChunk;
+import io.confidencegateway.chat.ChatRequest;
+import io.confidencegateway.chat.ChatResponse;
+import io.confidencegateway.metrics.GatewayMetrics;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Serves a request over an ordered list of targets: each provider is retried where that is safe (connection
+ * refused, 429 with a short Retry-After, 502/503) with jittered back-off, skipped while its circuit breaker is
+ * open, and on failure the next target is tried. A stream fails over only before its first chunk; after that a
+ * failure reaches the caller. Every attempt is traced and counted. A request the upstream rejects as invalid is
+ * not retried elsewhere: it would be invalid there too.
+ */
+@ApplicationScoped
+public class FallbackRouter {
+
+    private final ProviderRegistry registry;
+    private final GatewayMetrics metrics;
+    private final ProvidersConfig.Routing routing;
+    private final ProvidersConfig config;
+
+    public FallbackRouter(ProviderRegistry registry, GatewayMetrics metrics, ProvidersConfig config) {
+        this.registry = registry;
+        this.metrics = metrics;
+        this.routing = config.routing();
+        this.config = config;
+    }
+
+    /** The first whole answer along the targets. */
+    public Uni<ChatResponse> chat(List<ModelCatalog.Target> targets, Function<ModelCatalog.Target, ChatRequest> request,
+            RouteTrace trace) {
+        return chatFrom(0, targets, request, trace, null);
+    }
+
+    /** The first stream along the targets that produces a chunk. */
+    public Multi<ChatChunk> stream(List<ModelCatalog.Target> targets,
+            Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace) {
+        return streamFrom(0, targets, request, trace, null);
+    }
+
+    private Uni<ChatResponse> chatFrom(int index, List<ModelCatalog.Target> targets,
+            Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace, ProviderException last) {
+        if (index == targets.size()) {
+            return Uni.createFrom().failure(exhausted(trace, last));
+        }
+        ModelCatalog.Target target = targets.get(index);
+        CircuitBreaker breaker = registry.breaker(target.provider().id());
+        if (!breaker.tryAcquire()) {
+            skip(target, trace);
+            return chatFrom(index + 1, targets, request, trace, last);
+        }
+        return tryChat(target, request.apply(target), trace, 0)
+                .onItem().invoke(answer -> {
+                    breaker.onSuccess();
+                    registry.recordSuccess(target.provider().id());
+                    trace.served(target);
+                })
+                .onFailure(ProviderException.class).recoverWithUni(error -> {
+                    var failure = (ProviderException) error;
+                    if (callerAtFault(failure)) {
+                        breaker.onAbandoned();
+                        return Uni.createFrom().failure(failure);
+                    }
+                    breaker.onFailure();
+                    registry.recordFailure(target.provider().id(), failure.failure());
+                    return chatFrom(index + 1, targets, request, trace, failure);
+                })
+                .onCancellation().invoke(breaker::onAbandoned);
+    }
+
+    private Uni<ChatResponse> tryChat(ModelCatalog.Target target, ChatRequest request, RouteTrace trace, int retry) {
+        long started = System.nanoTime();
+        return target.provider().chat(request)
+                .onItem().invoke(answer -> attempt(target, "ok", null, started, trace))
+                .onFailure(ProviderException.class).recoverWithUni(error -> {
+                    ProviderFailure failure = ((ProviderException) error).failure();
+                    attempt(target, failure.kind(), failure.message(), started, trace);
+                    Duration wait = retryDelay(target, failure, retry);
+                    if (wait == null) {
+                        return Uni.createFrom().failure(error);
+                    }
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                            .chain(() -> tryChat(target, request, trace, retry + 1));
+                });
+    }
+
+    private Multi<ChatChunk> streamFrom(int index, List<ModelCatalog.Target> targets,
+            Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace, ProviderException last) {
+        if (index == targets.size()) {
+            return Multi.createFrom().failure(exhausted(trace, last));
+        }
+        ModelCatalog.Target target = targets.get(index);
+        CircuitBreaker breaker = registry.breaker(target.provider().id());
+        if (!breaker.tryAcquire()) {
+            skip(target, trace);
+            return streamFrom(index + 1, targets, request, trace, last);
+        }
+        ChatRequest upstream = request.apply(target);
+        return Multi.createFrom().deferred(() -> {
+            var emitted = new AtomicBoolean();
+            return tryStream(target, upstream, trace, 0, emitted)
+                    .onItem().invoke(chunk -> {
+                        if (emitted.compareAndSet(false, true)) {
+                            breaker.onSuccess();
+                            registry.recordSuccess(target.provider().id());
+                            trace.served(target);
+                        }
+                    })
+                    .onFailure(ProviderException.class).recoverWithMulti(error -> {
+                        var failure = (ProviderException) error;
+                        if (callerAtFault(failure)) {
+                            breaker.onAbandoned();
+                            return Multi.createFrom().failure(failure);
+                        }
+                        breaker.onFailure();
+                        registry.recordFailure(target.provider().id(), failure.failure());
+                        if (emitted.get()) {
+                            return Multi.createFrom().failure(failure);
+                        }
+                        return streamFrom(index + 1, targets, request, trace, failure);
+                    })
+                    .onCancellation().invoke(() -> {
+                        if (!emitted.get()) {
+                            breaker.onAbandoned();
+                        }
+                    });
+        });
+    }
+
+    private Multi<ChatChunk> tryStream(ModelCatalog.Target target, ChatRequest request, RouteTrace trace, int retry,
+            AtomicBoolean emitted) {
+        long started = System.nanoTime();
+        var first = new AtomicBoolean(true);
+        return target.provider().stream(request)
+                .onItem().invoke(chunk -> {
+                    if (first.compareAndSet(true, false)) {
+                        attempt(target, "ok", null, started, trace);
+                    }
+                })
+                .onFailure(ProviderException.class).recoverWithMulti(error -> {
+                    ProviderFailure failure = ((ProviderException) error).failure();
+                    if (!first.get()) {
+                        attempt(target, failure.kind(), "after the first chunk: " + failure.message(), started,
+                                trace);
+                        return Multi.createFrom().failure(error);
+                    }
+                    attempt(target, failure.kind(), failure.message(), started, trace);
+                    Duration wait = retryDelay(target, failure, retry);
+                    if (wait == null || emitted.get()) {
+                        return Multi.createFrom().failure(error);
+                    }
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait).onItem()
+                            .transformToMulti(ignored -> tryStream(target, request, trace, retry + 1, emitted));
+                });
+    }
+
+    /** How long to wait before retrying the same provider, or null when it should not be retried. */
+    private Duration retryDelay(ModelCatalog.Target target, ProviderFailure failure, int retry) {
+        ProvidersConfig.Provider settings = config.providers().get(target.provider().id());
+        int maxRetries = settings == null ? 0 : settings.maxRetries();
+        if (retry >= maxRetries) {
+            return null;
+        }
+        Duration backoff = routing.retryBackoff().multipliedBy(1L << Math.min(retry, 10));
+        Duration jittered = Duration.ofMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() + 1));
+        if (failure instanceof ProviderFailure.RateLimited limited) {
+            Duration asked = limited.retryAfter().orElse(backoff);
+            return asked.compareTo(routing.maxRetryAfter()) <= 0 ? asked : null;
+        }
+        if (failure instanceof ProviderFailure.ConnectFailed) {
+            return jittered;
+        }
+        if (failure instanceof ProviderFailure.ServerError server && (server.status() == 502
+                || server.status() == 503)) {
+            return jittered;
+        }
+        return null;
+    }
+
+    private static boolean callerAtFault(ProviderException error) {
+        return error.failure() instanceof ProviderFailure.Rejected rejected && rejected.callerAtFault();
+    }
+
+    private void skip(ModelCatalog.Target target, RouteTrace trace) {
+        trace.add(new Attempt(target.provider().id(), target.upstreamModel(), "circuit_open",
+                "skipped: the circuit breaker is open after repeated failures", 0));
+        metrics.recordAttempt(target.provider().id(), target.upstreamModel(), "circuit_open", 0);
+    }
+
+    private void attempt(ModelCatalog.Target target, String outcome, String detail, long started, RouteTrace trace) {
+        long nanos = System.nanoTime() - started;
+        trace.add(new Attempt(target.provider().id(), target.upstreamModel(), outcome, detail, nanos / 1_000_000));
+        metrics.recordAttempt(target.provider().id(), target.upstreamModel(), outcome, nanos);
+    }
+
+    private static ProviderException exhausted(RouteTrace trace, ProviderException last) {
+        List<Attempt> attempts = trace.attempts();
+        if (last != null && attempts.size() <= 1) {
+            return last;
+        }
+        return new ProviderException(new ProviderFailure.Exhausted(attempts, last == null ? null : last.failure()));
+    }
+}
