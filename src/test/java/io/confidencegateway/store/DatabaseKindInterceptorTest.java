@@ -49,7 +49,8 @@ class DatabaseKindInterceptorTest {
     @ParameterizedTest
     @CsvSource({ "h2, false", "postgresql, true" })
     void anExplicitQuotedKeyAlsoWins(String kind, boolean explicit) {
-        SmallRyeConfig config = config(Map.of("gateway.database.kind", kind, PG_ACTIVE_QUOTED, String.valueOf(explicit)));
+        SmallRyeConfig config = config(
+                Map.of("gateway.database.kind", kind, PG_ACTIVE_QUOTED, String.valueOf(explicit)));
 
         assertThat(config.getValue(PG_ACTIVE_QUOTED, Boolean.class)).isEqualTo(explicit);
     }
