@@ -110,6 +110,47 @@ abstract class InferenceStorageTest {
     }
 
     @Test
+    void answerTextPostgresCannotHoldIsStoredCleanedOnEveryStore() {
+        // Upstream text is arbitrary: PostgreSQL rejects NUL in text, and bounded columns reject over-long values.
+        String longReason = "x".repeat(80) + "🙂";
+        var record = new InferenceRecord(InferenceIds.next(), "chat_completions", "a", "p", "m", false, "ok", null,
+                "error with NUL\u0000 and an emoji cut at the limit " + "🙂".repeat(600), 200, 1, 1, false,
+                longReason, "before\u0000after", 1L, null, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+        log.record(record);
+
+        assertThat(log.flush(FLUSH_WAIT.toMillis())).as("stored, not stuck in the queue").isTrue();
+        InferenceRecord found = stored(record.id()).orElseThrow();
+        assertThat(found.content()).isEqualTo("before\uFFFDafter");
+        assertThat(found.finishReason()).isEqualTo("x".repeat(64));
+        assertThat(found.errorMessage()).startsWith("error with NUL\uFFFD and").hasSizeLessThanOrEqualTo(1000)
+                .doesNotContain("\uFFFD\uFFFD");
+        assertThat(Character.isHighSurrogate(found.errorMessage().charAt(found.errorMessage().length() - 1)))
+                .as("no half of a surrogate pair at the cut").isFalse();
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesDoesNotHoldUpTheAnswersAfterIt() {
+        InferenceRecord original = sample("the first answer with this id");
+        database.inTransaction(c -> {
+            repository.insertAll(c, List.of(original));
+            return null;
+        });
+        InferenceRecord clash = new InferenceRecord(original.id(), original.api(), original.modelAlias(),
+                original.provider(), original.upstreamModel(), false, "ok", null, null, 200, 1, 1, false, "stop",
+                "a second answer with the same id", 1L, null, original.createdAt(), original.finishedAt());
+        InferenceRecord next = sample("recorded after the refused one");
+
+        log.record(clash);
+        log.record(next);
+
+        assertThat(log.flush(FLUSH_WAIT.toMillis())).as("nothing left stuck in the queue").isTrue();
+        assertThat(stored(next.id())).contains(next);
+        assertThat(stored(original.id())).contains(original);
+    }
+
+    @Test
     void anUnknownIdFindsNothing() {
         UUID unknown = UUID.randomUUID();
 
