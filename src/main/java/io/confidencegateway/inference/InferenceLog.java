@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.store.StoreException;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -156,8 +158,19 @@ public class InferenceLog {
         return pending.isEmpty();
     }
 
+    /**
+     * Drains on the shutdown event rather than at bean destruction: by the time this bean is destroyed the
+     * datasource may already be closed, and every record still queued would be lost.
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         try {
             writer.join(10_000);
