@@ -9,7 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway")
 public interface StoreConfig {
 
-    /** Directory for everything the embedded default writes (the H2 database, later the search index). */
+    /**
+     * Directory for everything the embedded default writes (the H2 database, later the search index). A relative
+     * path must start with {@code ./} (H2 refuses implicitly relative paths).
+     */
     @WithDefault("./data")
     String dataDir();
 

@@ -1,6 +1,7 @@
 package io.confidencegateway.api.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -31,6 +32,14 @@ public final class JsonErrors {
 
     /** A message for the caller, without Jackson's internal class names. */
     public static String messageOf(JsonProcessingException error) {
+        StreamReadException syntax = syntaxErrorOf(error);
+        if (syntax != null) {
+            var location = syntax.getLocation();
+            return "The request body is not valid JSON"
+                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr()
+                            + ")")
+                    + ": " + firstLine(syntax.getOriginalMessage());
+        }
         String path = pathOf(error);
         if (error instanceof MismatchedInputException mismatch) {
             if (path == null) {
@@ -41,11 +50,17 @@ public final class JsonErrors {
         if (error instanceof JsonMappingException && path != null) {
             return "'" + path + "' could not be read: check its type and value";
         }
-        var location = error.getLocation();
-        return "The request body is not valid JSON"
-                + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr()
-                        + ")")
-                + ": " + firstLine(error.getOriginalMessage());
+        return "The request body could not be read: " + firstLine(error.getOriginalMessage());
+    }
+
+    /** The JSON syntax error behind a mapping error, if that is what it is. */
+    private static StreamReadException syntaxErrorOf(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StreamReadException syntax && !(cause instanceof MismatchedInputException)) {
+                return syntax;
+            }
+        }
+        return null;
     }
 
     private static String expected(Class<?> type) {
