@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cuts a document's extracted text into passages by its structure. Markdown headings start new sections and each
- * chunk of a section begins with its heading; paragraphs are grouped up to about {@code maxChars}; a paragraph too
+ * Cuts a document's extracted text into passages by its structure. Headings start new sections and each chunk of a
+ * section begins with its heading: markdown's {@code #} lines, and in text and PDF a paragraph that is one short line
+ * without closing punctuation (how titles come out of a PDF). Paragraphs are grouped up to about {@code maxChars}; a paragraph too
  * long for one passage is cut between sentences; consecutive chunks of one section share about one sentence, so
  * that a fact on a boundary is whole in at least one of them. PDF pages are sections of their own: a passage never
  * spans two pages.
@@ -17,6 +18,7 @@ final class PassageChunker {
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t]*\\n");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}[ \\t]+\\S.*$", Pattern.MULTILINE);
     private static final Pattern FENCE = Pattern.compile("^(```|~~~)", Pattern.MULTILINE);
+    private static final int MAX_TITLE_CHARS = 80;
 
     private final int maxChars;
 
@@ -31,17 +33,14 @@ final class PassageChunker {
         String text = extracted.text();
         List<Chunk> chunks = new ArrayList<>();
         for (ExtractedText.Page page : extracted.pages()) {
-            if (format == DocumentFormat.MARKDOWN) {
-                chunkMarkdown(text, page, chunks);
-            } else {
-                chunkSection(text, -1, -1, page.start(), page.end(), page.number(), chunks);
-            }
+            List<int[]> headings = format == DocumentFormat.MARKDOWN ? markdownHeadings(text, page.start(), page.end())
+                    : titleLines(text, page.start(), page.end());
+            chunkSections(text, page, headings, chunks);
         }
         return chunks;
     }
 
-    private void chunkMarkdown(String text, ExtractedText.Page page, List<Chunk> out) {
-        List<int[]> headings = headings(text, page.start(), page.end());
+    private void chunkSections(String text, ExtractedText.Page page, List<int[]> headings, List<Chunk> out) {
         int previousEnd = page.start();
         int headingStart = -1;
         int headingEnd = -1;
@@ -56,8 +55,32 @@ final class PassageChunker {
                 page.number(), out);
     }
 
+    /** Paragraphs that read as titles: one line of at most 80 characters, capitalised, no closing punctuation. */
+    private static List<int[]> titleLines(String text, int from, int to) {
+        List<int[]> titles = new ArrayList<>();
+        Matcher breaks = PARAGRAPH_BREAK.matcher(text).region(from, to);
+        int start = from;
+        while (true) {
+            boolean found = breaks.find();
+            int[] span = trim(text, start, found ? breaks.start() : to);
+            if (span != null && isTitle(text.substring(span[0], span[1]))) {
+                titles.add(span);
+            }
+            if (!found) {
+                return titles;
+            }
+            start = breaks.end();
+        }
+    }
+
+    private static boolean isTitle(String paragraph) {
+        char last = paragraph.charAt(paragraph.length() - 1);
+        return paragraph.length() <= MAX_TITLE_CHARS && paragraph.indexOf('\n') < 0
+                && Character.isUpperCase(paragraph.charAt(0)) && (Character.isLetterOrDigit(last) || last == ')');
+    }
+
     /** Heading lines as [start, end) pairs, skipping lines inside fenced code blocks. */
-    private static List<int[]> headings(String text, int from, int to) {
+    private static List<int[]> markdownHeadings(String text, int from, int to) {
         List<int[]> fences = new ArrayList<>();
         Matcher fence = FENCE.matcher(text).region(from, to);
         int open = -1;
