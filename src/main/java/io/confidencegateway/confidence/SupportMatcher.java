@@ -1,0 +1,124 @@
+package io.confidencegateway.confidence;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.confidencegateway.confidence.text.AnalyzedSentence;
+import io.confidencegateway.confidence.text.AnalyzedText;
+import io.confidencegateway.confidence.text.Quantity;
+import io.confidencegateway.confidence.text.Words;
+
+/**
+ * Finds, for one answer sentence, the passage window (a sentence with its neighbours) that covers most of its
+ * content words, then checks that window for the claim's names, quantities, negation and antonyms. Lexical on
+ * purpose: embeddings would only say the window is on topic, which a swapped number or name still is.
+ */
+public final class SupportMatcher {
+
+    private static final double ABSENT = 0.35;
+    private static final double DISPLACED = 0.8;
+    private static final double NEGATION = 0.4;
+    private static final double ANTONYM = 0.5;
+
+    private SupportMatcher() {
+    }
+
+    /** The best window over all passages, or only over the passage at {@code onlyPosition} when not null. */
+    public static SupportMatch best(AnalyzedSentence claim, List<Passage> passages, List<AnalyzedText> texts,
+            Integer onlyPosition) {
+        int bestPassage = -1;
+        int bestSentence = -1;
+        double bestCoverage = -1;
+        for (int p = 0; p < texts.size(); p++) {
+            if (onlyPosition != null && onlyPosition != p) {
+                continue;
+            }
+            List<AnalyzedSentence> sentences = texts.get(p).sentences();
+            for (int s = 0; s < sentences.size(); s++) {
+                double coverage = coverage(claim.contentStems(), window(sentences, s));
+                if (coverage > bestCoverage) {
+                    bestCoverage = coverage;
+                    bestPassage = p;
+                    bestSentence = s;
+                }
+            }
+        }
+        if (bestPassage < 0) {
+            return new SupportMatch(claim.index(), -1, -1, 0, claim.names(),
+                    claim.quantities().stream().map(Quantity::text).toList(), 0, false, List.of(), 0);
+        }
+        return judge(claim, passages, texts, bestPassage, bestSentence, bestCoverage);
+    }
+
+    private static SupportMatch judge(AnalyzedSentence claim, List<Passage> passages, List<AnalyzedText> texts,
+            int p, int s, double coverage) {
+        List<AnalyzedSentence> sentences = texts.get(p).sentences();
+        Set<String> windowTokens = new HashSet<>();
+        List<Quantity> windowQuantities = new ArrayList<>();
+        boolean windowNegated = false;
+        for (int i = Math.max(0, s - 1); i <= Math.min(sentences.size() - 1, s + 1); i++) {
+            for (String token : sentences.get(i).tokens()) {
+                windowTokens.add(token);
+                windowTokens.add(Words.stem(token));
+            }
+            windowQuantities.addAll(sentences.get(i).quantities());
+            windowNegated |= sentences.get(i).negated();
+        }
+        List<String> absentNames = new ArrayList<>();
+        List<String> absentQuantities = new ArrayList<>();
+        int displaced = 0;
+        for (String name : claim.names()) {
+            if (!windowTokens.contains(name)) {
+                if (texts.stream().anyMatch(t -> t.tokenSet().contains(name))) {
+                    displaced++;
+                } else {
+                    absentNames.add(name);
+                }
+            }
+        }
+        for (Quantity q : claim.quantities()) {
+            if (windowQuantities.stream().noneMatch(q::matches)) {
+                if (texts.stream().anyMatch(t -> t.mentions(q))) {
+                    displaced++;
+                } else {
+                    absentQuantities.add(q.text());
+                }
+            }
+        }
+        boolean negationMismatch = claim.negated() ? !windowNegated : sentences.get(s).negated();
+        List<String> antonyms = new ArrayList<>();
+        for (String stem : claim.contentStems()) {
+            String opposite = Words.antonymOf(stem);
+            if (opposite != null && !windowTokens.contains(stem) && windowTokens.contains(opposite)) {
+                antonyms.add(stem);
+            }
+        }
+        double score = coverage * Math.pow(ABSENT, absentNames.size() + absentQuantities.size())
+                * Math.pow(DISPLACED, displaced) * (negationMismatch ? NEGATION : 1) * Math.pow(ANTONYM,
+                        antonyms.size());
+        return new SupportMatch(claim.index(), passages.get(p).index(), s, coverage, List.copyOf(absentNames),
+                List.copyOf(absentQuantities), displaced, negationMismatch, List.copyOf(antonyms), score);
+    }
+
+    private static List<AnalyzedSentence> window(List<AnalyzedSentence> sentences, int s) {
+        return sentences.subList(Math.max(0, s - 1), Math.min(sentences.size(), s + 2));
+    }
+
+    private static double coverage(List<String> stems, List<AnalyzedSentence> window) {
+        if (stems.isEmpty()) {
+            return 1;
+        }
+        int found = 0;
+        for (String stem : stems) {
+            for (AnalyzedSentence sentence : window) {
+                if (sentence.contentStems().contains(stem) || sentence.names().contains(stem)) {
+                    found++;
+                    break;
+                }
+            }
+        }
+        return (double) found / stems.size();
+    }
+}
