@@ -30,6 +30,11 @@ public final class ConfidenceScorer {
     public record Reading(String name, Optional<SignalResult> result) {
     }
 
+    /** Names of the signals this scorer runs, sorted. */
+    public List<String> signalNames() {
+        return signals.stream().map(ConfidenceSignal::name).toList();
+    }
+
     public ConfidenceModel model() {
         return model;
     }

@@ -39,7 +39,7 @@ public record SupportMatch(int sentenceIndex, int passageIndex, int passageSente
         }
         if (passageIndex < 0) {
             parts.add("no passage to compare with");
-        } else if (coverage < 0.6) {
+        } else if (coverage < 0.5) {
             parts.add(Math.round(coverage * 100) + "% of its words appear in the closest passage [" + passageIndex
                     + "]");
         }

@@ -1,6 +1,7 @@
 package io.confidencegateway.confidence.eval;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,17 @@ import io.confidencegateway.confidence.SignalResult;
 
 /**
  * Refits a model's weights from signal readings and labels. Each feature is centred on its mean over the rows
- * where it applies and set to 0 (its mean) where it does not, exactly as the scorer treats it. A feature that
- * never varies in the data keeps its prior weight and mean and stays marked unfitted.
+ * where it applies and set to 0 (its mean) where it does not, exactly as the scorer treats it. A feature the data
+ * barely exercises (fewer than {@link #MIN_VARIED} rows away from its commonest value, e.g. hedging in a set of
+ * summaries) keeps its prior weight and mean and stays marked unfitted: a handful of rows would fit noise.
  */
 public final class ModelFitter {
 
     /** Mild ridge penalty: keeps weights of rare, correlated features from running off. */
     static final double L2 = 1.0;
+
+    /** Rows that must differ from a feature's commonest value before its weight is fitted. */
+    static final int MIN_VARIED = 50;
 
     private ModelFitter() {
     }
@@ -30,20 +35,22 @@ public final class ModelFitter {
         double[] means = new double[names.size()];
         for (int f = 0; f < names.size(); f++) {
             double sum = 0;
-            double sumSq = 0;
             int count = 0;
+            Map<Double, Integer> frequency = new HashMap<>();
             for (List<ConfidenceScorer.Reading> row : readings) {
                 Optional<Double> v = value(row, names.get(f));
                 if (v.isPresent()) {
                     sum += v.get();
-                    sumSq += v.get() * v.get();
                     count++;
+                    frequency.merge(v.get(), 1, Integer::sum);
                 }
             }
-            means[f] = count == 0 ? prior.features().get(f).mean() : sum / count;
-            double variance = count == 0 ? 0 : sumSq / count - means[f] * means[f];
-            if (count >= 30 && variance > 1e-6) {
+            int varied = count - frequency.values().stream().max(Integer::compare).orElse(0);
+            if (varied >= MIN_VARIED) {
+                means[f] = sum / count;
                 fitted.add(f);
+            } else {
+                means[f] = prior.features().get(f).mean();
             }
         }
         double[][] x = new double[n][fitted.size()];

@@ -15,7 +15,8 @@ public final class QuantityParser {
 
     // Letters-then-digits tokens ("Q1", "COVID-19", "B2B") are names, not numbers: they come first in the pattern.
     private static final Pattern TOKEN = Pattern.compile(
-            "\\p{L}+[-]?\\d[\\p{L}\\d]*|[$€£%]|\\d[\\d,]*(?:\\.\\d+)?(?:st|nd|rd|th)?|\\p{L}+(?:-\\p{L}+)?");
+            "\\p{L}+[-]?\\d[\\p{L}\\d]*|[$€£%]|\\d[\\d,]*(?:\\.\\d+)?(?:st|nd|rd|th)?"
+                    + "|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\\p{L}+|\\p{L}+");
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("zero", 0), Map.entry("one", 1),
             Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
@@ -45,9 +46,11 @@ public final class QuantityParser {
 
     public static List<Quantity> parse(String text) {
         List<String> tokens = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             tokens.add(m.group());
+            spans.add(new int[] {m.start(), m.end()});
         }
         List<Quantity> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -63,21 +66,33 @@ public final class QuantityParser {
                 multiplier = MULTIPLIERS.get(lower(tokens.get(++i)));
             }
             String unit = currency;
-            if (i + 1 < tokens.size() && UNITS.containsKey(lower(tokens.get(i + 1)))) {
-                String next = UNITS.get(lower(tokens.get(i + 1)));
+            int unitAt = unitPosition(tokens, i);
+            if (unitAt > 0) {
+                String next = UNITS.get(lower(tokens.get(unitAt)));
                 if (unit == null || unit.equals(next)) {
                     unit = next;
-                    i++;
+                    i = unitAt;
                 }
             }
             // "one" is mostly a pronoun ("no one", "the one who"); count it only with a unit or multiplier.
             if ("one".equalsIgnoreCase(token) && unit == null && multiplier == 1) {
                 continue;
             }
-            out.add(new Quantity(number * multiplier, number, unit,
-                    String.join(" ", tokens.subList(Math.max(0, currency == null ? start : start - 1), i + 1))));
+            int from = spans.get(currency == null ? start : start - 1)[0];
+            out.add(new Quantity(number * multiplier, number, unit, text.substring(from, spans.get(i)[1])));
         }
         return out;
+    }
+
+    /** Where the unit of the number at {@code i} is: next token, or after one describing word ("5 business days"). */
+    private static int unitPosition(List<String> tokens, int i) {
+        if (i + 1 < tokens.size() && UNITS.containsKey(lower(tokens.get(i + 1)))) {
+            return i + 1;
+        }
+        boolean describing = i + 2 < tokens.size() && tokens.get(i + 1).chars().allMatch(Character::isLowerCase)
+                && number(tokens.get(i + 1)) == null && !MULTIPLIERS.containsKey(tokens.get(i + 1));
+        String unit = describing ? UNITS.get(lower(tokens.get(i + 2))) : null;
+        return unit != null && !"%".equals(tokens.get(i + 2)) && !unit.equals("usd") ? i + 2 : -1;
     }
 
     private static Double number(String token) {
