@@ -72,8 +72,8 @@ public final class SupportMatcher {
         List<String> absentQuantities = new ArrayList<>();
         int displaced = 0;
         for (String name : claim.names()) {
-            if (!windowTokens.contains(name)) {
-                if (texts.stream().anyMatch(t -> t.tokenSet().contains(name))) {
+            if (!Words.nameIn(name, windowTokens)) {
+                if (texts.stream().anyMatch(t -> Words.nameIn(name, t.tokenSet()))) {
                     displaced++;
                 } else {
                     absentNames.add(name);
@@ -89,7 +89,7 @@ public final class SupportMatcher {
                 }
             }
         }
-        boolean negationMismatch = claim.negated() ? !windowNegated : sentences.get(s).negated();
+        boolean negationMismatch = claim.negated() ? !windowNegated : negates(sentences.get(s), claim);
         List<String> antonyms = new ArrayList<>();
         for (String stem : claim.contentStems()) {
             String opposite = Words.antonymOf(stem);
@@ -103,6 +103,36 @@ public final class SupportMatcher {
                 + absentQuantities.size()) * (negationMismatch ? NEGATION : 1) * Math.pow(ANTONYM, antonyms.size());
         return new SupportMatch(claim.index(), passages.get(p).index(), s, coverage, List.copyOf(absentNames),
                 List.copyOf(absentQuantities), displaced, negationMismatch, List.copyOf(antonyms), score);
+    }
+
+    /**
+     * True when the passage sentence negates something the claim states plainly: most of the few content words
+     * after its negation recur in the claim. A negation elsewhere in the sentence ("covers defects but does not
+     * cover accidental damage") says nothing about the claim's part.
+     */
+    private static boolean negates(AnalyzedSentence passage, AnalyzedSentence claim) {
+        if (!passage.negated()) {
+            return false;
+        }
+        List<String> tokens = passage.tokens();
+        Set<String> claimStems = claim.stemSet();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!Words.isNegation(tokens.get(i))) {
+                continue;
+            }
+            int scope = 0;
+            int shared = 0;
+            for (int j = i + 1; j < tokens.size() && scope < 3; j++) {
+                if (!Words.isStop(tokens.get(j)) && !Words.isNegation(tokens.get(j))) {
+                    scope++;
+                    shared += claimStems.contains(Words.stem(tokens.get(j))) ? 1 : 0;
+                }
+            }
+            if (scope > 0 && shared * 3 >= scope * 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<AnalyzedSentence> window(List<AnalyzedSentence> sentences, int s) {

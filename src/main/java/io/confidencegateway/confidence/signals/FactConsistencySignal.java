@@ -12,6 +12,7 @@ import io.confidencegateway.confidence.SignalResult;
 import io.confidencegateway.confidence.text.AnalyzedSentence;
 import io.confidencegateway.confidence.text.AnalyzedText;
 import io.confidencegateway.confidence.text.Quantity;
+import io.confidencegateway.confidence.text.Words;
 
 /**
  * Numbers, dates, money, percentages and names: every one in the answer must occur in some passage, compared
@@ -37,7 +38,7 @@ public class FactConsistencySignal implements ConfidenceSignal {
             List<String> missingHere = new ArrayList<>();
             for (String name : sentence.names()) {
                 total++;
-                if (passages.stream().noneMatch(p -> p.tokenSet().contains(name))) {
+                if (passages.stream().noneMatch(p -> Words.nameIn(name, p.tokenSet()))) {
                     missingHere.add(name);
                 }
             }

@@ -1,6 +1,7 @@
 package io.confidencegateway.confidence.signals;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,8 +14,9 @@ import io.confidencegateway.confidence.text.AnalyzedSentence;
 import io.confidencegateway.confidence.text.AnalyzedText;
 
 /**
- * Retrieval strength: did any passage relate to the question at all? The value is the largest share of the
- * question's content words and names that one passage contains. Does not apply without a question.
+ * Retrieval strength: did the passages relate to the question at all? The value is the share of the question's
+ * content words and names that the passages contain, together (each passage may answer part of the question).
+ * Does not apply without a question.
  */
 @ApplicationScoped
 public class RetrievalStrengthSignal implements ConfidenceSignal {
@@ -37,19 +39,22 @@ public class RetrievalStrengthSignal implements ConfidenceSignal {
         if (terms.isEmpty() || context.passages().isEmpty()) {
             return Optional.empty();
         }
+        Set<String> covered = new java.util.HashSet<>();
         int best = 0;
         int bestPassage = -1;
         for (int p = 0; p < context.passageTexts().size(); p++) {
             AnalyzedText passage = context.passageTexts().get(p);
-            int found = (int) terms.stream().filter(t -> passage.stemSet().contains(t)
-                    || passage.tokenSet().contains(t)).count();
-            if (found > best) {
-                best = found;
+            List<String> found = terms.stream().filter(t -> passage.stemSet().contains(t)
+                    || passage.tokenSet().contains(t)).toList();
+            covered.addAll(found);
+            if (found.size() > best) {
+                best = found.size();
                 bestPassage = context.passages().get(p).index();
             }
         }
-        String reason = best == 0 ? "no passage shares a content word with the question"
-                : "best passage [" + bestPassage + "] covers " + best + " of " + terms.size() + " question terms";
-        return Optional.of(SignalResult.of((double) best / terms.size(), reason));
+        String reason = covered.isEmpty() ? "no passage shares a content word with the question"
+                : "the passages cover " + covered.size() + " of " + terms.size() + " question terms (best passage ["
+                        + bestPassage + "] " + best + ")";
+        return Optional.of(SignalResult.of((double) covered.size() / terms.size(), reason));
     }
 }

@@ -13,7 +13,9 @@ public final class TextAnalyzer {
 
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+(?:\\s*[,;]\\s*\\d+)*)\\]");
     private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])[\"”')\\]]*\\s+(?=[\\p{Lu}\\d\"“(\\[])");
-    private static final Pattern RAW_WORD = Pattern.compile("\\p{L}[\\p{L}\\d'’]*(?:-\\p{L}[\\p{L}\\d]*)*");
+    // A word starts at a word boundary, so the "D" of "3D" is not a name of its own.
+    private static final Pattern RAW_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}[\\p{L}\\d'’]*");
+    private static final Pattern DOTTED_ACRONYM = Pattern.compile("\\b((?:\\p{Lu}\\.){2,})");
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc",
             "ltd", "co", "corp", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "no", "fig", "approx", "u.s", "u.k", "a.m", "p.m");
@@ -22,13 +24,23 @@ public final class TextAnalyzer {
     }
 
     public static AnalyzedText analyze(String text) {
-        List<String> raw = split(text == null ? "" : text);
+        List<String> raw = split(collapseAcronyms(text == null ? "" : text));
         Set<String> midCapitals = midSentenceCapitals(raw);
         List<AnalyzedSentence> sentences = new ArrayList<>(raw.size());
         for (String sentence : raw) {
             sentences.add(sentence(sentences.size(), sentence, midCapitals));
         }
         return AnalyzedText.of(text, sentences);
+    }
+
+    /** "U.K." and "UK" are one name; the dots would also end sentences early. */
+    static String collapseAcronyms(String text) {
+        Matcher m = DOTTED_ACRONYM.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).replace(".", "")));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** Sentences of a text: lines first (lists, chat turns, paragraphs), then sentence ends within a line. */

@@ -31,7 +31,25 @@ public final class Words {
             + "always:never allow:prevent add:remove start:end cheap:expensive easy:difficult same:different "
             + "true:false right:wrong ahead:behind open:close approve:deny support:oppose");
 
+    // Names that texts routinely spell another way; kept short on purpose.
+    private static final Map<String, List<String>> NAME_ALIASES = Map.of("q1", List.of("first", "quarter"),
+            "q2", List.of("second", "quarter"), "q3", List.of("third", "quarter"), "q4", List.of("fourth", "quarter"),
+            "yoy", List.of("year"), "uk", List.of("united", "kingdom"), "us", List.of("united", "states"),
+            "usa", List.of("united", "states"), "eu", List.of("european", "union"));
+
     private Words() {
+    }
+
+    /**
+     * True when a name occurs in a set of tokens and stems: as written, by its stem ("GANs" = "GAN"), or by a
+     * common alias ("Q2" = "second quarter", "UK" = "United Kingdom").
+     */
+    public static boolean nameIn(String name, Set<String> tokensAndStems) {
+        if (tokensAndStems.contains(name) || tokensAndStems.contains(stem(name))) {
+            return true;
+        }
+        List<String> alias = NAME_ALIASES.get(name);
+        return alias != null && tokensAndStems.containsAll(alias);
     }
 
     /** Lower-case word tokens (apostrophe suffixes kept, so "don't" stays one token). */

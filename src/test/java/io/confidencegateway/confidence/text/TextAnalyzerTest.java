@@ -17,6 +17,14 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void dottedAcronymsBecomeOneName() {
+        AnalyzedSentence s = TextAnalyzer.analyze("Sales in the U.K. rose in Q2.").sentences().get(0);
+        assertThat(s.names()).containsExactly("uk", "q2");
+        assertThat(Words.nameIn("q2", java.util.Set.of("second", "quarter"))).isTrue();
+        assertThat(Words.nameIn("gans", java.util.Set.of("gan"))).isTrue();
+    }
+
+    @Test
     void citationMarkersAreRecordedAndRemovedFromTheText() {
         AnalyzedText text = TextAnalyzer.analyze("Returns take 30 days [1]. Shipping is free [2, 3].");
         assertThat(text.sentences()).extracting(AnalyzedSentence::citations)
