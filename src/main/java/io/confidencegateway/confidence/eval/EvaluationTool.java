@@ -86,11 +86,19 @@ public final class EvaluationTool {
 
         TreeSet<String> groups = new TreeSet<>();
         rows.forEach(r -> groups.add(r.group() == null ? "" : r.group()));
+        Map<String, Object> evaluation = new LinkedHashMap<>();
         if (groups.size() > 1) {
-            crossValidate(model, readings, contexts, faithful, rows, groups, threshold);
+            double[] outOfFold = crossValidate(model, readings, contexts, faithful, rows, groups, threshold);
+            double[] ci = Metrics.aurocInterval(outOfFold, faithful, BOOTSTRAP, SEED);
+            evaluation.put("leave_one_group_out_auroc", round(Metrics.auroc(outOfFold, faithful)));
+            evaluation.put("leave_one_group_out_auroc_ci95", List.of(round(ci[0]), round(ci[1])));
+            evaluation.put("leave_one_group_out_balanced_accuracy_at_" + threshold,
+                    round(Metrics.balancedAccuracy(outOfFold, faithful, threshold)));
+            evaluation.put("leave_one_group_out_best_balanced_accuracy",
+                    round(Metrics.bestThreshold(outOfFold, faithful)[1]));
         }
         if (fitOut != null) {
-            fitAndWrite(model, readings, contexts, faithful, rows, threshold, Path.of(fitOut), file);
+            fitAndWrite(model, readings, contexts, faithful, rows, threshold, Path.of(fitOut), file, evaluation);
         }
     }
 
@@ -145,7 +153,7 @@ public final class EvaluationTool {
         }
     }
 
-    private void crossValidate(ConfidenceModel prior, List<List<ConfidenceScorer.Reading>> readings,
+    private double[] crossValidate(ConfidenceModel prior, List<List<ConfidenceScorer.Reading>> readings,
             List<ScoringContext> contexts, boolean[] faithful, List<EvalRow> rows, TreeSet<String> groups,
             double threshold) {
         double[] outOfFold = new double[rows.size()];
@@ -164,11 +172,12 @@ public final class EvaluationTool {
         }
         report("leave-one-group-out (each group scored by a model fitted without it)", outOfFold, faithful, rows,
                 threshold);
+        return outOfFold;
     }
 
     private void fitAndWrite(ConfidenceModel prior, List<List<ConfidenceScorer.Reading>> readings,
             List<ScoringContext> contexts, boolean[] faithful, List<EvalRow> rows, double threshold, Path target,
-            Path source) throws IOException {
+            Path source, Map<String, Object> crossValidation) throws IOException {
         ConfidenceModel fitted = ModelFitter.fit(prior, readings, faithful, "v1", null, null);
         double[] scores = scores(new ConfidenceScorer(fitted, List.of()), readings, contexts);
         double auroc = Metrics.auroc(scores, faithful);
@@ -181,9 +190,12 @@ public final class EvaluationTool {
         evaluation.put("in_sample_auroc_ci95", List.of(round(ci[0]), round(ci[1])));
         evaluation.put("in_sample_balanced_accuracy_at_" + threshold,
                 round(Metrics.balancedAccuracy(scores, faithful, threshold)));
+        evaluation.putAll(crossValidation);
         String note = "Logistic regression (IRLS, L2 " + ModelFitter.L2 + ") on centred signal values of "
-                + source.getFileName() + " (" + rows.size() + " rows, label 1 = unfaithful); unfitted features keep "
-                + "prior weights because that data never exercised them. Refit: bench/eval.sh FILE --fit OUT.json.";
+                + source.getFileName() + " (" + rows.size() + " rows, label 1 = unfaithful, classes balanced, so 0.5 "
+                + "is the prior). Features marked fitted=false keep hand-set prior weights because that data never "
+                + "exercised them (no question, no citation markers, no logprobs, almost no hedging). Refit: "
+                + "bench/eval.sh FILE --fit OUT.json.";
         ConfidenceModel model = new ConfidenceModel("v1", note, fitted.intercept(), fitted.features(), evaluation);
         Files.writeString(target, model.toJson());
         report("refitted model (in-sample; see leave-one-group-out for an honest number)", scores, faithful, rows,
