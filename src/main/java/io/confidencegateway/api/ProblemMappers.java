@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.confidencegateway.api.openai.JsonErrors;
 
@@ -29,6 +30,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception) {
         return respond(Problem.of(400, "Bad Request", JsonErrors.messageOf(exception)));
+    }
+
+    // Quarkus ships its own mapper for this subtype, which would answer plain JSON instead of a problem.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException exception) {
+        return unreadableJson(exception);
     }
 
     @ServerExceptionMapper

@@ -24,6 +24,7 @@ public class GatewayMetrics {
     private final Meter.MeterProvider<Counter> requests;
     private final Counter dropped;
     private final Counter storeFailures;
+    private final Meter.MeterProvider<Timer> scoring;
 
     private final MeterRegistry registry;
 
@@ -47,6 +48,12 @@ public class GatewayMetrics {
                 .register(registry);
         this.storeFailures = Counter.builder("gateway.records.store.failures")
                 .description("Failed attempts to store a batch of answer records").register(registry);
+        this.scoring = Timer.builder("gateway.confidence.scoring.duration")
+                .description("CPU time to score one answer's confidence, by resulting label")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(1))
+                .withRegistry(registry);
     }
 
     /** One attempt at one provider: how long it took and how it ended ({@code ok} or a failure kind). */
@@ -82,5 +89,10 @@ public class GatewayMetrics {
 
     public void recordStoreFailure() {
         storeFailures.increment();
+    }
+
+    /** One confidence scoring: how long the signals and the model took, and the label it produced. */
+    public void recordScoring(String label, long nanos) {
+        scoring.withTags("label", label).record(nanos, TimeUnit.NANOSECONDS);
     }
 }

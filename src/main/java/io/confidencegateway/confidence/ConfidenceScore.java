@@ -1,0 +1,24 @@
+package io.confidencegateway.confidence;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A scored answer: confidence in [0,1], its label, every signal that applied (value, model weight, reason), and
+ * the answer sentences some signal doubts, by index, so a UI can highlight them.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ConfidenceScore(double confidence, String confidenceLabel, List<SignalScore> signals,
+        List<UnsupportedClaim> unsupportedClaims) {
+
+    /** One signal's contribution. */
+    public record SignalScore(String name, double value, double weight, String reason) {
+    }
+
+    /** An answer sentence that lacks support, and why. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record UnsupportedClaim(int sentenceIndex, String text, String reason) {
+    }
+}

@@ -1,0 +1,95 @@
+package io.confidencegateway.confidence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Combines the signals that apply into one confidence with the shipped logistic model. Pure: no CDI, no I/O, so
+ * the HTTP API, the evaluation tool and tests all score through this one class.
+ */
+public final class ConfidenceScorer {
+
+    private final ConfidenceModel model;
+    private final Map<String, ConfidenceModel.Feature> features;
+    private final List<ConfidenceSignal> signals;
+
+    public ConfidenceScorer(ConfidenceModel model, List<ConfidenceSignal> signals) {
+        this.model = model;
+        this.features = model.byName();
+        this.signals = signals.stream().sorted(Comparator.comparing(ConfidenceSignal::name)).toList();
+    }
+
+    /** One signal's outcome on one answer: empty when it did not apply. */
+    public record Reading(String name, Optional<SignalResult> result) {
+    }
+
+    /** Names of the signals this scorer runs, sorted. */
+    public List<String> signalNames() {
+        return signals.stream().map(ConfidenceSignal::name).toList();
+    }
+
+    public ConfidenceModel model() {
+        return model;
+    }
+
+    public ConfidenceScore score(ScoringContext context, Thresholds thresholds) {
+        return combine(evaluate(context), context, thresholds);
+    }
+
+    public List<Reading> evaluate(ScoringContext context) {
+        List<Reading> readings = new ArrayList<>(signals.size());
+        for (ConfidenceSignal signal : signals) {
+            readings.add(new Reading(signal.name(), signal.evaluate(context)));
+        }
+        return readings;
+    }
+
+    public ConfidenceScore combine(List<Reading> readings, ScoringContext context, Thresholds thresholds) {
+        double logit = model.intercept();
+        List<ConfidenceScore.SignalScore> applied = new ArrayList<>();
+        Map<Integer, Set<String>> doubts = new TreeMap<>();
+        for (Reading reading : readings) {
+            if (reading.result().isEmpty()) {
+                continue;
+            }
+            SignalResult result = reading.result().get();
+            ConfidenceModel.Feature feature = features.get(reading.name());
+            double weight = feature == null ? 0 : feature.weight();
+            if (feature != null) {
+                logit += weight * (result.value() - feature.mean());
+            }
+            applied.add(new ConfidenceScore.SignalScore(reading.name(), round(result.value()), round(weight),
+                    result.reason()));
+            for (SignalResult.Flag flag : result.flags()) {
+                doubts.computeIfAbsent(flag.sentenceIndex(), i -> new LinkedHashSet<>()).add(flag.reason());
+            }
+        }
+        double confidence = 1 / (1 + Math.exp(-logit));
+        return new ConfidenceScore(round(confidence), thresholds.label(confidence), applied,
+                unsupported(doubts, context));
+    }
+
+    private static List<ConfidenceScore.UnsupportedClaim> unsupported(Map<Integer, Set<String>> doubts,
+            ScoringContext context) {
+        var sentences = context.answerText().sentences();
+        Map<Integer, ConfidenceScore.UnsupportedClaim> out = new LinkedHashMap<>();
+        doubts.forEach((index, reasons) -> {
+            if (index >= 0 && index < sentences.size()) {
+                out.put(index, new ConfidenceScore.UnsupportedClaim(index, sentences.get(index).text(),
+                        String.join("; ", reasons)));
+            }
+        });
+        return List.copyOf(out.values());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

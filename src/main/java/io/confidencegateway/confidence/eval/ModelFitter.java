@@ -1,0 +1,88 @@
+package io.confidencegateway.confidence.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.confidencegateway.confidence.ConfidenceModel;
+import io.confidencegateway.confidence.ConfidenceScorer;
+import io.confidencegateway.confidence.SignalResult;
+
+/**
+ * Refits a model's weights from signal readings and labels. Each feature is centred on its mean over the rows
+ * where it applies and set to 0 (its mean) where it does not, exactly as the scorer treats it. A feature the data
+ * barely exercises (fewer than {@link #MIN_VARIED} rows away from its commonest value, e.g. hedging in a set of
+ * summaries) keeps its prior weight and mean and stays marked unfitted: a handful of rows would fit noise.
+ */
+public final class ModelFitter {
+
+    /** Mild ridge penalty: keeps weights of rare, correlated features from running off. */
+    static final double L2 = 1.0;
+
+    /** Rows that must differ from a feature's commonest value before its weight is fitted. */
+    static final int MIN_VARIED = 50;
+
+    private ModelFitter() {
+    }
+
+    public static ConfidenceModel fit(ConfidenceModel prior, List<List<ConfidenceScorer.Reading>> readings,
+            boolean[] faithful, String version, String note, Map<String, Object> evaluation) {
+        List<String> names = prior.features().stream().map(ConfidenceModel.Feature::name).toList();
+        int n = readings.size();
+        List<Integer> fitted = new ArrayList<>();
+        double[] means = new double[names.size()];
+        for (int f = 0; f < names.size(); f++) {
+            double sum = 0;
+            int count = 0;
+            Map<Double, Integer> frequency = new HashMap<>();
+            for (List<ConfidenceScorer.Reading> row : readings) {
+                Optional<Double> v = value(row, names.get(f));
+                if (v.isPresent()) {
+                    sum += v.get();
+                    count++;
+                    frequency.merge(v.get(), 1, Integer::sum);
+                }
+            }
+            int varied = count - frequency.values().stream().max(Integer::compare).orElse(0);
+            if (varied >= MIN_VARIED) {
+                means[f] = sum / count;
+                fitted.add(f);
+            } else {
+                means[f] = prior.features().get(f).mean();
+            }
+        }
+        double[][] x = new double[n][fitted.size()];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = faithful[i] ? 1 : 0;
+            for (int k = 0; k < fitted.size(); k++) {
+                int f = fitted.get(k);
+                x[i][k] = value(readings.get(i), names.get(f)).map(v -> v - means[f]).orElse(0.0);
+            }
+        }
+        double[] beta = LogisticFit.fit(x, y, L2);
+        List<ConfidenceModel.Feature> features = new ArrayList<>();
+        for (int f = 0; f < names.size(); f++) {
+            int k = fitted.indexOf(f);
+            ConfidenceModel.Feature old = prior.features().get(f);
+            features.add(k >= 0 ? new ConfidenceModel.Feature(names.get(f), round(beta[k + 1]), round(means[f]), true)
+                    : new ConfidenceModel.Feature(old.name(), old.weight(), old.mean(), false));
+        }
+        return new ConfidenceModel(version, note, round(beta[0]), features, evaluation);
+    }
+
+    static Optional<Double> value(List<ConfidenceScorer.Reading> row, String name) {
+        for (ConfidenceScorer.Reading reading : row) {
+            if (reading.name().equals(name)) {
+                return reading.result().map(SignalResult::value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

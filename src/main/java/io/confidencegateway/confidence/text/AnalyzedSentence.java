@@ -1,0 +1,18 @@
+package io.confidencegateway.confidence.text;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One sentence with everything the signals need, computed once: its position, text (citation markers removed),
+ * lower-case tokens, content-word stems (no stop words, names or numbers), names, quantities, whether it is
+ * negated, and the passage numbers it cites ({@code [2]} → 2).
+ */
+public record AnalyzedSentence(int index, String text, List<String> tokens, List<String> contentStems,
+        List<String> names, List<Quantity> quantities, boolean negated, List<Integer> citations) {
+
+    /** All stems of this sentence (content or not), for matching against a supporting window. */
+    public Set<String> stemSet() {
+        return Set.copyOf(tokens.stream().map(Words::stem).toList());
+    }
+}

@@ -1,0 +1,99 @@
+package io.confidencegateway.confidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfidenceScorerTest {
+
+    private static final String CORRECT = "You can return an unused item within 30 days of purchase for a full refund "
+            + "[1]. The refund reaches your original card within 5 business days [1].";
+
+    private final ConfidenceScorer scorer = new ConfidenceScorer(ConfidenceModel.shipped(), SignalCatalog.discover());
+
+    private double confidence(String answer) {
+        return scorer.score(Fixtures.context(answer), Thresholds.DEFAULT).confidence();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "changed number   | You can return an unused item within 60 days of purchase for a full refund [1]. The refund reaches your original card within 5 business days [1].",
+        "changed duration | You can return an unused item within 30 days of purchase for a full refund [1]. The refund reaches your original card within 5 business weeks [1].",
+        "swapped name     | You can return an unused item within 30 days of purchase for a full refund [1]. The refund reaches your PayPal account within 5 business days [1].",
+        "negation         | You cannot return an unused item within 30 days of purchase for a full refund [1]. The refund reaches your original card within 5 business days [1].",
+        "wrong citation   | You can return an unused item within 30 days of purchase for a full refund [3]. The refund reaches your original card within 5 business days [1].",
+        "invented clause  | You can return an unused item within 30 days of purchase for a full refund [1]. The refund reaches your original card within 5 business days plus a 10% loyalty bonus [1].",
+        "hedged           | You can probably return an unused item within 30 days of purchase for a full refund [1]. The refund reaches your original card within 5 business days [1]."})
+    void aCorrectAnswerOutranksEachOfItsOneEditCorruptions(String edit, String corrupted) {
+        assertThat(confidence(CORRECT)).isGreaterThan(confidence(corrupted));
+    }
+
+    @Test
+    void reportsAppliedSignalsWithWeightsAndUnsupportedSentences() {
+        ConfidenceScore score = scorer.score(Fixtures.context("Standard shipping costs $4.99 [2]. Every laptop "
+                + "carries a five-year warranty from Contoso [3]."), Thresholds.DEFAULT);
+        assertThat(score.signals()).extracting(ConfidenceScore.SignalScore::name)
+                .containsExactly("citations", "claim_support", "facts", "hedging", "retrieval_strength");
+        assertThat(score.signals()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
+        assertThat(score.unsupportedClaims()).singleElement().satisfies(claim -> {
+            assertThat(claim.sentenceIndex()).isEqualTo(1);
+            assertThat(claim.text()).isEqualTo("Every laptop carries a five-year warranty from Contoso.");
+            assertThat(claim.reason()).contains("five-year");
+        });
+    }
+
+    @Test
+    void aSignalThatDoesNotApplyIsLeftOutNotCountedAsHalf() {
+        ConfidenceModel model = new ConfidenceModel("test", null, 0.0,
+                List.of(new ConfidenceModel.Feature("always", 2.0, 0.5, true),
+                        new ConfidenceModel.Feature("never", 5.0, 0.9, true)), null);
+        ConfidenceScorer twoSignals = new ConfidenceScorer(model, List.of(fixed("always", 0.5), absent("never")));
+        ConfidenceScore score = twoSignals.score(Fixtures.context("Anything."), Thresholds.DEFAULT);
+        assertThat(score.confidence()).isEqualTo(0.5);
+        assertThat(score.signals()).extracting(ConfidenceScore.SignalScore::name).containsExactly("always");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"0.90, high_confidence", "0.85, high_confidence", "0.70, medium_confidence",
+        "0.60, medium_confidence", "0.59, low_confidence"})
+    void labelsFollowTheThresholds(double confidence, String label) {
+        assertThat(Thresholds.DEFAULT.label(confidence)).isEqualTo(label);
+    }
+
+    @Test
+    void requestThresholdsChangeTheLabel() {
+        ConfidenceScorer one = new ConfidenceScorer(new ConfidenceModel("t", null, 0.0, List.of(), null),
+                List.of());
+        assertThat(one.score(Fixtures.context("x"), new Thresholds(0.6, 0.4)).confidenceLabel())
+                .isEqualTo("medium_confidence");
+        assertThat(one.score(Fixtures.context("x"), new Thresholds(0.45, 0.4)).confidenceLabel())
+                .isEqualTo("high_confidence");
+    }
+
+    private static ConfidenceSignal fixed(String name, double value) {
+        return signal(name, Optional.of(SignalResult.of(value, "fixed")));
+    }
+
+    private static ConfidenceSignal absent(String name) {
+        return signal(name, Optional.empty());
+    }
+
+    private static ConfidenceSignal signal(String name, Optional<SignalResult> result) {
+        return new ConfidenceSignal() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<SignalResult> evaluate(ScoringContext context) {
+                return result;
+            }
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package io.confidencegateway.confidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SignalCatalogTest {
+
+    @Test
+    void findsEverySignalClassAndTheShippedModelKnowsThemAll() {
+        var names = SignalCatalog.discover().stream().map(ConfidenceSignal::name).toList();
+        assertThat(names).containsExactlyInAnyOrder("citations", "claim_support", "facts", "hedging",
+                "retrieval_strength", "token_probability");
+        assertThat(ConfidenceModel.shipped().byName()).containsKeys(names.toArray(String[]::new));
+    }
+}
