@@ -27,6 +27,8 @@ import io.smallrye.mutiny.Uni;
 public class InferenceService {
 
     static final String API_CHAT = "chat_completions";
+    /** Requests recorded as native product answers. */
+    public static final String API_ANSWERS = "answers";
 
     private final ModelCatalog catalog;
     private final FallbackRouter router;
@@ -44,8 +46,16 @@ public class InferenceService {
      * A request that passed every check and has a route (the targets able to honour it, in failover order); it
      * has its inference id from here on, and its trace collects every attempt.
      */
-    public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, RouteTrace trace,
+    public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, RouteTrace trace, String api,
             Instant createdAt, long startNanos) {
+    }
+
+    /**
+     * Which API a request is recorded under, and the alias whose targets back up its route as the last resort
+     * (e.g. {@code extractive} for product answers); null for none.
+     */
+    public record Purpose(String api, String lastResortAlias) {
+        public static final Purpose CHAT = new Purpose(API_CHAT, null);
     }
 
     /**
@@ -54,8 +64,13 @@ public class InferenceService {
      * @throws GatewayError.Rejection when the request is invalid, its model unknown or unservable
      */
     public Prepared prepare(ChatRequest request) {
+        return prepare(request, Purpose.CHAT);
+    }
+
+    /** Validates and routes a request for a purpose; the last-resort alias's targets end every route. */
+    public Prepared prepare(ChatRequest request, Purpose purpose) {
         rejectIf(ChatRequestValidator.invalid(request));
-        ModelCatalog.Resolution resolution = catalog.resolve(request.model());
+        ModelCatalog.Resolution resolution = withLastResort(catalog.resolve(request.model()), purpose);
         if (resolution instanceof ModelCatalog.Unknown unknown) {
             throw new GatewayError.Rejection(new GatewayError.UnknownModel(unknown.model(), "The model '"
                     + unknown.model() + "' does not exist on this gateway; GET /v1/models lists the available ones"));
@@ -79,7 +94,21 @@ public class InferenceService {
             rejectIf(firstRefusal);
         }
         return new Prepared(InferenceIds.next(), request, new ModelCatalog.Route(route.alias(), List.copyOf(able)),
-                new RouteTrace(), Instant.now(), System.nanoTime());
+                new RouteTrace(), purpose.api(), Instant.now(), System.nanoTime());
+    }
+
+    private ModelCatalog.Resolution withLastResort(ModelCatalog.Resolution resolution, Purpose purpose) {
+        if (purpose.lastResortAlias() == null
+                || !(catalog.resolve(purpose.lastResortAlias()) instanceof ModelCatalog.Route lastResort)) {
+            return resolution;
+        }
+        if (!(resolution instanceof ModelCatalog.Route route)) {
+            return new ModelCatalog.Route(lastResort.alias(), lastResort.targets());
+        }
+        var targets = new java.util.ArrayList<>(route.targets());
+        lastResort.targets().stream().filter(t -> targets.stream().noneMatch(
+                existing -> existing.provider().id().equals(t.provider().id()))).forEach(targets::add);
+        return new ModelCatalog.Route(route.alias(), List.copyOf(targets));
     }
 
     private static void rejectIf(java.util.Optional<GatewayError> error) {
@@ -112,16 +141,29 @@ public class InferenceService {
      * {@link InferenceFailure}; whether chunks were already sent is the caller's to know.
      */
     public Multi<ChatChunk> stream(Prepared prepared) {
+        return stream(prepared, (relayed, usage) -> Uni.createFrom().item(envelope(prepared, usage == null)));
+    }
+
+    /** What the last chunk of a stream carries, computed from the whole relayed text and its usage. */
+    @FunctionalInterface
+    public interface EnvelopeFactory {
+        /** The envelope for the relayed text; {@code usage} is null when the upstream reported none. */
+        Uni<Object> envelope(String relayedText, Usage usage);
+    }
+
+    /** As {@link #stream(Prepared)}, with the last chunk's envelope made by the caller from the whole text. */
+    public Multi<ChatChunk> stream(Prepared prepared, EnvelopeFactory envelopes) {
         return Multi.createFrom().deferred(() -> {
             var relay = new StreamRelay(prepared, completionId(prepared));
             return router.stream(prepared.route().targets(),
                     target -> prepared.request().upstream(target.upstreamModel()), prepared.trace())
                     .onItem().transformToIterable(relay::accept)
                     .onCompletion().switchTo(() -> {
-                        var last = relay.finish(envelope(prepared, relay.usageEstimated()));
                         succeeded(prepared, relay.usage(), relay.usageEstimated(), relay.finishReason(),
                                 relay.text(), relay.firstTokenNanos());
-                        return Multi.createFrom().iterable(last);
+                        return envelopes.envelope(relay.text(), relay.usageEstimated() ? null : relay.usage())
+                                .onItem().transformToMulti(envelope -> Multi.createFrom().iterable(
+                                        relay.finish(envelope)));
                     })
                     .onFailure().transform(error -> failed(prepared, error, relay.started(), relay.text(),
                             relay.firstTokenNanos()))
@@ -158,7 +200,8 @@ public class InferenceService {
                 relay.firstTokenNanos()));
     }
 
-    private static ModelCatalog.Target servedOrPrimary(Prepared prepared) {
+    /** The target that answered, or the first of the route when none did. */
+    public static ModelCatalog.Target servedOrPrimary(Prepared prepared) {
         ModelCatalog.Target served = prepared.trace().served();
         return served != null ? served : prepared.route().primary();
     }
@@ -168,7 +211,7 @@ public class InferenceService {
             Long firstTokenNanos) {
         ModelCatalog.Target served = servedOrPrimary(prepared);
         long nanos = System.nanoTime() - prepared.startNanos();
-        return new InferenceRecord(prepared.id(), API_CHAT, prepared.route().alias(), served.provider().id(),
+        return new InferenceRecord(prepared.id(), prepared.api(), prepared.route().alias(), served.provider().id(),
                 served.upstreamModel(), prepared.request().streaming(), status, errorKind, errorMessage, httpStatus,
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
                 estimated, finishReason, content, nanos / 1_000_000,
@@ -176,11 +219,13 @@ public class InferenceService {
                 prepared.trace().attempts(), prepared.createdAt(), Instant.now());
     }
 
-    private static String completionId(Prepared prepared) {
+    /** The id a completion carries on the OpenAI surface. */
+    public static String completionId(Prepared prepared) {
         return "chatcmpl-" + prepared.id();
     }
 
-    private static GatewayEnvelope envelope(Prepared prepared, boolean estimated) {
+    /** The plain gateway envelope: the inference id, alias, the provider that answered, and the attempts. */
+    public static GatewayEnvelope envelope(Prepared prepared, boolean estimated) {
         return new GatewayEnvelope(prepared.id().toString(), prepared.route().alias(),
                 servedOrPrimary(prepared).provider().id(), estimated ? Boolean.TRUE : null,
                 prepared.trace().attempts().size() > 1 ? prepared.trace().attempts() : null);

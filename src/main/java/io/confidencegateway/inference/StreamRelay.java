@@ -61,7 +61,7 @@ final class StreamRelay {
     }
 
     /** The chunks that end the stream; the last one carries the envelope. */
-    List<ChatChunk> finish(GatewayEnvelope envelope) {
+    List<ChatChunk> finish(Object envelope) {
         var last = new ArrayList<ChatChunk>(2);
         boolean usageWanted = prepared.request().streamOptions() != null
                 && prepared.request().streamOptions().usageRequested();

@@ -95,4 +95,16 @@ public class GatewayMetrics {
     public void recordScoring(String label, long nanos) {
         scoring.withTags("label", label).record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    /**
+     * One product answer: its confidence into {@code gateway_confidence_score} (per product, buckets of 0.1) and
+     * a count by label and outcome into {@code gateway_answers_total}.
+     */
+    public void recordAnswer(String product, String label, String outcome, double confidence) {
+        DistributionSummary.builder("gateway.confidence.score")
+                .description("Confidence of product answers")
+                .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0)
+                .tag("product", product).register(registry).record(confidence);
+        registry.counter("gateway.answers", "product", product, "label", label, "outcome", outcome).increment();
+    }
 }

@@ -1,40 +1,109 @@
 package io.confidencegateway.api.answer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.confidencegateway.answer.AiResponse;
+import io.confidencegateway.answer.AnswerCard;
+import io.confidencegateway.answer.AnswerStore;
+import io.confidencegateway.api.Problem;
 import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.chat.ChatMessage;
+import io.confidencegateway.inference.AnswerPipeline;
 import io.confidencegateway.inference.InferenceLog;
-import io.confidencegateway.inference.InferenceRecord;
 import io.smallrye.mutiny.Uni;
 
-/** Native answers API: a recorded answer by its inference id. */
+/** Native answers API: ask a product a question and get an AIResponse; fetch any answer by id. */
 @Path("/v1/answers")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Answers")
 public class AnswerResource {
 
+    private final AnswerPipeline pipeline;
+    private final AnswerStore answers;
     private final InferenceLog log;
+    private final ObjectMapper json;
 
-    public AnswerResource(InferenceLog log) {
+    public AnswerResource(AnswerPipeline pipeline, AnswerStore answers, InferenceLog log, ObjectMapper json) {
+        this.pipeline = pipeline;
+        this.answers = answers;
         this.log = log;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer a question for a product", description = "Runs the product's pipeline: PII "
+            + "redaction (when the product's pii_handling is redact), retrieval from its knowledge base, the "
+            + "provider route of its model tier (ending in the model-free extractive provider), citation "
+            + "extraction and validation, confidence scoring with explained signals, the review decision and the "
+            + "UX treatment. Returns the AIResponse; X-Inference-Id and X-Gateway-Confidence headers carry its id "
+            + "and confidence. The answer is stored before the response and readable at GET /v1/answers/{id}.")
+    public Uni<Response> ask(AnswerRequest request) {
+        if (request == null) {
+            throw invalid("body", "send a JSON object with 'product' and 'question' (or 'messages')");
+        }
+        if (request.product() == null || request.product().isBlank()) {
+            throw invalid("product", "is required: the id of a product (GET /v1/products)");
+        }
+        String question = request.question();
+        List<ChatMessage> earlier = new ArrayList<>();
+        if (request.messages() != null && !request.messages().isEmpty()) {
+            if (question != null) {
+                throw invalid("question", "send either 'question' or 'messages', not both");
+            }
+            int last = lastUserMessage(request.messages());
+            if (last < 0) {
+                throw invalid("messages", "needs at least one message with role 'user' (the question)");
+            }
+            question = request.messages().get(last).text();
+            earlier.addAll(request.messages().subList(0, last));
+        }
+        if (question == null || question.isBlank()) {
+            throw invalid("question", "must not be empty");
+        }
+        return pipeline.answer(request.product(), question, earlier, request.userId(), request.conversationId())
+                .map(answer -> Response.ok(answer).header("X-Inference-Id", answer.id())
+                        .header("X-Gateway-Confidence", String.format(Locale.ROOT, "%.2f", answer.confidence()))
+                        .build());
+    }
+
+    private static int lastUserMessage(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) != null && "user".equals(messages.get(i).role())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a recorded answer", description = "The record of one answer by the id returned in "
-            + "X-Inference-Id (or gateway.inference_id): alias, provider, upstream model, status, tokens, latency, "
-            + "time to first token, and the answer text as delivered. Readable immediately after the response.")
-    public Uni<InferenceRecord> get(@Parameter(description = "The inference id (a UUID)") @PathParam("id") String id) {
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "Get an answer", description = "A product answer exactly as it was served (the AIResponse); "
+            + "with Accept: text/html, the same answer as an embeddable card (border colour, icon, disclaimer, "
+            + "citations as footnotes). For a plain chat completion (no product), the record of the call: alias, "
+            + "provider, model, status, tokens, latency, attempts and the text delivered.")
+    public Uni<Response> get(@Parameter(description = "The answer id (X-Inference-Id)") @PathParam("id") String id,
+            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
@@ -42,7 +111,34 @@ public class AnswerResource {
             throw ProblemException.notFound("No answer has the id '" + id + "': answer ids are UUIDs as returned in "
                     + "the X-Inference-Id header");
         }
-        return log.find(uuid).map(found -> found.orElseThrow(
-                () -> ProblemException.notFound("No answer has the id " + id)));
+        boolean html = accept != null && accept.contains(MediaType.TEXT_HTML)
+                && !accept.contains(MediaType.APPLICATION_JSON);
+        return answers.find(uuid).chain(stored -> {
+            if (stored.isPresent()) {
+                return Uni.createFrom().item(html ? Response.ok(card(stored.get()), MediaType.TEXT_HTML_TYPE).build()
+                        : Response.ok(stored.get(), MediaType.APPLICATION_JSON_TYPE).build());
+            }
+            return log.find(uuid).map(found -> {
+                var record = found.orElseThrow(() -> ProblemException.notFound("No answer has the id " + id));
+                if (html) {
+                    throw new ProblemException(Problem.of(406, "Not Acceptable", "Answer " + id + " is a plain chat "
+                            + "completion without confidence or citations; ask for application/json"));
+                }
+                return Response.ok(record, MediaType.APPLICATION_JSON_TYPE).build();
+            });
+        });
+    }
+
+    private String card(String storedJson) {
+        try {
+            return AnswerCard.render(json.readValue(storedJson, AiResponse.class));
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("stored answer is not readable", corrupt);
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(new Problem("about:blank", "Bad Request", 400, field + ": " + message, null,
+                List.of(new Problem.FieldError(field, message))));
     }
 }

@@ -1,0 +1,212 @@
+package io.confidencegateway.inference;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.confidencegateway.answer.AiResponse;
+import io.confidencegateway.answer.AnswerAssembler;
+import io.confidencegateway.answer.AnswerPrompt;
+import io.confidencegateway.answer.AnswerStore;
+import io.confidencegateway.api.Problem;
+import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.chat.ChatMessage;
+import io.confidencegateway.chat.ChatRequest;
+import io.confidencegateway.chat.GroundingBlock;
+import io.confidencegateway.chat.Logprobs;
+import io.confidencegateway.chat.Usage;
+import io.confidencegateway.confidence.ConfidenceModel;
+import io.confidencegateway.confidence.ConfidenceScore;
+import io.confidencegateway.confidence.ConfidenceScorer;
+import io.confidencegateway.confidence.ConfidenceSignal;
+import io.confidencegateway.confidence.Passage;
+import io.confidencegateway.confidence.ScoringContext;
+import io.confidencegateway.confidence.Thresholds;
+import io.confidencegateway.knowledge.RetrievedPassage;
+import io.confidencegateway.knowledge.Retriever;
+import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.privacy.PiiRedactor;
+import io.confidencegateway.privacy.PiiType;
+import io.confidencegateway.privacy.Redaction;
+import io.confidencegateway.product.ProductService;
+import io.confidencegateway.product.ProductSpec;
+import io.confidencegateway.provider.Capability;
+import io.confidencegateway.provider.ModelCatalog;
+import io.quarkus.arc.All;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The product answer, from question to stored AIResponse: product spec → PII redaction → retrieval → prompt →
+ * provider route (the product's model, then the last resort) → citations → confidence → review decision → UX →
+ * record. Both the native answers API and product-addressed chat completions go through here.
+ */
+@ApplicationScoped
+public class AnswerPipeline {
+
+    /** A question made ready for a model: the spec, what was redacted, the passages and the prompt. */
+    public record Grounded(String productId, ProductSpec spec, String question, Redaction redaction,
+            List<GroundingBlock.Passage> passages, List<ChatMessage> prompt, long startNanos, Instant createdAt) {
+    }
+
+    private final ProductService products;
+    private final Retriever retriever;
+    private final InferenceService inference;
+    private final ModelCatalog catalog;
+    private final ConfidenceScorer scorer;
+    private final AnswerStore store;
+    private final PricingConfig pricing;
+    private final AnswersConfig config;
+    private final GatewayMetrics metrics;
+    private final PiiRedactor redactor = new PiiRedactor();
+
+    public AnswerPipeline(ProductService products, Retriever retriever, InferenceService inference,
+            ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerStore store, PricingConfig pricing,
+            AnswersConfig config, GatewayMetrics metrics) {
+        this.products = products;
+        this.retriever = retriever;
+        this.inference = inference;
+        this.catalog = catalog;
+        this.scorer = new ConfidenceScorer(ConfidenceModel.shipped(), signals);
+        this.store = store;
+        this.pricing = pricing;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** The spec of a product, or a 404 problem naming it. */
+    public ProductSpec spec(String productId) {
+        return products.find(productId).orElseThrow(() -> ProblemException.notFound("No product has the id '"
+                + productId + "'; GET /v1/products lists them"));
+    }
+
+    /** Redacts (as the product wants), retrieves passages and builds the prompt. */
+    public Uni<Grounded> ground(String productId, String question, List<ChatMessage> earlierTurns) {
+        ProductSpec spec = spec(productId);
+        if (question == null || question.isBlank()) {
+            throw badRequest("question", "must not be empty");
+        }
+        if (question.length() > config.maxQuestionChars()) {
+            throw badRequest("question", "at most " + config.maxQuestionChars()
+                    + " characters (gateway.answers.max-question-chars), got " + question.length());
+        }
+        long started = System.nanoTime();
+        Instant createdAt = Instant.now();
+        boolean redact = spec.piiHandling() == ProductSpec.PiiHandling.REDACT;
+        Redaction redaction = redact ? redactor.redact(question) : new Redaction(question, Map.of());
+        var turns = new ArrayList<ChatMessage>();
+        var counts = new LinkedHashMap<>(redaction.counts());
+        List<ChatMessage> recent = earlierTurns.subList(Math.max(0, earlierTurns.size() - config.maxTurns()),
+                earlierTurns.size());
+        for (ChatMessage turn : recent) {
+            if (!redact) {
+                turns.add(turn);
+                continue;
+            }
+            Redaction scrubbed = redactor.redact(turn.text());
+            scrubbed.counts().forEach((type, n) -> counts.merge(type, n, Integer::sum));
+            turns.add(ChatMessage.of(turn.role(), scrubbed.text()));
+        }
+        Redaction all = new Redaction(redaction.text(), counts);
+        return retriever.retrieve(productId, all.text(), config.passages()).map(found -> {
+            var passages = new ArrayList<GroundingBlock.Passage>(found.size());
+            for (int i = 0; i < found.size(); i++) {
+                RetrievedPassage p = found.get(i);
+                passages.add(new GroundingBlock.Passage(i + 1, p.source(), p.page(), p.text()));
+            }
+            return new Grounded(productId, spec, all.text(), all, passages,
+                    AnswerPrompt.messages(spec, passages, turns, all.text()), started, createdAt);
+        });
+    }
+
+    /**
+     * The chat request a grounded question goes upstream as; caller parameters (temperature, stop…) are kept
+     * when given, logprobs are asked for only when every target of the route can give them.
+     */
+    public ChatRequest upstreamRequest(Grounded grounded, ChatRequest caller) {
+        String alias = grounded.spec().model() != null ? grounded.spec().model()
+                : products.modelAliasFor(grounded.spec());
+        boolean logprobs = catalog.resolve(alias) instanceof ModelCatalog.Route route && route.targets().stream()
+                .allMatch(t -> t.provider().capabilities().containsAll(EnumSet.of(Capability.LOGPROBS)));
+        Double temperature = caller != null && caller.temperature() != null ? caller.temperature()
+                : config.temperature();
+        Integer maxTokens = caller != null && caller.outputTokenLimit() != null ? caller.outputTokenLimit()
+                : config.maxTokens();
+        return new ChatRequest(alias, grounded.prompt(), caller == null ? null : caller.stream(),
+                caller == null ? null : caller.streamOptions(), temperature, caller == null ? null : caller.topP(),
+                null, maxTokens, null, caller == null ? null : caller.stop(), caller == null ? null : caller.seed(),
+                caller == null ? null : caller.user(), logprobs ? Boolean.TRUE : null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    /** Routes the request with the product's last resort behind it. */
+    public InferenceService.Prepared prepare(ChatRequest upstream) {
+        return inference.prepare(upstream, new InferenceService.Purpose(InferenceService.API_ANSWERS,
+                config.lastResort()));
+    }
+
+    /** The native answer: ground, ask the route, then score, decide, store. */
+    public Uni<AiResponse> answer(String productId, String question, List<ChatMessage> earlierTurns, String userId,
+            String conversationId) {
+        return ground(productId, question, earlierTurns).chain(grounded -> {
+            InferenceService.Prepared prepared = prepare(upstreamRequest(grounded, null));
+            return inference.complete(prepared)
+                    .chain(answer -> finish(grounded, prepared, answer.firstText(), answer.usage(),
+                            answer.choices().get(0).logprobs(), userId, conversationId));
+        });
+    }
+
+    /**
+     * Scores the answer text, decides review, assembles and stores the AIResponse. Scoring is CPU work of a few
+     * milliseconds, so it runs on a worker, as does the store.
+     */
+    public Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, String content, Usage usage,
+            Logprobs logprobs, String userId, String conversationId) {
+        return Uni.createFrom().item(() -> assemble(grounded, prepared, content, usage, logprobs))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(assembled -> {
+                    AiResponse response = assembled.response();
+                    metrics.recordAnswer(grounded.productId(), response.confidenceLabel(),
+                            assembled.decision().outcome().name().toLowerCase(Locale.ROOT), response.confidence());
+                    return store.save(response, new AnswerStore.Facts(userId, conversationId, grounded.question(),
+                            assembled.decision().outcome().name().toLowerCase(Locale.ROOT), null))
+                            .replaceWith(response);
+                });
+    }
+
+    private AnswerAssembler.Assembled assemble(Grounded grounded, InferenceService.Prepared prepared, String content,
+            Usage usage, Logprobs logprobs) {
+        ProductSpec spec = grounded.spec();
+        var passages = grounded.passages().stream()
+                .map(p -> new Passage(p.index(), p.source(), p.page(), p.text())).toList();
+        ConfidenceScore score = scorer.score(ScoringContext.of(grounded.question(), passages, content, logprobs),
+                new Thresholds(spec.effectiveThresholds().high(), spec.effectiveThresholds().medium()));
+        ModelCatalog.Target served = InferenceService.servedOrPrimary(prepared);
+        AiResponse.UsageView usageView = usage == null ? null : new AiResponse.UsageView(usage.promptTokens(),
+                usage.completionTokens(), pricing.cost(served.upstreamModel(), usage.promptTokens(),
+                        usage.completionTokens()).map(c -> Math.round(c * 1e8) / 1e8).orElse(null));
+        var redactions = new LinkedHashMap<String, Integer>();
+        grounded.redaction().counts().forEach((type, n) -> redactions.put(name(type), n));
+        var draft = new AnswerAssembler.Draft(prepared.id().toString(), grounded.productId(), spec,
+                grounded.passages(), content, score, redactions, served.provider().id(), served.upstreamModel(),
+                usageView, Duration.ofNanos(System.nanoTime() - grounded.startNanos()).toMillis(),
+                grounded.createdAt());
+        return AnswerAssembler.assemble(draft, null);
+    }
+
+    private static String name(PiiType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ProblemException badRequest(String field, String message) {
+        return new ProblemException(new Problem("about:blank", "Bad Request", 400, field + ": " + message, null,
+                List.of(new Problem.FieldError(field, message))));
+    }
+}
