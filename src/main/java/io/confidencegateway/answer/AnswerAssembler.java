@@ -77,12 +77,11 @@ public final class AnswerAssembler {
         // that no sentence citing it was flagged.
         Set<Integer> flagged = new LinkedHashSet<>();
         score.unsupportedClaims().forEach(c -> flagged.add(c.sentenceIndex()));
-        String[] sentences = draft.content().strip().split("(?<=[.!?])\\s+");
+        List<String> sentences = AnswerSentences.split(draft.content());
         int citing = 0;
         int supported = 0;
-        for (int s = 0; s < sentences.length; s++) {
-            if (sentences[s].contains("[" + index + "]") || sentences[s].matches(".*\\[[0-9, ]*\\b" + index
-                    + "\\b[0-9, ]*\\].*")) {
+        for (int s = 0; s < sentences.size(); s++) {
+            if (CitationExtractor.markersIn(sentences.get(s)).contains(index)) {
                 citing++;
                 if (!flagged.contains(s)) {
                     supported++;

@@ -16,7 +16,6 @@ import io.confidencegateway.chat.GroundingBlock;
 public final class CitationExtractor {
 
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*,\\s*\\d{1,3})*)\\]");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     /** The citations in order of first use, and the markers that resolve to nothing. */
     public record Extraction(List<Citation> citations, List<CitationIssue> issues, int sentences,
@@ -31,10 +30,10 @@ public final class CitationExtractor {
         passages.forEach(p -> byIndex.put(p.index(), p));
         Map<Integer, Citation> cited = new LinkedHashMap<>();
         List<CitationIssue> issues = new ArrayList<>();
-        String[] sentences = SENTENCE_END.split(answer.strip());
+        List<String> sentences = AnswerSentences.split(answer);
         int citedSentences = 0;
-        for (int s = 0; s < sentences.length; s++) {
-            Matcher matcher = MARKER.matcher(sentences[s]);
+        for (int s = 0; s < sentences.size(); s++) {
+            Matcher matcher = MARKER.matcher(sentences.get(s));
             boolean anyValid = false;
             while (matcher.find()) {
                 for (String number : matcher.group(1).split(",")) {
@@ -56,7 +55,19 @@ public final class CitationExtractor {
                 citedSentences++;
             }
         }
-        return new Extraction(List.copyOf(cited.values()), issues, sentences.length, citedSentences);
+        return new Extraction(List.copyOf(cited.values()), issues, sentences.size(), citedSentences);
+    }
+
+    /** The passage numbers a sentence cites. */
+    public static List<Integer> markersIn(String sentence) {
+        var numbers = new ArrayList<Integer>();
+        Matcher matcher = MARKER.matcher(sentence);
+        while (matcher.find()) {
+            for (String number : matcher.group(1).split(",")) {
+                numbers.add(Integer.parseInt(number.trim()));
+            }
+        }
+        return numbers;
     }
 
     /** The answer without its citation markers, for summaries and plain-text views. */
