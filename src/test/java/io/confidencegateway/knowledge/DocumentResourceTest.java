@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -137,6 +138,14 @@ class DocumentResourceTest {
         problem(given().delete(path() + "/" + UUID.randomUUID()).then(), 404, "no document");
         problem(given().delete(path() + "/not-a-uuid").then(), 404, "no document");
         problem(given().get(path() + "/" + UUID.randomUUID()).then(), 404, "no document");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheDocumentsApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/v1/products/{product}/documents'.post.summary", equalTo("Add a document"))
+                .body("paths.'/v1/products/{product}/documents'.post.requestBody.content", hasKey("multipart/form-data"))
+                .body("paths.'/v1/products/{product}/documents/{document}'.delete.responses", hasKey("204"));
     }
 
     private String path() {
