@@ -82,6 +82,11 @@ class DocumentResourceTest {
     }
 
     @Test
+    void aJsonBodyIsToldToSendMultipart() {
+        problem(given().contentType("application/json").body("{}").post(path()).then(), 415, "multipart/form-data");
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         problem(upload("empty.txt", "text/plain", new byte[0]), 400, "is empty");
     }
@@ -144,7 +149,8 @@ class DocumentResourceTest {
     void theOpenApiDocumentDescribesTheDocumentsApi() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/v1/products/{product}/documents'.post.summary", equalTo("Add a document"))
-                .body("paths.'/v1/products/{product}/documents'.post.requestBody.content", hasKey("multipart/form-data"))
+                .body("paths.'/v1/products/{product}/documents'.post.requestBody.content",
+                        hasKey("multipart/form-data"))
                 .body("paths.'/v1/products/{product}/documents/{document}'.delete.responses", hasKey("204"));
     }
 

@@ -16,7 +16,8 @@ import io.quarkus.runtime.configuration.MemorySize;
  * A one-off measurement of the knowledge base outside Quarkus (not a test): embedding-model load time and RSS,
  * ingest latency of the demo knowledge base (type check, extraction, chunking, embedding, indexing; the database
  * insert is left out), retrieval latency over the demo question set, and hit@1 / hit@3. Run with
- * {@code java -cp target/test-classes:target/classes:<test classpath> io.confidencegateway.knowledge.KnowledgeBenchmark}.
+ * {@code java -cp target/test-classes:target/classes:<test classpath>
+ * io.confidencegateway.knowledge.KnowledgeBenchmark}.
  */
 public final class KnowledgeBenchmark {
 
