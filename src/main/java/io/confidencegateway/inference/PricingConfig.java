@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** What tokens cost, per upstream model, for cost per answer and cost per resolution. */
 @ConfigMapping(prefix = "gateway.pricing")
@@ -16,10 +17,12 @@ public interface PricingConfig {
     /** The price of one model. */
     interface Price {
         /** US dollars per 1,000 prompt tokens. */
+        @WithName("input-per-1k")
         @WithDefault("0")
         double inputPer1k();
 
         /** US dollars per 1,000 completion tokens. */
+        @WithName("output-per-1k")
         @WithDefault("0")
         double outputPer1k();
     }
