@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Cuts a document's extracted text into passages by its structure. Headings start new sections and each chunk of a
  * section begins with its heading: markdown's {@code #} lines, and in text and PDF a paragraph that is one short line
- * without closing punctuation (how titles come out of a PDF). Paragraphs are grouped up to about {@code maxChars}; a paragraph too
- * long for one passage is cut between sentences; consecutive chunks of one section share about one sentence, so
+ * without closing punctuation (how titles come out of a PDF). Paragraphs are grouped up to about {@code maxChars};
+ * a paragraph too long for one passage is cut between sentences; consecutive chunks of one section share about one sentence, so
  * that a fact on a boundary is whole in at least one of them. PDF pages are sections of their own: a passage never
  * spans two pages.
  */

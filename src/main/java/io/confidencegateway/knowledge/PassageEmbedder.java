@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * Embeds passages and questions with all-MiniLM-L6-v2 (int8, 384 dimensions, in-process ONNX, no network). The
@@ -52,8 +53,8 @@ public class PassageEmbedder {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
-                    // Referencing the class runs its static initializer, which reads the ONNX model from the jar.
-                    loaded = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+                    // The first instance runs the class's static initializer, which reads the ONNX model from the jar.
+                    loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
                     model = loaded;
                 }
             }

@@ -3,6 +3,7 @@ package io.confidencegateway.knowledge;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -15,6 +16,7 @@ import io.confidencegateway.api.ProblemException;
 final class PdfExtractor {
 
     private static final String PAGE_GAP = "\n\n";
+    private static final Pattern LAYOUT_BREAK = Pattern.compile("(?<=\\S)\n(?![\\s\\-*•]|\\d+[.)]\\s)");
 
     private PdfExtractor() {
     }
@@ -34,7 +36,7 @@ final class PdfExtractor {
             for (int number = 1; number <= count; number++) {
                 stripper.setStartPage(number);
                 stripper.setEndPage(number);
-                String page = TextExtractor.normalize(stripper.getText(pdf));
+                String page = unwrap(TextExtractor.normalize(stripper.getText(pdf)));
                 if (page.isEmpty()) {
                     continue;
                 }
@@ -61,6 +63,14 @@ final class PdfExtractor {
             throw Rejections.badDocument("The file '" + fileName + "' is not a valid PDF (" + brief(broken)
                     + "); upload the original file, or send its text as .txt or .md");
         }
+    }
+
+    /**
+     * Joins the lines of each paragraph: a PDF breaks lines where the page ended, not where the sentence did, and
+     * citations and embeddings read better without those breaks. Paragraph breaks and list items stay.
+     */
+    static String unwrap(String page) {
+        return LAYOUT_BREAK.matcher(page).replaceAll(" ");
     }
 
     private static String brief(Exception failure) {

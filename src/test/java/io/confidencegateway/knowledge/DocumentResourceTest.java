@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -81,6 +82,11 @@ class DocumentResourceTest {
     }
 
     @Test
+    void aJsonBodyIsToldToSendMultipart() {
+        problem(given().contentType("application/json").body("{}").post(path()).then(), 415, "multipart/form-data");
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         problem(upload("empty.txt", "text/plain", new byte[0]), 400, "is empty");
     }
@@ -137,6 +143,15 @@ class DocumentResourceTest {
         problem(given().delete(path() + "/" + UUID.randomUUID()).then(), 404, "no document");
         problem(given().delete(path() + "/not-a-uuid").then(), 404, "no document");
         problem(given().get(path() + "/" + UUID.randomUUID()).then(), 404, "no document");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheDocumentsApi() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/v1/products/{product}/documents'.post.summary", equalTo("Add a document"))
+                .body("paths.'/v1/products/{product}/documents'.post.requestBody.content",
+                        hasKey("multipart/form-data"))
+                .body("paths.'/v1/products/{product}/documents/{document}'.delete.responses", hasKey("204"));
     }
 
     private String path() {

@@ -36,7 +36,8 @@ class DocumentTypePolicyTest {
         "notes, text/html, 415"})
     void namesAndTypesThatPromiseSomethingElseAreRefused(String name, String type, int status) {
         assertThatThrownBy(() -> DocumentTypePolicy.detect(name, type, "plain words".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(status));
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(status));
     }
 
     @ParameterizedTest(name = "{0} magic is refused with 415 whatever the name")
