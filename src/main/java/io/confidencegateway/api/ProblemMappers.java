@@ -28,6 +28,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response providerFailed(io.confidencegateway.inference.InferenceFailure failure) {
+        int status = io.confidencegateway.inference.OpenAiStatus.of(failure.failure());
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return respond(new Problem("about:blank", known == null ? "Upstream Error" : known.getReasonPhrase(),
+                status, failure.getMessage(), "/v1/answers/" + failure.inferenceId(), null));
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception) {
         return respond(Problem.of(400, "Bad Request", JsonErrors.messageOf(exception)));
     }

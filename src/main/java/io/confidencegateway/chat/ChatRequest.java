@@ -94,6 +94,13 @@ public record ChatRequest(
                 extra);
     }
 
+    /** The same request without token log probabilities. */
+    public ChatRequest withoutLogprobs() {
+        return new ChatRequest(model, messages, stream, streamOptions, temperature, topP, n, maxTokens,
+                maxCompletionTokens, stop, seed, user, null, null, responseFormat, tools, toolChoice, parallelToolCalls,
+                presencePenalty, frequencyPenalty, logitBias, extra);
+    }
+
     /** {@code stream_options}: whether the final chunk reports usage. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,7 +3,6 @@ package io.confidencegateway.inference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,6 @@ import io.confidencegateway.privacy.PiiType;
 import io.confidencegateway.privacy.Redaction;
 import io.confidencegateway.product.ProductService;
 import io.confidencegateway.product.ProductSpec;
-import io.confidencegateway.provider.Capability;
 import io.confidencegateway.provider.ModelCatalog;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
@@ -128,13 +126,11 @@ public class AnswerPipeline {
 
     /**
      * The chat request a grounded question goes upstream as; caller parameters (temperature, stop…) are kept
-     * when given, logprobs are asked for only when every target of the route can give them.
+     * when given; logprobs are asked for, and left out for targets that cannot give them.
      */
     public ChatRequest upstreamRequest(Grounded grounded, ChatRequest caller) {
         String alias = grounded.spec().model() != null ? grounded.spec().model()
                 : products.modelAliasFor(grounded.spec());
-        boolean logprobs = catalog.resolve(alias) instanceof ModelCatalog.Route route && route.targets().stream()
-                .allMatch(t -> t.provider().capabilities().containsAll(EnumSet.of(Capability.LOGPROBS)));
         Double temperature = caller != null && caller.temperature() != null ? caller.temperature()
                 : config.temperature();
         Integer maxTokens = caller != null && caller.outputTokenLimit() != null ? caller.outputTokenLimit()
@@ -142,14 +138,14 @@ public class AnswerPipeline {
         return new ChatRequest(alias, grounded.prompt(), caller == null ? null : caller.stream(),
                 caller == null ? null : caller.streamOptions(), temperature, caller == null ? null : caller.topP(),
                 null, maxTokens, null, caller == null ? null : caller.stop(), caller == null ? null : caller.seed(),
-                caller == null ? null : caller.user(), logprobs ? Boolean.TRUE : null, null, null, null, null, null,
+                caller == null ? null : caller.user(), Boolean.TRUE, null, null, null, null, null,
                 null, null, null, null);
     }
 
     /** Routes the request with the product's last resort behind it. */
     public InferenceService.Prepared prepare(ChatRequest upstream) {
         return inference.prepare(upstream, new InferenceService.Purpose(InferenceService.API_ANSWERS,
-                config.lastResort()));
+                config.lastResort(), true));
     }
 
     /** The native answer: ground, ask the route, then score, decide, store. */

@@ -47,15 +47,22 @@ public class InferenceService {
      * has its inference id from here on, and its trace collects every attempt.
      */
     public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, RouteTrace trace, String api,
-            Instant createdAt, long startNanos) {
+            boolean logprobsIfAvailable, Instant createdAt, long startNanos) {
+
+        /** The request as one target receives it (logprobs left out where they are optional and unsupported). */
+        ChatRequest upstreamFor(ModelCatalog.Target target) {
+            ChatRequest upstream = request.upstream(target.upstreamModel());
+            return logprobsIfAvailable && !target.provider().capabilities().contains(
+                    io.confidencegateway.provider.Capability.LOGPROBS) ? upstream.withoutLogprobs() : upstream;
+        }
     }
 
     /**
      * Which API a request is recorded under, and the alias whose targets back up its route as the last resort
      * (e.g. {@code extractive} for product answers); null for none.
      */
-    public record Purpose(String api, String lastResortAlias) {
-        public static final Purpose CHAT = new Purpose(API_CHAT, null);
+    public record Purpose(String api, String lastResortAlias, boolean logprobsIfAvailable) {
+        public static final Purpose CHAT = new Purpose(API_CHAT, null, false);
     }
 
     /**
@@ -81,8 +88,9 @@ public class InferenceService {
         var route = (ModelCatalog.Route) resolution;
         var able = new java.util.ArrayList<ModelCatalog.Target>(route.targets().size());
         java.util.Optional<GatewayError> firstRefusal = java.util.Optional.empty();
+        ChatRequest checked = purpose.logprobsIfAvailable() ? request.withoutLogprobs() : request;
         for (ModelCatalog.Target target : route.targets()) {
-            var refusal = ChatRequestValidator.unsupported(request, target.provider().id(),
+            var refusal = ChatRequestValidator.unsupported(checked, target.provider().id(),
                     target.provider().capabilities());
             if (refusal.isEmpty()) {
                 able.add(target);
@@ -94,7 +102,7 @@ public class InferenceService {
             rejectIf(firstRefusal);
         }
         return new Prepared(InferenceIds.next(), request, new ModelCatalog.Route(route.alias(), List.copyOf(able)),
-                new RouteTrace(), purpose.api(), Instant.now(), System.nanoTime());
+                new RouteTrace(), purpose.api(), purpose.logprobsIfAvailable(), Instant.now(), System.nanoTime());
     }
 
     private ModelCatalog.Resolution withLastResort(ModelCatalog.Resolution resolution, Purpose purpose) {
@@ -120,7 +128,7 @@ public class InferenceService {
     /** The whole answer, addressed to the caller, with usage always filled and the gateway envelope. */
     public Uni<ChatResponse> complete(Prepared prepared) {
         var route = prepared.route();
-        return router.chat(route.targets(), target -> prepared.request().upstream(target.upstreamModel()),
+        return router.chat(route.targets(), prepared::upstreamFor,
                 prepared.trace())
                 .map(answer -> {
                     boolean estimated = answer.usage() == null;
@@ -156,7 +164,7 @@ public class InferenceService {
         return Multi.createFrom().deferred(() -> {
             var relay = new StreamRelay(prepared, completionId(prepared));
             return router.stream(prepared.route().targets(),
-                    target -> prepared.request().upstream(target.upstreamModel()), prepared.trace())
+                    prepared::upstreamFor, prepared.trace())
                     .onItem().transformToIterable(relay::accept)
                     .onCompletion().switchTo(() -> {
                         succeeded(prepared, relay.usage(), relay.usageEstimated(), relay.finishReason(),

@@ -14,7 +14,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatRequest;
+import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.chat.ChatResponse;
+import io.confidencegateway.inference.AnswerEnvelope;
 import io.confidencegateway.inference.GatewayError;
+import io.confidencegateway.inference.ProductChat;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.confidencegateway.inference.InferenceFailure;
 import io.confidencegateway.inference.InferenceService;
 import io.confidencegateway.metrics.GatewayMetrics;
@@ -36,19 +42,24 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class ChatCompletionsRoute {
 
     static final String PATH = "/v1/chat/completions";
+    /** The header that addresses a product (alternatively: model "product/<id>"). */
+    static final String PRODUCT_HEADER = "X-Gateway-Product";
     private static final String API = "chat_completions";
     private static final Logger LOG = Logger.getLogger(ChatCompletionsRoute.class);
     private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
 
     private final InferenceService inference;
+    private final ProductChat productChat;
     private final GatewayMetrics metrics;
     private final ObjectMapper json;
     private final ObjectReader requestReader;
     private final long maxBodyBytes;
 
-    public ChatCompletionsRoute(InferenceService inference, GatewayMetrics metrics, ObjectMapper json,
+    public ChatCompletionsRoute(InferenceService inference, ProductChat productChat, GatewayMetrics metrics,
+            ObjectMapper json,
             HttpConfig http) {
         this.inference = inference;
+        this.productChat = productChat;
         this.metrics = metrics;
         this.json = json;
         this.requestReader = json.readerFor(ChatRequest.class);
@@ -83,6 +94,11 @@ public class ChatCompletionsRoute {
             reply(context, OpenAiError.invalid(null, "The request body must be a JSON object"), null);
             return;
         }
+        String product = ProductChat.productOf(request, context.request().getHeader(PRODUCT_HEADER));
+        if (product != null) {
+            answerForProduct(context, product, request);
+            return;
+        }
         InferenceService.Prepared prepared;
         try {
             prepared = inference.prepare(request);
@@ -92,7 +108,7 @@ public class ChatCompletionsRoute {
         }
         String id = prepared.id().toString();
         if (request.streaming()) {
-            inference.stream(prepared).subscribe().withSubscriber(new SseWriter(context, id));
+            inference.stream(prepared).subscribe().withSubscriber(new SseWriter(context, () -> id));
         } else {
             inference.complete(prepared).subscribe().with(
                     answer -> {
@@ -108,9 +124,49 @@ public class ChatCompletionsRoute {
         }
     }
 
+    /** The product pipeline behind the OpenAI surface: same answer, OpenAI's shape, the verdict in "gateway". */
+    private void answerForProduct(RoutingContext context, String product, ChatRequest request) {
+        if (request.streaming()) {
+            var id = new java.util.concurrent.atomic.AtomicReference<String>();
+            Multi<ChatChunk> chunks;
+            try {
+                chunks = productChat.stream(product, request, id::set);
+            } catch (RuntimeException rejected) {
+                reply(context, errorFor(rejected), null);
+                return;
+            }
+            chunks.subscribe().withSubscriber(new SseWriter(context, id::get));
+            return;
+        }
+        Uni<ChatResponse> answer;
+        try {
+            answer = productChat.complete(product, request);
+        } catch (RuntimeException rejected) {
+            reply(context, errorFor(rejected), null);
+            return;
+        }
+        answer.subscribe().with(response -> {
+            HttpServerResponse http = context.response();
+            if (http.closed()) {
+                return;
+            }
+            var envelope = (AnswerEnvelope) response.gateway();
+            identify(http, envelope.inferenceId()).putHeader("X-Gateway-Confidence",
+                    String.format(java.util.Locale.ROOT, "%.2f", envelope.confidence()))
+                    .setStatusCode(200).putHeader("Content-Type", "application/json").end(encode(response));
+            metrics.countRequest(API, "ok", 200);
+        }, failure -> reply(context, errorFor(failure), null));
+    }
+
     private OpenAiError.WithStatus errorFor(Throwable failure) {
         if (failure instanceof InferenceFailure inferenceFailure) {
             return OpenAiError.of(inferenceFailure.failure());
+        }
+        if (failure instanceof GatewayError.Rejection rejection) {
+            return OpenAiError.of(rejection.error());
+        }
+        if (failure instanceof ProblemException problem) {
+            return OpenAiError.of(problem.problem());
         }
         LOG.errorf("Chat completion failed unexpectedly: %s", failure.toString());
         return OpenAiError.internal();
@@ -171,12 +227,12 @@ public class ChatCompletionsRoute {
 
         private final RoutingContext context;
         private final HttpServerResponse response;
-        private final String id;
+        private final java.util.function.Supplier<String> id;
         private Flow.Subscription subscription;
         private boolean headersSent;
         private volatile boolean done;
 
-        SseWriter(RoutingContext context, String id) {
+        SseWriter(RoutingContext context, java.util.function.Supplier<String> id) {
             this.context = context;
             this.response = context.response();
             this.id = id;
@@ -217,7 +273,7 @@ public class ChatCompletionsRoute {
             done = true;
             OpenAiError.WithStatus error = errorFor(failure);
             if (!headersSent) {
-                reply(context, error, id);
+                reply(context, error, id.get());
                 return;
             }
             response.end(event(error.body()));
@@ -240,7 +296,10 @@ public class ChatCompletionsRoute {
                 return;
             }
             headersSent = true;
-            identify(response, id).setStatusCode(200).setChunked(true)
+            if (id.get() != null) {
+                identify(response, id.get());
+            }
+            response.setStatusCode(200).setChunked(true)
                     .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache")
                     .putHeader("X-Accel-Buffering", "no");

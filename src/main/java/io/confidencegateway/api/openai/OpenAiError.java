@@ -61,6 +61,15 @@ public record OpenAiError(@JsonInclude(JsonInclude.Include.ALWAYS) Body error) {
         return new WithStatus(status, new OpenAiError(new Body(failure.message(), type, null, code)), retryAfter);
     }
 
+    /** A problem raised by the product pipeline (unknown product, empty question…), in OpenAI's shape. */
+    public static WithStatus of(io.confidencegateway.api.Problem problem) {
+        String code = problem.status() == 404 ? "product_not_found" : "invalid_value";
+        String param = problem.errors() == null || problem.errors().isEmpty() ? null
+                : problem.errors().get(0).field();
+        return new WithStatus(problem.status(), new OpenAiError(new Body(problem.detail(),
+                problem.status() >= 500 ? "server_error" : "invalid_request_error", param, code)));
+    }
+
     public static WithStatus internal() {
         return new WithStatus(500, new OpenAiError(new Body("The gateway failed unexpectedly; the error is logged. "
                 + "Retry, and report it if it persists.", "server_error", null, "internal_error")));

@@ -22,6 +22,7 @@ final class ExtractiveAnswerer {
     static final String NO_ANSWER = "I could not find the answer to this question in the knowledge base.";
 
     private static final int MAX_SENTENCES = 3;
+    private static final double HEADING_WEIGHT = 0.75;
     private static final double KEEP_RATIO = 0.5;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\d\"'(])|\\n+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d][\\p{L}\\d'’-]*");
@@ -33,7 +34,8 @@ final class ExtractiveAnswerer {
             "no", "so", "than", "then", "too", "very", "just", "about", "into", "over", "after", "before", "up",
             "down", "out", "any", "all", "some", "have", "has", "had", "get", "got", "s", "t");
 
-    private record Sentence(int passage, int rank, int position, String text, Set<String> terms) {
+    private record Sentence(int passage, int rank, int position, String text, Set<String> terms,
+            Set<String> headingTerms) {
     }
 
     private record Scored(Sentence sentence, double score) {
@@ -53,6 +55,9 @@ final class ExtractiveAnswerer {
             for (String term : asked) {
                 if (sentence.terms().contains(term)) {
                     overlap += idf.getOrDefault(term, 0.0);
+                } else if (sentence.headingTerms().contains(term)) {
+                    // The section heading ("Refund window") says what its sentences are about.
+                    overlap += HEADING_WEIGHT * idf.getOrDefault(term, 0.0);
                 }
             }
             if (overlap > 0) {
@@ -95,18 +100,33 @@ final class ExtractiveAnswerer {
         for (int rank = 0; rank < passages.size(); rank++) {
             GroundingBlock.Passage passage = passages.get(rank);
             int position = 0;
+            Set<String> heading = Set.of();
             for (String raw : SENTENCE_END.split(passage.text())) {
                 String text = raw.strip().replaceFirst("^[-*•]\\s+", "");
-                if (text.startsWith("#") || text.length() < 12) {
+                if (isHeading(text)) {
+                    heading = terms(text.replaceFirst("^#+\\s*", ""));
+                    continue;
+                }
+                if (text.length() < 12) {
                     continue;
                 }
                 Set<String> terms = terms(text);
                 if (terms.size() >= 2) {
-                    sentences.add(new Sentence(passage.index(), rank, position++, text, terms));
+                    sentences.add(new Sentence(passage.index(), rank, position++, text, terms, heading));
                 }
             }
         }
         return sentences;
+    }
+
+    /** A markdown heading, or a short title line with no sentence punctuation (as PDFs give them). */
+    private static boolean isHeading(String line) {
+        if (line.startsWith("#")) {
+            return true;
+        }
+        char last = line.isEmpty() ? '.' : line.charAt(line.length() - 1);
+        return line.length() <= 60 && last != '.' && last != '!' && last != '?' && last != ':' && last != ';'
+                && line.split("\\s+").length <= 8;
     }
 
     private static Map<String, Double> inverseDocumentFrequency(List<Sentence> sentences) {

@@ -56,6 +56,25 @@ class ExtractiveProviderTest {
     }
 
     @Test
+    void theSectionHeadingCountsForItsSentences() {
+        var passages = List.of(new GroundingBlock.Passage(1, "refund_policy.md", null, """
+                ## Refund window
+
+                You can request a full refund within 30 days of purchase. The 30 days count from the date of the charge."""),
+                new GroundingBlock.Passage(2, "refund_policy.md", null, """
+                ## Annual plans
+
+                Within the 30-day window, an annual plan is refunded in full."""));
+        var request = new ChatRequest("extractive", List.of(ChatMessage.of("system", GroundingBlock.render(passages)),
+                ChatMessage.of("user", "How long is the refund window?")), null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+        String answer = provider.chat(request).await().atMost(Duration.ofSeconds(1)).firstText();
+
+        assertThat(answer).startsWith("You can request a full refund within 30 days of purchase. [1]");
+    }
+
+    @Test
     void saysSoWhenThePassagesDoNotAnswer() {
         String answer = provider.chat(ask("What is the capital of Peru?", false)).await()
                 .atMost(Duration.ofSeconds(1)).firstText();

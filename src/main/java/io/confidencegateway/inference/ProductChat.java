@@ -1,0 +1,94 @@
+package io.confidencegateway.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.confidencegateway.api.Problem;
+import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.chat.ChatChunk;
+import io.confidencegateway.chat.ChatMessage;
+import io.confidencegateway.chat.ChatRequest;
+import io.confidencegateway.chat.ChatResponse;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A chat completion addressed to a product ({@code X-Gateway-Product: <id>} or {@code model: "product/<id>"}):
+ * the caller's last user message is the question, earlier turns are context, and the product pipeline answers.
+ * The completion is OpenAI's shape; its {@code gateway} object (in a stream: on the last chunk) carries the
+ * confidence, citations, review verdict and UX treatment.
+ */
+@ApplicationScoped
+public class ProductChat {
+
+    /** The model prefix that addresses a product. */
+    public static final String MODEL_PREFIX = "product/";
+
+    private final AnswerPipeline pipeline;
+    private final InferenceService inference;
+
+    public ProductChat(AnswerPipeline pipeline, InferenceService inference) {
+        this.pipeline = pipeline;
+        this.inference = inference;
+    }
+
+    /** The product a request addresses, from the header or the model name; null when it addresses none. */
+    public static String productOf(ChatRequest request, String header) {
+        if (header != null && !header.isBlank()) {
+            return header.strip();
+        }
+        String model = request.model();
+        return model != null && model.startsWith(MODEL_PREFIX) ? model.substring(MODEL_PREFIX.length()) : null;
+    }
+
+    /** The whole answer as a chat completion. */
+    public Uni<ChatResponse> complete(String productId, ChatRequest caller) {
+        rejectIfInvalid(caller);
+        Question question = question(caller);
+        return pipeline.ground(productId, question.text(), question.earlier()).chain(grounded -> {
+            InferenceService.Prepared prepared = pipeline.prepare(pipeline.upstreamRequest(grounded,
+                    caller.withStream(false)));
+            return inference.complete(prepared).chain(answer -> pipeline.finish(grounded, prepared,
+                    answer.firstText(), answer.usage(), answer.choices().get(0).logprobs(), caller.user(), null)
+                    .map(response -> answer.withIdentity(answer.id(), answer.model(), answer.usage(),
+                            AnswerEnvelope.of(response, prepared))));
+        });
+    }
+
+    /** The answer as a stream: tokens as they come, the verdict on the last chunk. */
+    public Multi<ChatChunk> stream(String productId, ChatRequest caller, java.util.function.Consumer<String> onId) {
+        rejectIfInvalid(caller);
+        Question question = question(caller);
+        return pipeline.ground(productId, question.text(), question.earlier()).onItem().transformToMulti(grounded -> {
+            InferenceService.Prepared prepared = pipeline.prepare(pipeline.upstreamRequest(grounded, caller));
+            onId.accept(prepared.id().toString());
+            return inference.stream(prepared, (text, usage) -> pipeline.finish(grounded, prepared, text, usage, null,
+                    caller.user(), null)
+                    .map(response -> (Object) AnswerEnvelope.of(response, prepared)));
+        });
+    }
+
+    private static void rejectIfInvalid(ChatRequest caller) {
+        ChatRequestValidator.invalid(caller).ifPresent(error -> {
+            throw new GatewayError.Rejection(error);
+        });
+    }
+
+    private record Question(String text, List<ChatMessage> earlier) {
+    }
+
+    private static Question question(ChatRequest caller) {
+        List<ChatMessage> messages = caller.messages() == null ? List.of() : caller.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            ChatMessage message = messages.get(i);
+            if (message != null && "user".equals(message.role())) {
+                return new Question(message.text(), new ArrayList<>(messages.subList(0, i)));
+            }
+        }
+        throw new ProblemException(new Problem("about:blank", "Bad Request", 400,
+                "messages: a product answers the last message with role 'user'; there is none", null,
+                List.of(new Problem.FieldError("messages", "needs a message with role 'user'"))));
+    }
+}

@@ -1,0 +1,90 @@
+package io.confidencegateway.api.answer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.confidencegateway.testing.DemoKnowledgeReady;
+import io.confidencegateway.testing.OpenAiUpstreamStub;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Chat completions addressed to a product run the product pipeline and carry its verdict. */
+@QuarkusTest
+@WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)
+class ProductChatTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeEach
+    void reset() {
+        DemoKnowledgeReady.await();
+        OpenAiUpstreamStub.server().resetAll();
+    }
+
+    @Test
+    void aCompletionAddressedByHeaderCarriesConfidenceCitationsAndUx() {
+        OpenAiUpstreamStub.answer("You can request a full refund within 30 days of purchase [1].", 800, 15);
+
+        Response response = given().contentType("application/json").header("X-Gateway-Product", "support-copilot")
+                .body("""
+                        {"model": "anything", "messages": [{"role": "user", "content": "How long is the refund window?"}]}""")
+                .post("/v1/chat/completions");
+
+        response.then().statusCode(200);
+        var gateway = response.jsonPath();
+        assertThat(gateway.getString("choices[0].message.content")).contains("30 days");
+        assertThat(gateway.getString("gateway.inference_id")).isEqualTo(response.header("X-Inference-Id"));
+        assertThat(gateway.getDouble("gateway.confidence")).isBetween(0.0, 1.0);
+        assertThat(gateway.getString("gateway.confidence_label")).endsWith("_confidence");
+        assertThat(gateway.getBoolean("gateway.requires_human_review")).isTrue();
+        assertThat(gateway.getString("gateway.citations[0].source")).isEqualTo("refund_policy.md");
+        assertThat(gateway.getString("gateway.ux.border_color")).startsWith("#");
+        given().get("/v1/answers/" + response.header("X-Inference-Id")).then().statusCode(200);
+    }
+
+    @Test
+    void aStreamAddressedByModelSendsTokensThenTheVerdictBeforeDone() throws Exception {
+        OpenAiUpstreamStub.stream(List.of("You can request a full refund ", "within 30 days of purchase [1]."), true,
+                true);
+
+        Response response = given().contentType("application/json").body("""
+                {"model": "product/support-copilot", "stream": true,
+                 "messages": [{"role": "user", "content": "How long is the refund window?"}]}""")
+                .post("/v1/chat/completions");
+
+        response.then().statusCode(200);
+        var datas = new ArrayList<String>();
+        for (String line : response.asString().split("\n")) {
+            if (line.startsWith("data: ")) {
+                datas.add(line.substring(6));
+            }
+        }
+        assertThat(datas.get(datas.size() - 1)).isEqualTo("[DONE]");
+        JsonNode last = JSON.readTree(datas.get(datas.size() - 2));
+        assertThat(last.path("gateway").path("confidence").isNumber()).isTrue();
+        assertThat(last.path("gateway").path("citations").get(0).path("source").asText()).isEqualTo("refund_policy.md");
+        String id = response.header("X-Inference-Id");
+        assertThat(last.path("gateway").path("inference_id").asText()).isEqualTo(id);
+        assertThat(given().get("/v1/answers/" + id).jsonPath().getString("content"))
+                .isEqualTo("You can request a full refund within 30 days of purchase [1].");
+    }
+
+    @Test
+    void anUnknownProductIsA404InOpenAiShape() {
+        given().contentType("application/json").body("""
+                {"model": "product/nope", "messages": [{"role": "user", "content": "Hi"}]}""")
+                .post("/v1/chat/completions").then().statusCode(404)
+                .body("error.code", org.hamcrest.Matchers.equalTo("product_not_found"));
+    }
+}
