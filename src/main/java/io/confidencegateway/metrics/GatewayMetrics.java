@@ -27,6 +27,13 @@ public class GatewayMetrics {
 
     private final MeterRegistry registry;
 
+    // Review queue and webhooks: gauges read values a scheduled refresh stores, never the database.
+    private final Meter.MeterProvider<Counter> webhookDeliveries;
+    private final java.util.concurrent.atomic.AtomicLong pendingReviews = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong pendingHandoffs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong oldestPendingMillis =
+            new java.util.concurrent.atomic.AtomicLong(-1);
+
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.operation = Timer.builder("gen_ai.client.operation.duration")
@@ -47,6 +54,30 @@ public class GatewayMetrics {
                 .register(registry);
         this.storeFailures = Counter.builder("gateway.records.store.failures")
                 .description("Failed attempts to store a batch of answer records").register(registry);
+        this.webhookDeliveries = Counter.builder("gateway.webhook.deliveries")
+                .description("Webhook delivery attempts, by product, event and outcome (delivered, retried, failed)")
+                .withRegistry(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.review.queue.depth", pendingReviews, Number::doubleValue)
+                .description("Pending review items, by kind (review, handoff)").tag("kind", "review")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.review.queue.depth", pendingHandoffs, Number::doubleValue)
+                .description("Pending review items, by kind (review, handoff)").tag("kind", "handoff")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.review.queue.oldest.age.seconds", oldestPendingMillis,
+                        oldest -> oldest.get() < 0 ? 0 : (System.currentTimeMillis() - oldest.get()) / 1000.0)
+                .description("Age of the oldest pending review item (0 when none is pending)").register(registry);
+    }
+
+    /** One webhook delivery attempt: {@code delivered}, {@code retried} (will be retried) or {@code failed}. */
+    public void countWebhookDelivery(String product, String event, String outcome) {
+        webhookDeliveries.withTags("product", product, "event", event, "outcome", outcome).increment();
+    }
+
+    /** The review queue as last read from the store; {@code oldestPending} is null when nothing is pending. */
+    public void setReviewQueue(long reviews, long handoffs, java.time.Instant oldestPending) {
+        pendingReviews.set(reviews);
+        pendingHandoffs.set(handoffs);
+        oldestPendingMillis.set(oldestPending == null ? -1 : oldestPending.toEpochMilli());
     }
 
     /** One attempt at one provider: how long it took and how it ended ({@code ok} or a failure kind). */

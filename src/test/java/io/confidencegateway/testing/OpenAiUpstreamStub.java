@@ -21,8 +21,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String PATH = "/v1/chat/completions";
+    public static final String WEBHOOK_SECRET = "whsec-test-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer server;
+    private static WireMockServer webhooks;
 
     @Override
     public Map<String, String> start() {
@@ -57,6 +59,15 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.providers.dead.base-url", "http://127.0.0.1:" + closedPort() + "/v1");
         config.put("gateway.providers.dead.max-retries", "1");
         config.put("gateway.models.dead-then-backup.route", "dead:dead-model,backup:backup-model");
+        // Review queue: webhook receivers on a server of their own (other tests reset this one), quick retries.
+        webhooks = new WireMockServer(wireMockConfig().dynamicPort());
+        webhooks.start();
+        String hooks = "http://127.0.0.1:" + webhooks.port();
+        for (String product : List.of("hooked", "flaky", "down")) {
+            config.put("gateway.webhooks.\"" + product + "\".url", hooks + "/hooks/" + product);
+            config.put("gateway.webhooks.\"" + product + "\".secret", WEBHOOK_SECRET);
+        }
+        config.put("gateway.review.webhook-retry-delays", "50ms,100ms,150ms");
         return config;
     }
 
@@ -73,6 +84,14 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop();
         }
+        if (webhooks != null) {
+            webhooks.stop();
+        }
+    }
+
+    /** Receives webhooks at {@code /hooks/<product>} for the products hooked, flaky and down. */
+    public static WireMockServer webhooks() {
+        return webhooks;
     }
 
     public static WireMockServer server() {
