@@ -18,7 +18,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.confidencegateway.store.Database;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
@@ -31,6 +33,15 @@ class ReviewQueueTest {
 
     @Inject
     ReviewQueue queue;
+
+    @Inject
+    Database database;
+
+    @Inject
+    ReviewRepository repository;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aHandoffGetsATicketWithThePoliteMessageAndItsPlaceInTheQueue() {
@@ -144,12 +155,32 @@ class ReviewQueueTest {
     }
 
     @Test
+    void theQueueGaugesFollowThePendingItemsWithoutAScrapeTouchingTheDatabase() throws InterruptedException {
+        enqueue(item(freshProduct("gauge"), NewItem.HANDOFF));
+        var expected = database.inTransaction(repository::queueState);
+
+        double handoffs = ReviewFixtures.eventually(() -> gauge("gateway.review.queue.depth", "handoff"),
+                value -> value >= expected.pendingHandoffs());
+        assertThat(handoffs).isEqualTo((double) expected.pendingHandoffs());
+        assertThat(ReviewFixtures.eventually(() -> gauge("gateway.review.queue.oldest.age.seconds", null),
+                age -> age > 0)).isPositive();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gateway_review_queue_depth{kind=\"handoff\"}"))
+                .body(containsString("gateway_review_queue_oldest_age_seconds"));
+    }
+
+    @Test
     void anUnknownItemIsNotFound() {
         given().get("/v1/reviews/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/v1/reviews/not-a-uuid").then().statusCode(404);
         claim(UUID.randomUUID(), "ana").statusCode(404).contentType("application/problem+json");
         resolve(UUID.randomUUID(), Map.of("reviewer", "ana", "action", "approve")).statusCode(404);
+    }
+
+    private double gauge(String name, String kind) {
+        var search = registry.find(name);
+        return (kind == null ? search : search.tag("kind", kind)).gauge().value();
     }
 
     private Ticket enqueue(NewItem item) {
