@@ -67,8 +67,18 @@ public class WebhookSender {
                 .setConnectTimeout((int) timeout.toMillis()));
     }
 
-    /** Sends the event to the item's product webhook, if it has one; returns at once. */
+    /** Sends the event to the item's product webhook, if it has one; returns at once and never throws. */
     public void send(String type, ReviewItem item) {
+        try {
+            deliver(type, item);
+        } catch (RuntimeException unexpected) {
+            // The item is already committed; a webhook problem must not turn that into a failed request.
+            LOG.errorf("Webhook %s for review item %s could not be sent: %s", type, item.id(), unexpected);
+            metrics.countWebhookDelivery(item.product(), type, "failed");
+        }
+    }
+
+    private void deliver(String type, ReviewItem item) {
         ReviewConfig.Webhook hook = hooks.get(item.product());
         String url = hook == null ? null : hook.url().filter(u -> !u.isBlank()).orElse(null);
         if (url == null) {
