@@ -32,6 +32,16 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         String base = "http://127.0.0.1:" + server.port();
         var config = new java.util.HashMap<String, String>();
+        // Review queue: webhook receivers on a server of their own (other tests reset this one), quick retries.
+        // Started before closedPort() below picks a free port, so that it cannot take the dead provider's port.
+        webhooks = new WireMockServer(wireMockConfig().dynamicPort());
+        webhooks.start();
+        String hooks = "http://127.0.0.1:" + webhooks.port();
+        for (String product : List.of("hooked", "flaky", "down")) {
+            config.put("gateway.webhooks.\"" + product + "\".url", hooks + "/hooks/" + product);
+            config.put("gateway.webhooks.\"" + product + "\".secret", WEBHOOK_SECRET);
+        }
+        config.put("gateway.review.webhook-retry-delays", "50ms,100ms,150ms");
         config.put("gateway.providers.openai.base-url", base + "/v1");
         config.put("gateway.providers.openai.api-key", "sk-upstream-secret");
         config.put("gateway.providers.openai.timeout", "3s");
@@ -59,15 +69,6 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.providers.dead.base-url", "http://127.0.0.1:" + closedPort() + "/v1");
         config.put("gateway.providers.dead.max-retries", "1");
         config.put("gateway.models.dead-then-backup.route", "dead:dead-model,backup:backup-model");
-        // Review queue: webhook receivers on a server of their own (other tests reset this one), quick retries.
-        webhooks = new WireMockServer(wireMockConfig().dynamicPort());
-        webhooks.start();
-        String hooks = "http://127.0.0.1:" + webhooks.port();
-        for (String product : List.of("hooked", "flaky", "down")) {
-            config.put("gateway.webhooks.\"" + product + "\".url", hooks + "/hooks/" + product);
-            config.put("gateway.webhooks.\"" + product + "\".secret", WEBHOOK_SECRET);
-        }
-        config.put("gateway.review.webhook-retry-delays", "50ms,100ms,150ms");
         return config;
     }
 
