@@ -3,8 +3,6 @@ package io.confidencegateway.inference;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.validation.constraints.PositiveOrZero;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -16,18 +14,16 @@ public interface PricingConfig {
     /** Prices by upstream model name ({@code gateway.pricing.models."gpt-4o-mini".input-per-1k}). */
     Map<String, Price> models();
 
-    /** The price of one model. (Named explicitly: derived names would split "per1k", not "per-1k".) */
+    /** The price of one model. */
     interface Price {
         /** US dollars per 1,000 prompt tokens. */
         @WithName("input-per-1k")
         @WithDefault("0")
-        @PositiveOrZero
         double inputPer1k();
 
         /** US dollars per 1,000 completion tokens. */
         @WithName("output-per-1k")
         @WithDefault("0")
-        @PositiveOrZero
         double outputPer1k();
     }
 
