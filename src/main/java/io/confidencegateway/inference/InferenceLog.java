@@ -12,11 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.store.Database;
+import io.confidencegateway.store.StoreException;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -94,14 +97,15 @@ public class InferenceLog {
         long backoff = 100;
         while (true) {
             try {
-                database.inTransaction(connection -> {
-                    repository.insertAll(connection, batch);
-                    return null;
-                });
-                batch.forEach(r -> pending.remove(r.id()));
+                insert(batch);
                 return;
             } catch (RuntimeException failure) {
                 metrics.recordStoreFailure();
+                if (StoreException.refusedData(failure)) {
+                    // No retry can fix a record the database refuses; it must not hold up every answer behind it.
+                    storeEach(batch);
+                    return;
+                }
                 if (stopping && backoff > 1_600) {
                     LOG.errorf("Giving up storing %d inference records at shutdown: %s", batch.size(),
                             failure.getMessage());
@@ -111,6 +115,31 @@ public class InferenceLog {
                         failure.getMessage(), backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    private void insert(List<InferenceRecord> records) {
+        database.inTransaction(connection -> {
+            repository.insertAll(connection, records);
+            return null;
+        });
+        records.forEach(r -> pending.remove(r.id()));
+    }
+
+    private void storeEach(List<InferenceRecord> batch) throws InterruptedException {
+        for (InferenceRecord record : batch) {
+            try {
+                insert(List.of(record));
+            } catch (RuntimeException failure) {
+                if (!StoreException.refusedData(failure)) {
+                    store(List.of(record));
+                    continue;
+                }
+                pending.remove(record.id());
+                metrics.recordDropped();
+                LOG.errorf("The database refused inference record %s, which was not stored: %s", record.id(),
+                        failure.getMessage());
             }
         }
     }
@@ -129,8 +158,19 @@ public class InferenceLog {
         return pending.isEmpty();
     }
 
+    /**
+     * Drains on the shutdown event rather than at bean destruction: by the time this bean is destroyed the
+     * datasource may already be closed, and every record still queued would be lost.
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         try {
             writer.join(10_000);

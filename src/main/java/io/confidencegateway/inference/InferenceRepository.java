@@ -49,20 +49,20 @@ public class InferenceRepository {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (InferenceRecord r : records) {
                 insert.setObject(1, r.id());
-                insert.setString(2, r.api());
-                insert.setString(3, r.modelAlias());
-                insert.setString(4, r.provider());
-                insert.setString(5, r.upstreamModel());
+                insert.setString(2, bounded(r.api(), 32));
+                insert.setString(3, bounded(r.modelAlias(), 200));
+                insert.setString(4, bounded(r.provider(), 100));
+                insert.setString(5, bounded(r.upstreamModel(), 200));
                 insert.setBoolean(6, r.streamed());
-                insert.setString(7, r.status());
-                insert.setString(8, r.errorKind());
-                insert.setString(9, truncate(r.errorMessage(), 1000));
+                insert.setString(7, bounded(r.status(), 32));
+                insert.setString(8, bounded(r.errorKind(), 64));
+                insert.setString(9, bounded(r.errorMessage(), 1000));
                 insert.setInt(10, r.httpStatus());
                 setInteger(insert, 11, r.promptTokens());
                 setInteger(insert, 12, r.completionTokens());
                 insert.setBoolean(13, r.usageEstimated());
-                insert.setString(14, r.finishReason());
-                insert.setString(15, r.content());
+                insert.setString(14, bounded(r.finishReason(), 64));
+                insert.setString(15, text(r.content()));
                 insert.setLong(16, r.latencyMs());
                 if (r.firstTokenMs() == null) {
                     insert.setNull(17, Types.BIGINT);
@@ -78,6 +78,7 @@ public class InferenceRepository {
         }
     }
 
+    /** The stored record of that id, if any. */
     public Optional<InferenceRecord> find(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setObject(1, id);
@@ -123,7 +124,25 @@ public class InferenceRepository {
         }
     }
 
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    /**
+     * Text as every store can hold it: PostgreSQL rejects NUL in text columns (H2 does not), so NUL becomes U+FFFD
+     * on both, and an answer reads back the same whichever store keeps it.
+     */
+    private static String text(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
+    }
+
+    /**
+     * Text cut to a bounded column. Values such as the finish reason come from upstream and may be longer than the
+     * column; the cut never splits a surrogate pair, so the value fits whether the store counts UTF-16 units (H2) or
+     * code points (PostgreSQL).
+     */
+    private static String bounded(String value, int max) {
+        String clean = text(value);
+        if (clean == null || clean.length() <= max) {
+            return clean;
+        }
+        int end = Character.isHighSurrogate(clean.charAt(max - 1)) ? max - 1 : max;
+        return clean.substring(0, end);
     }
 }

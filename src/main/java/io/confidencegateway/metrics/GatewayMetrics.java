@@ -48,7 +48,8 @@ public class GatewayMetrics {
                 .description("Requests to the gateway's APIs, by api, outcome and status class")
                 .withRegistry(registry);
         this.dropped = Counter.builder("gateway.records.dropped")
-                .description("Answer records that could not be queued for storage").register(registry);
+                .description("Answer records that could not be queued for storage or that the database refused")
+                .register(registry);
         this.storeFailures = Counter.builder("gateway.records.store.failures")
                 .description("Failed attempts to store a batch of answer records").register(registry);
 

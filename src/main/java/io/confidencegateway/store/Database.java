@@ -11,13 +11,16 @@ import jakarta.enterprise.inject.Instance;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The active store (H2 file database by default, PostgreSQL when {@code gateway.database.kind=postgresql}) and
- * the one way to use it from reactive code: JDBC work runs on a worker thread, never on the event loop.
+ * the one way to use it from reactive code: JDBC work runs on a worker thread, never on the event loop. Created at
+ * startup, so that a store that is misconfigured stops the gateway from starting.
  */
+@Startup
 @ApplicationScoped
 public class Database {
 
@@ -36,6 +39,12 @@ public class Database {
         this.kind = kind.trim().toLowerCase(java.util.Locale.ROOT);
         if (!this.kind.equals("h2") && !this.kind.equals("postgresql")) {
             throw new IllegalStateException("gateway.database.kind=" + kind + " is not supported; use h2 or postgresql");
+        }
+        if (this.kind.equals("postgresql") && config.database().url().filter(url -> !url.isBlank()).isEmpty()) {
+            // Without a URL Quarkus quietly deactivates the datasource: the gateway would come up ready and then
+            // fail every answer, so refuse to start instead.
+            throw new IllegalStateException("gateway.database.kind=postgresql needs gateway.database.url, e.g. "
+                    + "jdbc:postgresql://localhost:5432/gateway (and gateway.database.username / password)");
         }
         this.dataSource = this.kind.equals("postgresql")
                 ? dataSources.select(new DataSource.DataSourceLiteral("postgresql")).get()

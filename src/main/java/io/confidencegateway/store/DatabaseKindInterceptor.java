@@ -22,13 +22,24 @@ public class DatabaseKindInterceptor implements ConfigSourceInterceptor {
         if (!h2Key && !pgKey) {
             return context.proceed(name);
         }
-        ConfigValue explicit = context.proceed(name);
-        if (explicit != null && explicit.getValue() != null) {
-            return explicit;
+        // The named key may be written with or without quotes; either spelling is an explicit setting.
+        ConfigValue explicit = pgKey ? firstSet(context, PG_ACTIVE, PG_ACTIVE_QUOTED) : firstSet(context, name);
+        if (explicit != null) {
+            return explicit.withName(name);
         }
         ConfigValue kind = context.proceed("gateway.database.kind");
         boolean postgres = kind != null && "postgresql".equalsIgnoreCase(String.valueOf(kind.getValue()).trim());
         return ConfigValue.builder().withName(name).withValue(String.valueOf(pgKey == postgres))
                 .withConfigSourceName("gateway.database.kind").build();
+    }
+
+    private static ConfigValue firstSet(ConfigSourceInterceptorContext context, String... names) {
+        for (String candidate : names) {
+            ConfigValue value = context.proceed(candidate);
+            if (value != null && value.getValue() != null) {
+                return value;
+            }
+        }
+        return null;
     }
 }

@@ -32,7 +32,7 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         var config = new java.util.HashMap<String, String>();
         config.put("gateway.providers.openai.base-url", base + "/v1");
         config.put("gateway.providers.openai.api-key", "sk-upstream-secret");
-        config.put("gateway.providers.openai.timeout", "1500ms");
+        config.put("gateway.providers.openai.timeout", "3s");
         config.put("gateway.routing.retry-backoff", "20ms");
         config.put("gateway.providers.keyless.type", "openai");
         config.put("gateway.providers.keyless.base-url", "https://api.openai.com/v1");
@@ -42,7 +42,7 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         // A second upstream for failover, on its own path of the same stub server.
         config.put("gateway.providers.backup.type", "openai");
         config.put("gateway.providers.backup.base-url", base + "/backup/v1");
-        config.put("gateway.providers.backup.timeout", "1500ms");
+        config.put("gateway.providers.backup.timeout", "3s");
         config.put("gateway.providers.backup.max-retries", "0");
         config.put("gateway.models.resilient.route", "openai:gpt-4o-mini,backup:backup-model,extractive");
         // A provider whose breaker opens quickly, in front of the backup.

@@ -197,7 +197,7 @@ class ChatCompletionsRouteTest {
 
     @Test
     void slowUpstreamIsGatewayTimeoutAndRecorded() throws Exception {
-        OpenAiUpstreamStub.slow(4_000);
+        OpenAiUpstreamStub.slow(6_000);
 
         Response response = post(HELLO);
 
