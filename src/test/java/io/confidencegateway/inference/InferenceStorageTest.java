@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.provider.Attempt;
 import io.confidencegateway.store.Database;
 import io.quarkus.agroal.DataSource;
 
@@ -66,7 +67,7 @@ abstract class InferenceStorageTest {
         Instant created = Instant.parse("2024-02-29T23:59:58.123Z");
         var full = new InferenceRecord(InferenceIds.next(), "chat_completions", "gpt-4o-mini", "openai",
                 "gpt-4o-mini-2024-07-18", true, "ok", null, null, 200, 12, 345, false, "stop",
-                "Grüße, 世界! مرحبا 👋🏽 e\u0301 — \"quoted\" 'single' \\ backslash\nnew line\ttab", 1_234L, 56L, List.of(),
+                "Grüße, 世界! مرحبا 👋🏽 e\u0301 — \"quoted\" 'single' \\ backslash\nnew line\ttab", 1_234L, 56L, List.of(new Attempt("openai", "gpt-4o-mini", "timeout", "no answer", 1500L), new Attempt("openai", "gpt-4o-mini", "ok", null, 12L)),
                 created, created.plusMillis(1_234));
         var allNulls = new InferenceRecord(InferenceIds.next(), "chat_completions", null, null, null, false,
                 "error", null, null, 502, null, null, false, null, null, 0L, null, List.of(), created, created);
