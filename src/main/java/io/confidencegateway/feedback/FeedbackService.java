@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -120,7 +121,12 @@ public class FeedbackService {
         return new FeedbackEvent(InferenceIds.next(), draft.answerId(), draft.product(), FeedbackEvent.SOURCE_API,
                 key, r.rating(), r.judgedCorrect(), r.finalText(), edit.ratio(), edit.edited(), r.resolved(),
                 r.escalated(), r.csat(), r.hallucination(), r.hallucinationSpan(), r.comment(), r.userId(), null, null,
-                Instant.now());
+                now());
+    }
+
+    /** Millisecond precision, which every store keeps exactly, so a replay returns the very same event. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Submission replay(FeedbackRepository.Stored earlier, String key, String hash) {

@@ -1,6 +1,6 @@
 package io.confidencegateway.feedback;
 
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +89,7 @@ public class ReviewVerdicts {
         }
         return new FeedbackEvent(InferenceIds.next(), r.answerId(), product, FeedbackEvent.SOURCE_REVIEW, null,
                 null, correct, r.finalText(), edit.ratio(), edit.edited(), null, null, null, null, null, r.reason(),
-                r.reviewer(), r.itemId(), action, r.resolvedAt() == null ? Instant.now() : r.resolvedAt());
+                r.reviewer(), r.itemId(), action, r.resolvedAt() == null ? FeedbackService.now()
+                : r.resolvedAt().truncatedTo(ChronoUnit.MILLIS));
     }
 }
