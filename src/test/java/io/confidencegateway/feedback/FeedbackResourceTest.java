@@ -86,7 +86,7 @@ class FeedbackResourceTest {
                 assertThat(row.getInt(4)).isEqualTo(5);
             }
         }
-        Files.writeString(ACCEPTED, id + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(ACCEPTED, answer + " " + id + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     @Test

@@ -19,7 +19,7 @@ import io.confidencegateway.store.Database;
  */
 public final class AnswerRows {
 
-    /** One answer row; the draft is stored as the AIResponse's {@code content}. */
+    /** One answer row: the draft goes into the AIResponse's {@code content}; no tokens, so the cost is {@code costUsd}. */
     public record Answer(String product, String userId, double confidence, String outcome, long latencyMs,
             Double costUsd, String content, Instant createdAt) {
     }
@@ -32,9 +32,8 @@ public final class AnswerRows {
         database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO answer (id, product, user_id, question, confidence, confidence_label, outcome,
-                        requires_review, handoff_reason, provider, model, prompt_tokens, completion_tokens, cost_usd,
-                        latency_ms, response, created_at)
-                    VALUES (?, ?, ?, 'q', ?, ?, ?, ?, ?, 'openai', 'gpt-4o-mini', 100, 20, ?, ?, ?, ?)""")) {
+                        requires_review, handoff_reason, provider, model, cost_usd, latency_ms, response, created_at)
+                    VALUES (?, ?, ?, 'q', ?, ?, ?, ?, ?, 'openai', 'gpt-4o-mini', ?, ?, ?, ?)""")) {
                 insert.setObject(1, id);
                 insert.setString(2, a.product());
                 insert.setString(3, a.userId());
