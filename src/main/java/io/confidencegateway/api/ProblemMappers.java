@@ -51,7 +51,7 @@ public class ProblemMappers {
             case 404 -> "There is nothing at this path; /q/openapi lists the API";
             case 405 -> "This method is not allowed here; /q/openapi lists the API";
             case 406 -> "No representation matches the Accept header";
-            case 415 -> "Unsupported Content-Type; send application/json";
+            case 415 -> "Unsupported Content-Type; send application/json (document uploads: multipart/form-data)";
             default -> status >= 500 ? "The gateway failed to handle the request" : title;
         };
         if (status >= 500) {

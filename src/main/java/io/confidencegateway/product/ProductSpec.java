@@ -23,26 +23,34 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductSpec(
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 1000) String userPersona,
-        @Size(max = 2000) String jobToBeDone,
-        List<@NotBlank String> inputTypes,
-        @Size(max = 200) String outputFormat,
-        @NotNull @Positive @DecimalMax("600") Double maxLatencySeconds,
-        @NotNull ContextWindow contextWindowNeeds,
-        @NotNull RiskLevel hallucinationRisk,
+        @NotBlank(message = "is required and must not be blank") @Size(max = 200, message = TEXT_MAX) String name,
+        @Size(max = 1000, message = TEXT_MAX) String userPersona,
+        @Size(max = 2000, message = TEXT_MAX) String jobToBeDone,
+        @Size(max = 20, message = "must have at most {max} entries")
+        List<@NotBlank(message = "must not be blank") @Size(max = 50, message = TEXT_MAX) String> inputTypes,
+        @Size(max = 200, message = TEXT_MAX) String outputFormat,
+        @NotNull(message = "is required: " + LATENCY_RANGE) @Positive(message = "must be " + LATENCY_RANGE)
+        @DecimalMax(value = "600", message = "must be " + LATENCY_RANGE) Double maxLatencySeconds,
+        @NotNull(message = "is required: one of short, medium, long") ContextWindow contextWindowNeeds,
+        @NotNull(message = "is required: one of low, medium, high, critical") RiskLevel hallucinationRisk,
         boolean requiresCitations,
         boolean humanReviewRequired,
-        @NotNull @DecimalMin("0") @DecimalMax("1") Double accuracyTarget,
-        @PositiveOrZero Long dailyRequestsEstimate,
-        @PositiveOrZero Integer concurrentUsersPeak,
-        @Size(max = 50) String dataResidency,
-        @NotNull PiiHandling piiHandling,
+        @NotNull(message = "is required: " + UNIT_RANGE) @DecimalMin(value = "0", message = "must be " + UNIT_RANGE)
+        @DecimalMax(value = "1", message = "must be " + UNIT_RANGE) Double accuracyTarget,
+        @PositiveOrZero(message = COUNT) Long dailyRequestsEstimate,
+        @PositiveOrZero(message = COUNT) Integer concurrentUsersPeak,
+        @Size(max = 50, message = TEXT_MAX) String dataResidency,
+        @NotNull(message = "is required: one of none, redact, allowed") PiiHandling piiHandling,
         /** A model alias that overrides the tier recommendation. */
-        @Size(max = 200) String model,
+        @Size(max = 200, message = TEXT_MAX) String model,
         @Valid Thresholds thresholds,
         /** Users who could use the product (for the adoption rate). */
-        @PositiveOrZero Long eligibleUsers) {
+        @PositiveOrZero(message = COUNT) Long eligibleUsers) {
+
+    static final String TEXT_MAX = "must be at most {max} characters";
+    static final String UNIT_RANGE = "a number between 0 and 1";
+    static final String LATENCY_RANGE = "a number of seconds greater than 0 and at most 600";
+    static final String COUNT = "must be 0 or more";
 
     /** Context window the product needs: short under 4K tokens, medium 4–32K, long over 32K. */
     public enum ContextWindow {

@@ -14,10 +14,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Thresholds(
-        @DecimalMin("0") @DecimalMax("1") Double high,
-        @DecimalMin("0") @DecimalMax("1") Double medium,
-        @DecimalMin("0") @DecimalMax("1") Double review,
-        @DecimalMin("0") @DecimalMax("1") Double fallback) {
+        @DecimalMin(value = "0", message = RANGE) @DecimalMax(value = "1", message = RANGE) Double high,
+        @DecimalMin(value = "0", message = RANGE) @DecimalMax(value = "1", message = RANGE) Double medium,
+        @DecimalMin(value = "0", message = RANGE) @DecimalMax(value = "1", message = RANGE) Double review,
+        @DecimalMin(value = "0", message = RANGE) @DecimalMax(value = "1", message = RANGE) Double fallback) {
+
+    static final String RANGE = "must be a number between 0 and 1";
 
     public static final Thresholds DEFAULTS = new Thresholds(0.85, 0.60, 0.60, 0.30);
 

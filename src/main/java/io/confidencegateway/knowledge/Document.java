@@ -1,0 +1,23 @@
+package io.confidencegateway.knowledge;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A document in a product's knowledge base, as the documents API shows it.
+ *
+ * @param id the document id
+ * @param product the product whose knowledge base holds it
+ * @param source its source name (the uploaded file name), as citations show it
+ * @param contentType {@code text/plain}, {@code text/markdown} or {@code application/pdf}
+ * @param pages its number of pages (PDF), else null
+ * @param passages how many passages it was cut into
+ * @param sizeBytes size of the uploaded file
+ * @param createdAt when it was added
+ */
+public record Document(UUID id, String product, String source, @JsonProperty("content_type") String contentType,
+        Integer pages, int passages, @JsonProperty("size_bytes") long sizeBytes,
+        @JsonProperty("created_at") Instant createdAt) {
+}

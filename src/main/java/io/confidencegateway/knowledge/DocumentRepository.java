@@ -1,0 +1,206 @@
+package io.confidencegateway.knowledge;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.inject.Singleton;
+
+/** JDBC access to the {@code document} and {@code passage} tables; callers run it on worker threads. */
+@Singleton
+class DocumentRepository {
+
+    /** A document row before it has passages counted. */
+    record NewDocument(UUID id, String productId, String source, String contentType, long sizeBytes, String sha256,
+            Integer pages, java.time.Instant createdAt) {
+    }
+
+    private static final String INSERT_DOCUMENT = """
+            INSERT INTO document (id, product_id, source, content_type, size_bytes, sha256, pages, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String INSERT_PASSAGE = """
+            INSERT INTO passage (id, document_id, product_id, ordinal, page, char_start, char_end, text, embedding)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String SELECT_DOCUMENTS = """
+            SELECT d.id, d.product_id, d.source, d.content_type, d.pages, d.size_bytes, d.created_at,
+                (SELECT COUNT(*) FROM passage p WHERE p.document_id = d.id)
+            FROM document d WHERE d.product_id = ?""";
+
+    private static final String SELECT_PASSAGES = """
+            SELECT p.id, p.document_id, p.product_id, d.source, p.ordinal, p.page, p.char_start, p.char_end, p.text,
+                p.embedding
+            FROM passage p JOIN document d ON d.id = p.document_id""";
+
+    void insert(Connection connection, NewDocument document, List<Passage> passages) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_DOCUMENT)) {
+            insert.setObject(1, document.id());
+            insert.setString(2, document.productId());
+            insert.setString(3, document.source());
+            insert.setString(4, document.contentType());
+            insert.setLong(5, document.sizeBytes());
+            insert.setString(6, document.sha256());
+            setInteger(insert, 7, document.pages());
+            insert.setObject(8, document.createdAt().atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_PASSAGE)) {
+            for (Passage p : passages) {
+                insert.setObject(1, p.id());
+                insert.setObject(2, p.documentId());
+                insert.setString(3, p.productId());
+                insert.setInt(4, p.ordinal());
+                setInteger(insert, 5, p.page());
+                insert.setInt(6, p.charStart());
+                insert.setInt(7, p.charEnd());
+                insert.setString(8, p.text());
+                insert.setString(9, encode(p.embedding()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    List<Document> list(Connection connection, String productId) throws SQLException {
+        return documents(connection, SELECT_DOCUMENTS + " ORDER BY d.created_at DESC, d.id DESC", productId, null);
+    }
+
+    Optional<Document> find(Connection connection, String productId, UUID documentId) throws SQLException {
+        return documents(connection, SELECT_DOCUMENTS + " AND d.id = ?", productId, documentId).stream().findFirst();
+    }
+
+    /** The id of a document of the product with exactly these bytes, if there is one. */
+    Optional<UUID> findBySha256(Connection connection, String productId, String sha256) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM document WHERE product_id = ? AND sha256 = ?")) {
+            select.setString(1, productId);
+            select.setString(2, sha256);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Deletes the document and its passages; false when the product has no such document. */
+    boolean delete(Connection connection, String productId, UUID documentId) throws SQLException {
+        try (PreparedStatement passages = connection.prepareStatement(
+                "DELETE FROM passage WHERE document_id = ? AND product_id = ?")) {
+            passages.setObject(1, documentId);
+            passages.setString(2, productId);
+            passages.executeUpdate();
+        }
+        try (PreparedStatement document = connection.prepareStatement(
+                "DELETE FROM document WHERE id = ? AND product_id = ?")) {
+            document.setObject(1, documentId);
+            document.setString(2, productId);
+            return document.executeUpdate() == 1;
+        }
+    }
+
+    long countDocuments(Connection connection, String productId) throws SQLException {
+        return count(connection, "SELECT COUNT(*) FROM document WHERE product_id = ?", productId);
+    }
+
+    long countPassages(Connection connection) throws SQLException {
+        return count(connection, "SELECT COUNT(*) FROM passage", null);
+    }
+
+    /** Streams every passage with its stored embedding, document by document, to rebuild the index. */
+    void forEachPassage(Connection connection, Consumer<Passage> consumer) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                SELECT_PASSAGES + " ORDER BY p.document_id, p.ordinal")) {
+            select.setFetchSize(500);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    consumer.accept(passage(row));
+                }
+            }
+        }
+    }
+
+    /** The passages of one document in order (for tests and tools; retrieval reads the index). */
+    List<Passage> passagesOf(Connection connection, UUID documentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                SELECT_PASSAGES + " WHERE p.document_id = ? ORDER BY p.ordinal")) {
+            select.setObject(1, documentId);
+            List<Passage> passages = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    passages.add(passage(row));
+                }
+            }
+            return passages;
+        }
+    }
+
+    private static Passage passage(ResultSet row) throws SQLException {
+        return new Passage(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                row.getString(4), row.getInt(5), (Integer) row.getObject(6), row.getInt(7), row.getInt(8),
+                row.getString(9), decode(row.getString(10)));
+    }
+
+    private static List<Document> documents(Connection connection, String sql, String productId, UUID documentId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, productId);
+            if (documentId != null) {
+                select.setObject(2, documentId);
+            }
+            List<Document> documents = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    documents.add(new Document(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                            row.getString(4), (Integer) row.getObject(5), row.getInt(8), row.getLong(6),
+                            row.getObject(7, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return documents;
+        }
+    }
+
+    private static long count(Connection connection, String sql, String productId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (productId != null) {
+                select.setString(1, productId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    static String encode(float[] vector) {
+        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(vector);
+        return Base64.getEncoder().encodeToString(bytes.array());
+    }
+
+    static float[] decode(String base64) {
+        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(base64)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] vector = new float[bytes.remaining() / Float.BYTES];
+        bytes.asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+}

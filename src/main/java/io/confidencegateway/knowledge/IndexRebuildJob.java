@@ -1,0 +1,91 @@
+package io.confidencegateway.knowledge;
+
+import java.io.IOException;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.confidencegateway.store.Database;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Keeps the search index in step with the database, which is the source of truth. At start-up, in the background
+ * so that the application is ready at once: when the index is missing or holds a different number of passages than
+ * the database, it is rebuilt from the stored passages and their stored embeddings (no re-embedding), and the
+ * embedding model is warmed up.
+ */
+@ApplicationScoped
+public class IndexRebuildJob {
+
+    private static final Logger LOG = Logger.getLogger(IndexRebuildJob.class);
+
+    private final Database database;
+    private final DocumentRepository repository;
+    private final PassageIndex index;
+    private final PassageEmbedder embedder;
+    private final KnowledgeConfig config;
+    private final Executor workers = Infrastructure.getDefaultWorkerPool();
+
+    IndexRebuildJob(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
+            KnowledgeConfig config) {
+        this.database = database;
+        this.repository = repository;
+        this.index = index;
+        this.embedder = embedder;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        workers.execute(() -> {
+            try {
+                rebuildIfStale();
+            } catch (RuntimeException failure) {
+                LOG.errorf("Checking the search index failed; retrieval may miss passages until the next start: %s",
+                        failure.toString());
+            }
+            if (config.warmUp()) {
+                try {
+                    embedder.warmUp();
+                } catch (RuntimeException | LinkageError failure) {
+                    LOG.errorf("Loading the embedding model failed: %s", failure.toString());
+                }
+            }
+        });
+    }
+
+    /** Rebuilds the index in the background when it is stale; the item is whether it was rebuilt. */
+    public Uni<Boolean> rebuildIfStaleLater() {
+        return Uni.createFrom().item(this::rebuildIfStale).runSubscriptionOn(workers);
+    }
+
+    /** Rebuilds the index when its passage count differs from the database's; blocking. */
+    public boolean rebuildIfStale() {
+        try {
+            long stored = database.inTransaction(repository::countPassages);
+            long indexed = index.size();
+            if (stored == indexed) {
+                LOG.debugf("Search index up to date (%d passages)", indexed);
+                return false;
+            }
+            long started = System.nanoTime();
+            long[] added = {0};
+            index.replaceAll(sink -> database.inTransaction(connection -> {
+                repository.forEachPassage(connection, passage -> {
+                    sink.accept(passage);
+                    added[0]++;
+                });
+                return null;
+            }));
+            LOG.infof("Rebuilt the search index from the database: %d passages (it held %d) in %d ms", added[0],
+                    indexed, (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (IOException failure) {
+            throw new java.io.UncheckedIOException("rebuilding the search index failed", failure);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.confidencegateway.knowledge;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits and tuning of the products' knowledge bases. */
+@ConfigMapping(prefix = "gateway.knowledge")
+public interface KnowledgeConfig {
+
+    /**
+     * Largest document accepted by {@code POST /v1/products/{id}/documents}; a larger one gets 413. It cannot exceed
+     * {@code quarkus.http.limits.max-body-size}, which rejects the whole request first.
+     */
+    @WithDefault("10M")
+    MemorySize maxDocumentSize();
+
+    /** Target length of a passage in characters; passages are cut at paragraph and sentence boundaries. */
+    @WithDefault("700")
+    int passageChars();
+
+    /** How many passages each of keyword (BM25) and vector search contributes before the two are fused. */
+    @WithDefault("20")
+    int candidates();
+
+    /**
+     * Load the embedding model on a background thread right after start-up, so that the first upload or question
+     * does not wait for it (about a second); {@code false} loads it on first use.
+     */
+    @WithDefault("true")
+    boolean warmUp();
+}
