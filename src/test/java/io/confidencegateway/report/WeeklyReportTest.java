@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,10 +17,9 @@ import io.confidencegateway.metrics.Metric;
 import io.confidencegateway.metrics.Period;
 import io.confidencegateway.metrics.ProductMetrics;
 import io.confidencegateway.metrics.ProductMetricsReport;
+import io.confidencegateway.testing.BusinessLanguage;
 
 class WeeklyReportTest {
-
-    static final List<String> JARGON = List.of("auroc", "f1", "perplexity", "logprob", "token", "ece", "calibration");
 
     private static final IsoWeek WEEK = new IsoWeek(2026, 48);
 
@@ -86,7 +84,7 @@ class WeeklyReportTest {
                 .contains("**0/5 metrics on target**", "## Highlights", "## Quality", "## Actions",
                         "## Change since last week (2026-W47)", "| Cost per resolution | $0.40 | $0.15 | up $0.25 |",
                         "AI-assisted deflection", "Factual errors", "Agent edit rate");
-        assertNoJargon(md);
+        BusinessLanguage.assertNoJargon(md);
     }
 
     @Test
@@ -96,7 +94,7 @@ class WeeklyReportTest {
         String html = WeeklyReportRenderer.html(WeeklyReportBuilder.build(WEEK, hostile, GOOD_BEFORE));
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;")
                 .contains("<h2>Highlights</h2>", "<table>");
-        assertNoJargon(html);
+        BusinessLanguage.assertNoJargon(html);
     }
 
     @Test
@@ -128,13 +126,6 @@ class WeeklyReportTest {
         // Wednesday 2 December 2026 is in W49; the last complete week is W48.
         assertThat(IsoWeek.parse(null, LocalDate.of(2026, 12, 2))).hasToString("2026-W48");
         assertThat(IsoWeek.parse("", LocalDate.of(2026, 11, 30))).hasToString("2026-W48");
-    }
-
-    static void assertNoJargon(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String word : JARGON) {
-            assertThat(lower).as("jargon '%s'", word).doesNotContainPattern("\\b" + word);
-        }
     }
 
     private static WeeklyReport.Line line(WeeklyReport r, String key) {
