@@ -76,13 +76,16 @@ public final class WeeklyReportRenderer {
     }
 
     private static String bullet(WeeklyReport.Line line) {
-        return "- **" + line.label() + ":** " + line.text() + mark(line) + "; " + line.changeText()
-                + " since last week\n";
+        return "- **" + line.label() + ":** " + line.text() + mark(line) + "; " + change(line) + "\n";
     }
 
     private static String item(WeeklyReport.Line line) {
         return "<li><strong>" + escape(line.label()) + ":</strong> " + escape(line.text() + mark(line) + "; "
-                + line.changeText() + " since last week") + "</li>\n";
+                + change(line)) + "</li>\n";
+    }
+
+    private static String change(WeeklyReport.Line line) {
+        return line.change() == null ? line.changeText() : line.changeText() + " since last week";
     }
 
     private static String mark(WeeklyReport.Line line) {
