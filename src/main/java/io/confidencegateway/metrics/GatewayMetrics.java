@@ -24,6 +24,11 @@ public class GatewayMetrics {
     private final Meter.MeterProvider<Counter> requests;
     private final Counter dropped;
     private final Counter storeFailures;
+    private final Meter.MeterProvider<Counter> feedbackEvents;
+    private final Meter.MeterProvider<DistributionSummary> confidence;
+    private final Meter.MeterProvider<Counter> answers;
+    private final Meter.MeterProvider<Counter> handoffs;
+    private final Meter.MeterProvider<Counter> cost;
 
     private final MeterRegistry registry;
 
@@ -66,6 +71,25 @@ public class GatewayMetrics {
         io.micrometer.core.instrument.Gauge.builder("gateway.review.queue.oldest.age.seconds", oldestPendingMillis,
                         oldest -> oldest.get() < 0 ? 0 : (System.currentTimeMillis() - oldest.get()) / 1000.0)
                 .description("Age of the oldest pending review item (0 when none is pending)").register(registry);
+
+        // Product feedback and answer quality (#6). Tags: product, kind, label, outcome, reason, model only.
+        this.feedbackEvents = Counter.builder("gateway.feedback.events")
+                .description("Feedback signals received, by product and kind (rating_up, rating_down, edited, "
+                        + "resolved, escalated, csat, hallucination, review_approve, review_edit, review_reject)")
+                .withRegistry(registry);
+        this.confidence = DistributionSummary.builder("gateway.confidence.score")
+                .description("Confidence of each product answer (0-1), by product")
+                .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+                .withRegistry(registry);
+        this.answers = Counter.builder("gateway.answers")
+                .description("Product answers, by product, confidence label and outcome (deliver, review, hand_off)")
+                .withRegistry(registry);
+        this.handoffs = Counter.builder("gateway.handoffs")
+                .description("Questions handed off to a human, by product and reason")
+                .withRegistry(registry);
+        this.cost = Counter.builder("gateway.cost.usd")
+                .description("Provider cost in US dollars, by product and model")
+                .withRegistry(registry);
     }
 
     /** One webhook delivery attempt: {@code delivered}, {@code retried} (will be retried) or {@code failed}. */
@@ -78,6 +102,32 @@ public class GatewayMetrics {
         pendingReviews.set(reviews);
         pendingHandoffs.set(handoffs);
         oldestPendingMillis.set(oldestPending == null ? -1 : oldestPending.toEpochMilli());
+    }
+
+    /** One feedback signal on an answer of a product ({@code none} for plain chat completions). */
+    public void countFeedback(String product, String kind) {
+        feedbackEvents.withTags("product", tagOrNone(product), "kind", kind).increment();
+    }
+
+    /** One product answer: its confidence (into {@code gateway.confidence.score}) and how it was treated. */
+    public void recordAnswer(String product, String label, String outcome, double confidence) {
+        this.confidence.withTags("product", tagOrNone(product)).record(confidence);
+        answers.withTags("product", tagOrNone(product), "label", tagOrNone(label), "outcome", tagOrNone(outcome))
+                .increment();
+    }
+
+    /** One hand-off to a human and its reason (a fixed vocabulary such as {@code low_confidence}). */
+    public void recordHandoff(String product, String reason) {
+        handoffs.withTags("product", tagOrNone(product), "reason", tagOrNone(reason)).increment();
+    }
+
+    /** What one answer cost at the provider, in US dollars. */
+    public void recordCost(String product, String model, double usd) {
+        cost.withTags("product", tagOrNone(product), "model", tagOrNone(model)).increment(usd);
+    }
+
+    private static String tagOrNone(String value) {
+        return value == null || value.isBlank() ? "none" : value;
     }
 
     /** One attempt at one provider: how long it took and how it ended ({@code ok} or a failure kind). */
