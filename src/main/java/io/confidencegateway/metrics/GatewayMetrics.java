@@ -25,8 +25,20 @@ public class GatewayMetrics {
     private final Counter dropped;
     private final Counter storeFailures;
     private final Meter.MeterProvider<Timer> scoring;
+    private final Meter.MeterProvider<Counter> feedbackEvents;
+    private final Meter.MeterProvider<DistributionSummary> confidence;
+    private final Meter.MeterProvider<Counter> answers;
+    private final Meter.MeterProvider<Counter> handoffs;
+    private final Meter.MeterProvider<Counter> cost;
 
     private final MeterRegistry registry;
+
+    // Review queue and webhooks: gauges read values a scheduled refresh stores, never the database.
+    private final Meter.MeterProvider<Counter> webhookDeliveries;
+    private final java.util.concurrent.atomic.AtomicLong pendingReviews = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong pendingHandoffs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong oldestPendingMillis =
+            new java.util.concurrent.atomic.AtomicLong(-1);
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -54,6 +66,75 @@ public class GatewayMetrics {
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))
                 .withRegistry(registry);
+        this.webhookDeliveries = Counter.builder("gateway.webhook.deliveries")
+                .description("Webhook delivery attempts, by product, event and outcome (delivered, retried, failed)")
+                .withRegistry(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.review.queue.depth", pendingReviews, Number::doubleValue)
+                .description("Pending review items, by kind (review, handoff)").tag("kind", "review")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.review.queue.depth", pendingHandoffs, Number::doubleValue)
+                .description("Pending review items, by kind (review, handoff)").tag("kind", "handoff")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.review.queue.oldest.age.seconds", oldestPendingMillis,
+                        oldest -> oldest.get() < 0 ? 0 : (System.currentTimeMillis() - oldest.get()) / 1000.0)
+                .description("Age of the oldest pending review item (0 when none is pending)").register(registry);
+
+        // Product feedback and answer quality (#6). Tags: product, kind, label, outcome, reason, model only.
+        this.feedbackEvents = Counter.builder("gateway.feedback.events")
+                .description("Feedback signals received, by product and kind (rating_up, rating_down, edited, "
+                        + "resolved, escalated, csat, hallucination, review_approve, review_edit, review_reject)")
+                .withRegistry(registry);
+        this.confidence = DistributionSummary.builder("gateway.confidence.score")
+                .description("Confidence of each product answer (0-1), by product")
+                .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+                .withRegistry(registry);
+        this.answers = Counter.builder("gateway.answers")
+                .description("Product answers, by product, confidence label and outcome (deliver, review, hand_off)")
+                .withRegistry(registry);
+        this.handoffs = Counter.builder("gateway.handoffs")
+                .description("Questions handed off to a human, by product and reason")
+                .withRegistry(registry);
+        this.cost = Counter.builder("gateway.cost.usd")
+                .description("Provider cost in US dollars, by product and model")
+                .withRegistry(registry);
+    }
+
+    /** One webhook delivery attempt: {@code delivered}, {@code retried} (will be retried) or {@code failed}. */
+    public void countWebhookDelivery(String product, String event, String outcome) {
+        webhookDeliveries.withTags("product", product, "event", event, "outcome", outcome).increment();
+    }
+
+    /** The review queue as last read from the store; {@code oldestPending} is null when nothing is pending. */
+    public void setReviewQueue(long reviews, long handoffs, java.time.Instant oldestPending) {
+        pendingReviews.set(reviews);
+        pendingHandoffs.set(handoffs);
+        oldestPendingMillis.set(oldestPending == null ? -1 : oldestPending.toEpochMilli());
+    }
+
+    /** One feedback signal on an answer of a product ({@code none} for plain chat completions). */
+    public void countFeedback(String product, String kind) {
+        feedbackEvents.withTags("product", tagOrNone(product), "kind", kind).increment();
+    }
+
+    /** One product answer: its confidence (into {@code gateway.confidence.score}) and how it was treated. */
+    public void recordAnswer(String product, String label, String outcome, double confidence) {
+        this.confidence.withTags("product", tagOrNone(product)).record(confidence);
+        answers.withTags("product", tagOrNone(product), "label", tagOrNone(label), "outcome", tagOrNone(outcome))
+                .increment();
+    }
+
+    /** One hand-off to a human and its reason (a fixed vocabulary such as {@code low_confidence}). */
+    public void recordHandoff(String product, String reason) {
+        handoffs.withTags("product", tagOrNone(product), "reason", tagOrNone(reason)).increment();
+    }
+
+    /** What one answer cost at the provider, in US dollars. */
+    public void recordCost(String product, String model, double usd) {
+        cost.withTags("product", tagOrNone(product), "model", tagOrNone(model)).increment(usd);
+    }
+
+    private static String tagOrNone(String value) {
+        return value == null || value.isBlank() ? "none" : value;
     }
 
     /** One attempt at one provider: how long it took and how it ended ({@code ok} or a failure kind). */
@@ -96,15 +177,4 @@ public class GatewayMetrics {
         scoring.withTags("label", label).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /**
-     * One product answer: its confidence into {@code gateway_confidence_score} (per product, buckets of 0.1) and
-     * a count by label and outcome into {@code gateway_answers_total}.
-     */
-    public void recordAnswer(String product, String label, String outcome, double confidence) {
-        DistributionSummary.builder("gateway.confidence.score")
-                .description("Confidence of product answers")
-                .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0)
-                .tag("product", product).register(registry).record(confidence);
-        registry.counter("gateway.answers", "product", product, "label", label, "outcome", outcome).increment();
-    }
 }

@@ -21,8 +21,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String PATH = "/v1/chat/completions";
+    public static final String WEBHOOK_SECRET = "whsec-test-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer server;
+    private static WireMockServer webhooks;
 
     @Override
     public Map<String, String> start() {
@@ -30,6 +32,16 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         String base = "http://127.0.0.1:" + server.port();
         var config = new java.util.HashMap<String, String>();
+        // Review queue: webhook receivers on a server of their own (other tests reset this one), quick retries.
+        // Started before closedPort() below picks a free port, so that it cannot take the dead provider's port.
+        webhooks = new WireMockServer(wireMockConfig().dynamicPort());
+        webhooks.start();
+        String hooks = "http://127.0.0.1:" + webhooks.port();
+        for (String product : List.of("hooked", "flaky", "down")) {
+            config.put("gateway.webhooks.\"" + product + "\".url", hooks + "/hooks/" + product);
+            config.put("gateway.webhooks.\"" + product + "\".secret", WEBHOOK_SECRET);
+        }
+        config.put("gateway.review.webhook-retry-delays", "50ms,100ms,150ms");
         config.put("gateway.providers.openai.base-url", base + "/v1");
         config.put("gateway.providers.openai.api-key", "sk-upstream-secret");
         config.put("gateway.providers.openai.timeout", "3s");
@@ -73,6 +85,14 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop();
         }
+        if (webhooks != null) {
+            webhooks.stop();
+        }
+    }
+
+    /** Receives webhooks at {@code /hooks/<product>} for the products hooked, flaky and down. */
+    public static WireMockServer webhooks() {
+        return webhooks;
     }
 
     public static WireMockServer server() {

@@ -1,0 +1,17 @@
+package io.confidencegateway.feedback;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How feedback is interpreted. */
+@ConfigMapping(prefix = "gateway.feedback")
+public interface FeedbackConfig {
+
+    /**
+     * An answer counts as edited when the word edit-distance ratio between the draft and the text the agent sent
+     * ({@code final_text}) is above this value (0–1). The default 0.10 ignores touch-ups such as a greeting or a
+     * fixed typo in a ten-word answer.
+     */
+    @WithDefault("0.10")
+    double editThreshold();
+}

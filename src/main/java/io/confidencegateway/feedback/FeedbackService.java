@@ -1,0 +1,202 @@
+package io.confidencegateway.feedback;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.confidencegateway.api.Problem;
+import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.inference.InferenceLog;
+import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.store.Database;
+import io.confidencegateway.store.StoreException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Accepts feedback on answers and stores it durably: a submission completes only after its transaction
+ * committed. With an idempotency key, a repeated submission returns the event stored the first time.
+ */
+@ApplicationScoped
+public class FeedbackService {
+
+    /** The stored event, and whether this call replayed an earlier submission with the same key. */
+    public record Submission(FeedbackEvent event, boolean replayed) {
+    }
+
+    static final int MAX_KEY = 200;
+    private static final String DUPLICATE_KEY = "23505";
+
+    private final Database database;
+    private final FeedbackRepository repository;
+    private final InferenceLog inferences;
+    private final FeedbackConfig config;
+    private final GatewayMetrics metrics;
+    private final ObjectMapper json;
+
+    public FeedbackService(Database database, FeedbackRepository repository, InferenceLog inferences,
+            FeedbackConfig config, GatewayMetrics metrics, ObjectMapper json) {
+        this.database = database;
+        this.repository = repository;
+        this.inferences = inferences;
+        this.config = config;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    /** Validates and stores one feedback event on an answer (400 invalid, 404 unknown answer, 422 reused key). */
+    public Uni<Submission> submit(String answerId, String idempotencyKey, JsonNode body) {
+        UUID id = parseId(answerId);
+        FeedbackRequest request = FeedbackValidator.validate(body);
+        String key = normaliseKey(idempotencyKey);
+        String hash = hash(id, request);
+        return database.transaction(c -> key == null ? Optional.<FeedbackRepository.Stored>empty()
+                : repository.findByIdempotencyKey(c, key))
+                .flatMap(earlier -> earlier.isPresent() ? Uni.createFrom().item(replay(earlier.get(), key, hash))
+                        : draftOf(id).map(draft -> draft.orElseThrow(() -> ProblemException.notFound(
+                                "No answer has the id " + id)))
+                                .flatMap(draft -> store(event(draft, key, request), hash)))
+                .onFailure(FeedbackService::isDuplicateKey).recoverWithUni(() -> database.transaction(
+                        c -> repository.findByIdempotencyKey(c, key))
+                        .map(winner -> replay(winner.orElseThrow(), key, hash)));
+    }
+
+    /** Every feedback event on an answer, oldest first (404 for an unknown answer). */
+    public Uni<List<FeedbackEvent>> list(String answerId) {
+        UUID id = parseId(answerId);
+        return database.transaction(c -> repository.listForAnswer(c, id)).flatMap(events -> events.isEmpty()
+                ? draftOf(id).map(draft -> {
+                    draft.orElseThrow(() -> ProblemException.notFound("No answer has the id " + id));
+                    return events;
+                })
+                : Uni.createFrom().item(events));
+    }
+
+    /** The edit ratio of a final text against a draft, and whether it counts as edited; nulls without both. */
+    EditResult edit(String draft, String finalText) {
+        if (finalText == null || draft == null) {
+            return new EditResult(null, null);
+        }
+        double ratio = EditDistance.ratio(draft, finalText);
+        return new EditResult(ratio, ratio > config.editThreshold());
+    }
+
+    record EditResult(Double ratio, Boolean edited) {
+    }
+
+    /** The answer with its draft: a product answer, else a plain chat completion (also while still queued). */
+    Uni<Optional<AnswerDraft>> draftOf(UUID id) {
+        return database.transaction(c -> repository.findProductAnswer(c, id)).flatMap(found -> found.isPresent()
+                ? Uni.createFrom().item(found)
+                : inferences.find(id).map(record -> record.map(r -> new AnswerDraft(id, null, r.content()))));
+    }
+
+    /** Stores an event and counts its signals once committed. */
+    Uni<Submission> store(FeedbackEvent event, String hash) {
+        return database.transaction(c -> {
+            repository.insert(c, event, hash);
+            return event;
+        }).map(stored -> {
+            kindsOf(stored).forEach(kind -> metrics.countFeedback(stored.product(), kind));
+            return new Submission(stored, false);
+        });
+    }
+
+    private FeedbackEvent event(AnswerDraft draft, String key, FeedbackRequest r) {
+        EditResult edit = edit(draft.content(), r.finalText());
+        return new FeedbackEvent(InferenceIds.next(), draft.answerId(), draft.product(), FeedbackEvent.SOURCE_API,
+                key, r.rating(), r.judgedCorrect(), r.finalText(), edit.ratio(), edit.edited(), r.resolved(),
+                r.escalated(), r.csat(), r.hallucination(), r.hallucinationSpan(), r.comment(), r.userId(), null, null,
+                now());
+    }
+
+    /** Millisecond precision, which every store keeps exactly, so a replay returns the very same event. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Submission replay(FeedbackRepository.Stored earlier, String key, String hash) {
+        if (!earlier.requestHash().equals(hash)) {
+            throw new ProblemException(new Problem("about:blank", "Unprocessable Content", 422,
+                    "The Idempotency-Key '" + key + "' was already used with a different request (another body or "
+                            + "another answer); send a new key for a new feedback event",
+                    null, List.of(new Problem.FieldError("Idempotency-Key", "already used with a different request"))));
+        }
+        return new Submission(earlier.event(), true);
+    }
+
+    /** The metric kinds of an event ({@code gateway_feedback_events_total{kind=…}}). */
+    static List<String> kindsOf(FeedbackEvent e) {
+        List<String> kinds = new ArrayList<>();
+        if (e.reviewAction() != null) {
+            kinds.add("review_" + e.reviewAction());
+        }
+        if (e.rating() != null) {
+            kinds.add("rating_" + e.rating());
+        }
+        if (Boolean.TRUE.equals(e.edited())) {
+            kinds.add("edited");
+        }
+        if (Boolean.TRUE.equals(e.resolved())) {
+            kinds.add("resolved");
+        }
+        if (Boolean.TRUE.equals(e.escalated())) {
+            kinds.add("escalated");
+        }
+        if (e.csat() != null) {
+            kinds.add("csat");
+        }
+        if (Boolean.TRUE.equals(e.hallucination())) {
+            kinds.add("hallucination");
+        }
+        return kinds;
+    }
+
+    static UUID parseId(String answerId) {
+        try {
+            return UUID.fromString(answerId);
+        } catch (IllegalArgumentException notUuid) {
+            throw ProblemException.notFound("No answer has the id '" + answerId + "': answer ids are UUIDs");
+        }
+    }
+
+    private static String normaliseKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > MAX_KEY) {
+            throw new ProblemException(new Problem("about:blank", "Bad Request", 400,
+                    "Idempotency-Key must be 1 to " + MAX_KEY + " characters", null,
+                    List.of(new Problem.FieldError("Idempotency-Key", "must be 1 to " + MAX_KEY + " characters"))));
+        }
+        return key.trim();
+    }
+
+    private String hash(UUID answerId, FeedbackRequest request) {
+        try {
+            byte[] canonical = (answerId + "\n" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("feedback request could not be hashed", impossible);
+        }
+    }
+
+    static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof StoreException && failure.getCause() instanceof SQLException sql
+                && DUPLICATE_KEY.equals(sql.getSQLState());
+    }
+}

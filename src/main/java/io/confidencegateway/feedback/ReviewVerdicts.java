@@ -1,0 +1,95 @@
+package io.confidencegateway.feedback;
+
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+
+import org.jboss.logging.Logger;
+
+import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.review.ReviewResolved;
+import io.confidencegateway.store.Database;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+
+/**
+ * Counts a reviewer's verdict as feedback on the answer, once per review item however often the event arrives:
+ * {@code approve} judges the draft correct, {@code reject} incorrect, and {@code edit} records the sent text
+ * with its edit ratio, judging the draft correct when the edit is minor (at or below the edit threshold) and
+ * incorrect when it is substantial.
+ */
+@ApplicationScoped
+public class ReviewVerdicts {
+
+    private static final Logger LOG = Logger.getLogger(ReviewVerdicts.class);
+
+    private final FeedbackService feedback;
+    private final FeedbackRepository repository;
+    private final Database database;
+
+    public ReviewVerdicts(FeedbackService feedback, FeedbackRepository repository, Database database) {
+        this.feedback = feedback;
+        this.repository = repository;
+        this.database = database;
+    }
+
+    void onResolved(@Observes ReviewResolved resolved) {
+        if (Context.isOnEventLoopThread()) {
+            record(resolved).subscribe().with(stored -> {
+            }, failure -> LOG.errorf("Review verdict on item %s not recorded as feedback: %s", resolved.itemId(),
+                    failure.toString()));
+        } else {
+            // On a worker thread the firer waits, so the verdict is stored when fire() returns.
+            try {
+                record(resolved).await().indefinitely();
+            } catch (RuntimeException failure) {
+                LOG.errorf("Review verdict on item %s not recorded as feedback: %s", resolved.itemId(),
+                        failure.toString());
+            }
+        }
+    }
+
+    CompletionStage<FeedbackEvent> onResolvedAsync(@ObservesAsync ReviewResolved resolved) {
+        return record(resolved).subscribeAsCompletionStage();
+    }
+
+    /** Stores the verdict unless this review item already has one; the stored event either way. */
+    public Uni<FeedbackEvent> record(ReviewResolved resolved) {
+        return database.transaction(c -> repository.findByReviewItem(c, resolved.itemId()))
+                .flatMap(existing -> existing.isPresent() ? Uni.createFrom().item(existing.get().event())
+                        : feedback.draftOf(resolved.answerId())
+                                .flatMap(draft -> feedback.store(event(resolved, draft.orElse(null)), null))
+                                .map(FeedbackService.Submission::event)
+                                .onFailure(FeedbackService::isDuplicateKey).recoverWithUni(() -> database
+                                        .transaction(c -> repository.findByReviewItem(c, resolved.itemId())
+                                                .orElseThrow().event())));
+    }
+
+    private FeedbackEvent event(ReviewResolved r, AnswerDraft answer) {
+        String draft = answer == null ? null : answer.content();
+        String product = r.product() != null ? r.product() : answer == null ? null : answer.product();
+        // A fixed vocabulary: the action becomes a metric tag and a short column.
+        String action = r.action() == null ? "other" : r.action().toLowerCase(java.util.Locale.ROOT);
+        Boolean correct;
+        FeedbackService.EditResult edit = new FeedbackService.EditResult(null, null);
+        switch (action) {
+            case "approve" -> correct = true;
+            case "reject" -> correct = false;
+            case "edit" -> {
+                edit = feedback.edit(draft, r.finalText());
+                correct = edit.edited() == null ? null : !edit.edited();
+            }
+            default -> {
+                action = "other";
+                correct = null;
+            }
+        }
+        return new FeedbackEvent(InferenceIds.next(), r.answerId(), product, FeedbackEvent.SOURCE_REVIEW, null,
+                null, correct, r.finalText(), edit.ratio(), edit.edited(), null, null, null, null, null, r.reason(),
+                r.reviewer(), r.itemId(), action, r.resolvedAt() == null ? FeedbackService.now()
+                : r.resolvedAt().truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,55 @@
+package io.confidencegateway.metrics;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/** Layered product metrics with their health check, and the reliability table of confidence. */
+@Path("/v1/products/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Product metrics")
+public class ProductMetricsResource {
+
+    private final ProductMetricsService metrics;
+
+    public ProductMetricsResource(ProductMetricsService metrics) {
+        this.metrics = metrics;
+    }
+
+    @GET
+    @Path("/metrics")
+    @Operation(summary = "Layered metrics and health check", description = "Model quality (accuracy, "
+            + "hallucination_rate, latency_p95), product usage (csat, adoption_rate, edit_rate) and business impact "
+            + "(resolution_rate, deflection_rate, cost_per_resolution) of the product's answers created in the "
+            + "period, each with its sample size and null without data; and the health_check (PASS, WARN, FAIL, "
+            + "NO_DATA).")
+    public Uni<ProductMetricsReport> metrics(@PathParam("id") String id,
+            @Parameter(description = "First day, ISO date (UTC); default 6 days before 'to'") @QueryParam("from")
+            String from,
+            @Parameter(description = "Last day, included, ISO date (UTC); default today") @QueryParam("to")
+            String to) {
+        return metrics.metrics(id, Period.parse(from, to, metrics.today(), ProductMetricsService.METRICS_DAYS));
+    }
+
+    @GET
+    @Path("/calibration")
+    @Operation(summary = "Reliability table", description = "Observed accuracy per confidence bucket (0.0–0.1 … "
+            + "0.9–1.0) of the product's answers created in the period, and the expected calibration error.")
+    public Uni<CalibrationReport> calibration(@PathParam("id") String id,
+            @Parameter(description = "First day, ISO date (UTC); default 29 days before 'to'") @QueryParam("from")
+            String from,
+            @Parameter(description = "Last day, included, ISO date (UTC); default today") @QueryParam("to")
+            String to) {
+        return metrics.calibration(id, Period.parse(from, to, metrics.today(),
+                ProductMetricsService.CALIBRATION_DAYS));
+    }
+}

@@ -1,0 +1,228 @@
+package io.confidencegateway.review;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.jboss.logging.Logger;
+
+import io.confidencegateway.api.Problem;
+import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.store.Database;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The human review queue: answers an agent must check and questions handed to a person. Every write is committed
+ * before its {@code Uni} completes. Claims and resolutions are decided by the database (one conditional UPDATE
+ * each), so concurrent reviewers get exactly one winner. After a resolution commits, {@link ReviewResolved} is
+ * fired (to synchronous and asynchronous observers) and the product's webhook is called; neither can undo or delay
+ * the resolution.
+ */
+@ApplicationScoped
+public class ReviewQueue {
+
+    private static final Logger LOG = Logger.getLogger(ReviewQueue.class);
+    private static final Set<String> STATUSES = Set.of(ReviewItem.PENDING, ReviewItem.CLAIMED, ReviewItem.RESOLVED);
+    private static final Set<String> ACTIONS = Set.of("approve", "edit", "reject");
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final Database database;
+    private final ReviewRepository repository;
+    private final ReviewConfig config;
+    private final ReviewClock clock;
+    private final Event<ReviewResolved> resolved;
+    private final WebhookSender webhooks;
+    private final ReviewQueueGauges gauges;
+
+    public ReviewQueue(Database database, ReviewRepository repository, ReviewConfig config, ReviewClock clock,
+            Event<ReviewResolved> resolved, WebhookSender webhooks, ReviewQueueGauges gauges) {
+        this.database = database;
+        this.repository = repository;
+        this.config = config;
+        this.clock = clock;
+        this.resolved = resolved;
+        this.webhooks = webhooks;
+        this.gauges = gauges;
+    }
+
+    /**
+     * Queues an item and returns its ticket once it is stored. A {@code handoff} item is also sent to the product's
+     * webhook, without waiting for it.
+     */
+    public Uni<Ticket> enqueue(NewItem item) {
+        UUID id = InferenceIds.next();
+        Instant now = now();
+        return database.transaction(connection -> {
+            repository.insert(connection, id, item, now);
+            return repository.position(connection, id, now);
+        }).map(position -> {
+            gauges.refresh();
+            if (NewItem.HANDOFF.equals(item.kind())) {
+                webhooks.send(WebhookEvent.HANDOFF, pendingItem(id, item, now));
+            }
+            return new Ticket(id, position, config.review().handoffMessage().replace("{ticket}", id.toString()));
+        });
+    }
+
+    /**
+     * A page of the queue, pending items first and oldest first.
+     *
+     * @param status {@code pending}, {@code claimed}, {@code resolved}, or null for all
+     * @param product a product id, or null for all
+     * @param page 1-based page number
+     * @param size items per page, 1 to 100
+     */
+    public Uni<ReviewPage> list(String status, String product, int page, int size) {
+        String wanted = blankToNull(status);
+        if (wanted != null && !STATUSES.contains(wanted.toLowerCase(Locale.ROOT))) {
+            throw invalid("status", "must be one of pending, claimed, resolved; got '" + status + "'");
+        }
+        if (page < 1) {
+            throw invalid("page", "must be 1 or more; got " + page);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw invalid("size", "must be between 1 and " + MAX_PAGE_SIZE + "; got " + size);
+        }
+        String statusFilter = wanted == null ? null : wanted.toLowerCase(Locale.ROOT);
+        String productFilter = blankToNull(product);
+        return database.transaction(connection -> new ReviewPage(
+                repository.list(connection, statusFilter, productFilter, (page - 1) * size, size), page, size,
+                repository.count(connection, statusFilter, productFilter)));
+    }
+
+    /** The item, or a 404 problem. */
+    public Uni<ReviewItem> get(UUID id) {
+        return database.transaction(connection -> repository.find(connection, id)
+                .orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * Gives the item to the reviewer until the claim timeout. The holder may renew their claim; an expired claim
+     * may be taken over by anyone. A claim held by someone else, or a resolved item, is a 409 problem.
+     */
+    public Uni<ReviewItem> claim(UUID id, ClaimRequest request) {
+        String reviewer = reviewer(request == null ? null : request.reviewer());
+        Instant now = now();
+        Instant until = now.plus(config.review().claimTimeout());
+        return database.transaction(connection -> {
+            boolean taken = repository.claim(connection, id, reviewer, now, until);
+            ReviewItem item = repository.find(connection, id).orElseThrow(() -> notFound(id));
+            if (!taken) {
+                throw ReviewItem.RESOLVED.equals(item.status()) ? alreadyResolved(item)
+                        : conflict("Review item " + id + " is claimed by " + item.claimedBy() + " until "
+                                + item.claimExpiresAt() + "; it can be taken over after that");
+            }
+            return item;
+        }).invoke(gauges::refresh);
+    }
+
+    /**
+     * Records the verdict of the reviewer who holds the claim, then fires {@link ReviewResolved} and calls the
+     * product's webhook. Resolving an item one does not hold, or one already resolved, is a 409 problem.
+     */
+    public Uni<ReviewItem> resolve(UUID id, ResolveRequest request) {
+        ResolveRequest verdict = validate(request);
+        Instant now = now();
+        return database.transaction(connection -> {
+            boolean done = repository.resolve(connection, id, verdict, now);
+            ReviewItem item = repository.find(connection, id).orElseThrow(() -> notFound(id));
+            if (!done) {
+                if (ReviewItem.RESOLVED.equals(item.status())) {
+                    throw alreadyResolved(item);
+                }
+                throw conflict(ReviewItem.PENDING.equals(item.status())
+                        ? "Review item " + id + " is not claimed; claim it first with POST /v1/reviews/" + id + "/claim"
+                        : "Review item " + id + " is claimed by " + item.claimedBy() + ", not by "
+                                + verdict.reviewer() + "; only the holder of the claim can resolve it");
+            }
+            return item;
+        }).invoke(this::announce);
+    }
+
+    private void announce(ReviewItem item) {
+        var event = new ReviewResolved(item.id(), item.answerId(), item.product(), item.resolvedBy(), item.action(),
+                item.finalText(), item.resolutionReason(), item.resolvedAt());
+        try {
+            resolved.fire(event);
+        } catch (RuntimeException observerFailed) {
+            LOG.errorf("An observer of ReviewResolved failed for review item %s: %s", item.id(), observerFailed);
+        }
+        resolved.fireAsync(event).exceptionally(observerFailed -> {
+            LOG.errorf("An asynchronous observer of ReviewResolved failed for review item %s: %s", item.id(),
+                    observerFailed);
+            return null;
+        });
+        webhooks.send(WebhookEvent.RESOLVED, item);
+        gauges.refresh();
+    }
+
+    private static ResolveRequest validate(ResolveRequest request) {
+        if (request == null) {
+            throw invalid("reviewer", "is required");
+        }
+        String reviewer = reviewer(request.reviewer());
+        String action = blankToNull(request.action());
+        if (action == null) {
+            throw invalid("action", "is required: approve, edit or reject");
+        }
+        action = action.toLowerCase(Locale.ROOT);
+        if (!ACTIONS.contains(action)) {
+            throw invalid("action", "must be approve, edit or reject; got '" + request.action() + "'");
+        }
+        if ("edit".equals(action) && blankToNull(request.finalText()) == null) {
+            throw invalid("final_text", "is required when action is edit: the text that was actually sent");
+        }
+        return new ResolveRequest(reviewer, action, request.finalText(), blankToNull(request.reason()));
+    }
+
+    private static String reviewer(String name) {
+        String reviewer = blankToNull(name);
+        if (reviewer == null) {
+            throw invalid("reviewer", "is required: the name of the reviewer");
+        }
+        if (reviewer.length() > 200) {
+            throw invalid("reviewer", "must be at most 200 characters");
+        }
+        return reviewer;
+    }
+
+    private ReviewItem pendingItem(UUID id, NewItem item, Instant createdAt) {
+        return new ReviewItem(id, item.answerId(), item.product(), item.kind(), item.reason(), ReviewItem.PENDING,
+                item.question(), item.draft(), item.passages(), item.signals(), item.confidence(), null, null, null,
+                null, null, null, null, null, createdAt);
+    }
+
+    // Both databases keep microseconds; truncating here makes what we return equal what we read back later.
+    private Instant now() {
+        return clock.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(new Problem("about:blank", "Bad Request", 400, field + ": " + message, null,
+                List.of(new Problem.FieldError(field, message))));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("No review item has the id " + id);
+    }
+
+    private static ProblemException alreadyResolved(ReviewItem item) {
+        return conflict("Review item " + item.id() + " was already resolved (" + item.action() + ") by "
+                + item.resolvedBy() + " at " + item.resolvedAt());
+    }
+
+    private static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(409, "Conflict", detail));
+    }
+}

@@ -1,0 +1,80 @@
+package io.confidencegateway.review;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.store.Database;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+
+/**
+ * Keeps the review-queue gauges current: reads the queue on a Vert.x timer and after each change, on a worker
+ * thread, and hands the numbers to {@link GatewayMetrics}, so that a metrics scrape never touches the database.
+ */
+@ApplicationScoped
+public class ReviewQueueGauges {
+
+    private static final Logger LOG = Logger.getLogger(ReviewQueueGauges.class);
+
+    private final Database database;
+    private final ReviewRepository repository;
+    private final GatewayMetrics metrics;
+    private final Vertx vertx;
+    private final long periodMillis;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile long timer = -1;
+
+    public ReviewQueueGauges(Database database, ReviewRepository repository, GatewayMetrics metrics, Vertx vertx,
+            ReviewConfig config) {
+        this.database = database;
+        this.repository = repository;
+        this.metrics = metrics;
+        this.vertx = vertx;
+        this.periodMillis = Math.max(1_000, config.review().metricsRefresh().toMillis());
+    }
+
+    void start(@Observes StartupEvent started) {
+        refresh();
+        timer = vertx.setPeriodic(periodMillis, id -> refresh());
+    }
+
+    /** Reads the queue in the background; calls during a read cause one more read after it. */
+    public void refresh() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            read();
+        }
+    }
+
+    private void read() {
+        again.set(false);
+        database.transaction(repository::queueState).subscribe().with(state -> {
+            metrics.setReviewQueue(state.pendingReviews(), state.pendingHandoffs(), state.oldestPending().orElse(null));
+            finish();
+        }, failure -> {
+            LOG.debugf("Review queue gauges not refreshed: %s", failure);
+            finish();
+        });
+    }
+
+    private void finish() {
+        running.set(false);
+        if (again.get() && running.compareAndSet(false, true)) {
+            read();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.confidencegateway.review;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.confidencegateway.api.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** The human review queue over HTTP: list, read, claim and resolve items. */
+@Path("/v1/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews", description = "Answers an agent must check, and questions handed to a person")
+public class ReviewResource {
+
+    private final ReviewQueue queue;
+
+    public ReviewResource(ReviewQueue queue) {
+        this.queue = queue;
+    }
+
+    @GET
+    @Operation(summary = "List review items", description = "Pending items first, then claimed, then resolved; "
+            + "oldest first within each. Paged (1-based), with the total count over all pages.")
+    @APIResponse(responseCode = "200", description = "A page of items")
+    @APIResponse(responseCode = "400", description = "An invalid status, page or size (problem+json naming it)")
+    public Uni<ReviewPage> list(
+            @Parameter(description = "pending, claimed or resolved; all when absent") @QueryParam("status") String status,
+            @Parameter(description = "Only this product's items") @QueryParam("product") String product,
+            @Parameter(description = "1-based page number") @QueryParam("page") @DefaultValue("1") int page,
+            @Parameter(description = "Items per page, 1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
+        return queue.list(status, product, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a review item", description = "The question, the draft with its passages and "
+            + "signals, the claim and the resolution.")
+    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "404", description = "No item has that id")
+    public Uni<ReviewItem> get(@Parameter(description = "The review item id (the ticket)") @PathParam("id") String id) {
+        return queue.get(uuid(id));
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(summary = "Claim a review item", description = "Gives the item to the reviewer until "
+            + "claim_expires_at (gateway.review.claim-timeout). The holder may claim again to renew; after expiry "
+            + "anyone may take it over. Concurrent claims have exactly one winner.")
+    @APIResponse(responseCode = "200", description = "The claimed item")
+    @APIResponse(responseCode = "400", description = "The reviewer is missing")
+    @APIResponse(responseCode = "404", description = "No item has that id")
+    @APIResponse(responseCode = "409", description = "Claimed by someone else (the problem says who and until when), "
+            + "or already resolved")
+    public Uni<ReviewItem> claim(@Parameter(description = "The review item id") @PathParam("id") String id,
+            ClaimRequest request) {
+        return queue.claim(uuid(id), request);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Operation(summary = "Resolve a review item", description = "The verdict of the reviewer who holds the claim: "
+            + "approve, edit (with final_text, what was actually sent) or reject. The verdict is recorded as "
+            + "feedback on the answer and sent to the product's webhook.")
+    @APIResponse(responseCode = "200", description = "The resolved item")
+    @APIResponse(responseCode = "400", description = "Missing reviewer, unknown action, or edit without final_text")
+    @APIResponse(responseCode = "404", description = "No item has that id")
+    @APIResponse(responseCode = "409", description = "Not claimed by this reviewer, or already resolved")
+    public Uni<ReviewItem> resolve(@Parameter(description = "The review item id") @PathParam("id") String id,
+            ResolveRequest request) {
+        return queue.resolve(uuid(id), request);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notUuid) {
+            throw ProblemException.notFound("No review item has the id '" + id + "': ids are UUIDs");
+        }
+    }
+}
