@@ -25,23 +25,35 @@ public final class AnswerAssembler {
             AiResponse.UsageView usage, long latencyMs, Instant createdAt) {
     }
 
-    /** The response and the decision behind it. */
-    public record Assembled(AiResponse response, ReviewPolicy.Decision decision) {
+    /** The response, the decision behind it, and the draft it was made from. */
+    public record Assembled(AiResponse response, ReviewPolicy.Decision decision, Draft draft) {
     }
 
     private AnswerAssembler() {
     }
 
-    /** The AIResponse for a draft; {@code handoff} replaces the draft's content when the draft is not offered. */
-    public static Assembled assemble(Draft draft, AiResponse.Handoff handoff) {
+    /**
+     * The AIResponse for a draft; {@code handoff} (with {@code why}, the reason in words) replaces the draft's
+     * content when the draft is not offered.
+     */
+    public static Assembled assemble(Draft draft, AiResponse.Handoff handoff, String why) {
         ProductSpec spec = draft.spec();
         Thresholds thresholds = spec.effectiveThresholds();
         var extraction = CitationExtractor.extract(draft.content(), draft.passages());
         boolean answered = !draft.content().contains(AnswerPrompt.NO_ANSWER) && !draft.content().isBlank();
         ConfidenceScore score = draft.score();
-        var decision = ReviewPolicy.decide(new ReviewPolicy.Facts(spec.humanReviewRequired(), spec.requiresCitations(),
+        ReviewPolicy.Decision decision = ReviewPolicy.decide(new ReviewPolicy.Facts(spec.humanReviewRequired(), spec.requiresCitations(),
                 score.confidence(), thresholds.review(), thresholds.fallback(), score.unsupportedClaims().size(),
                 extraction.issues().size(), extraction.citations().size(), answered));
+        if (handoff != null && why != null) {
+            // A hand-off decided before any draft (budget, provider failures): its reason comes first, and an
+            // empty draft is not "the knowledge base has no answer".
+            var reasons = new java.util.ArrayList<String>();
+            reasons.add(why);
+            decision.reasons().stream().filter(r -> answered || !r.equals(ReviewPolicy.NO_ANSWER_REASON))
+                    .forEach(reasons::add);
+            decision = new ReviewPolicy.Decision(ReviewPolicy.Outcome.HAND_OFF, true, List.copyOf(reasons));
+        }
         var unsupported = score.unsupportedClaims().stream()
                 .map(c -> new AiResponse.UnsupportedClaim(c.sentenceIndex(), c.text(), c.reason())).toList();
         var signals = score.signals().stream()
@@ -61,7 +73,7 @@ public final class AnswerAssembler {
                 defenses(draft, extraction, score, decision, thresholds), handoff, draft.redactions(),
                 draft.provider(), draft.model(), AnswerPrompt.VERSION, draft.usage(), draft.latencyMs(),
                 draft.createdAt());
-        return new Assembled(response, decision);
+        return new Assembled(response, decision, draft);
     }
 
     /** The label by the product's own thresholds. */

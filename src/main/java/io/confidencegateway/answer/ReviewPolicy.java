@@ -42,6 +42,9 @@ public final class ReviewPolicy {
     public record Decision(Outcome outcome, boolean requiresHumanReview, List<String> reasons) {
     }
 
+    /** The reason given when the draft says the knowledge base holds no answer. */
+    public static final String NO_ANSWER_REASON = "the knowledge base has no answer to this question";
+
     private ReviewPolicy() {
     }
 
@@ -49,7 +52,7 @@ public final class ReviewPolicy {
         var handOff = new ArrayList<String>();
         var review = new ArrayList<String>();
         if (!facts.answered()) {
-            handOff.add("the knowledge base has no answer to this question");
+            handOff.add(NO_ANSWER_REASON);
         }
         if (facts.confidence() < facts.fallbackThreshold()) {
             handOff.add("confidence " + percent(facts.confidence()) + " is below the hand-off threshold "

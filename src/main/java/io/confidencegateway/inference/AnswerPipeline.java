@@ -14,6 +14,11 @@ import io.confidencegateway.answer.AiResponse;
 import io.confidencegateway.answer.AnswerAssembler;
 import io.confidencegateway.answer.AnswerPrompt;
 import io.confidencegateway.answer.AnswerStore;
+import io.confidencegateway.answer.ReviewPolicy;
+import io.confidencegateway.review.NewItem;
+import io.confidencegateway.review.ReviewItem;
+import io.confidencegateway.review.ReviewQueue;
+import java.util.UUID;
 import io.confidencegateway.api.Problem;
 import io.confidencegateway.api.ProblemException;
 import io.confidencegateway.chat.ChatMessage;
@@ -63,11 +68,13 @@ public class AnswerPipeline {
     private final PricingConfig pricing;
     private final AnswersConfig config;
     private final GatewayMetrics metrics;
+    private final ReviewQueue reviews;
     private final PiiRedactor redactor = new PiiRedactor();
 
     public AnswerPipeline(ProductService products, Retriever retriever, InferenceService inference,
             ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerStore store, PricingConfig pricing,
-            AnswersConfig config, GatewayMetrics metrics) {
+            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews) {
+        this.reviews = reviews;
         this.products = products;
         this.retriever = retriever;
         this.inference = inference;
@@ -148,33 +155,110 @@ public class AnswerPipeline {
                 config.lastResort(), true));
     }
 
-    /** The native answer: ground, ask the route, then score, decide, store. */
+    /** The native answer: ground, ask the route, then score, decide, queue for review, store. */
     public Uni<AiResponse> answer(String productId, String question, List<ChatMessage> earlierTurns, String userId,
             String conversationId) {
-        return ground(productId, question, earlierTurns).chain(grounded -> {
-            InferenceService.Prepared prepared = prepare(upstreamRequest(grounded, null));
-            return inference.complete(prepared)
-                    .chain(answer -> finish(grounded, prepared, answer.firstText(), answer.usage(),
-                            answer.choices().get(0).logprobs(), userId, conversationId));
-        });
+        return ground(productId, question, earlierTurns).chain(grounded -> respond(grounded,
+                prepare(upstreamRequest(grounded, null)), userId, conversationId));
     }
 
     /**
-     * Scores the answer text, decides review, assembles and stores the AIResponse. Scoring is CPU work of a few
-     * milliseconds, so it runs on a worker, as does the store.
+     * Asks the route within what is left of the product's latency budget; when the budget runs out or every
+     * provider fails, the question is handed off to a person instead of waiting or failing.
+     */
+    public Uni<AiResponse> respond(Grounded grounded, InferenceService.Prepared prepared, String userId,
+            String conversationId) {
+        Duration budget = Duration.ofMillis(Math.round(grounded.spec().maxLatencySeconds() * 1000));
+        Duration left = budget.minusNanos(System.nanoTime() - grounded.startNanos());
+        if (left.isNegative() || left.isZero()) {
+            left = Duration.ofMillis(1);
+        }
+        return inference.complete(prepared)
+                .ifNoItem().after(left).failWith(() -> new LatencyBudgetExhausted(budget))
+                .chain(answer -> finish(grounded, prepared, answer.firstText(), answer.usage(),
+                        answer.choices().get(0).logprobs(), userId, conversationId, null))
+                .onFailure(LatencyBudgetExhausted.class).recoverWithUni(exhausted -> finish(grounded, prepared, "",
+                        null, null, userId, conversationId, new Forced("latency_budget", "the model did not answer "
+                                + "within the product's latency budget of " + budget.toMillis() + " ms")))
+                .onFailure(InferenceFailure.class).recoverWithUni(failure -> finish(grounded, prepared, "", null,
+                        null, userId, conversationId, new Forced("providers_failed", "every provider failed: "
+                                + failure.getMessage())));
+    }
+
+    /** Thrown inside the pipeline when the product's latency budget runs out; never reaches a caller. */
+    static final class LatencyBudgetExhausted extends RuntimeException {
+        LatencyBudgetExhausted(Duration budget) {
+            super("latency budget of " + budget.toMillis() + " ms exhausted", null, false, false);
+        }
+    }
+
+    /** A hand-off decided before any draft could be judged: its reason code and, in words, why. */
+    private record Forced(String reason, String why) {
+    }
+
+    /**
+     * Scores the answer text, decides review, assembles the AIResponse, queues it for review or hands it off
+     * when the decision says so, and stores it. Scoring is CPU work of a few milliseconds, so it runs on a worker.
      */
     public Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, String content, Usage usage,
             Logprobs logprobs, String userId, String conversationId) {
+        return finish(grounded, prepared, content, usage, logprobs, userId, conversationId, null);
+    }
+
+    private Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, String content, Usage usage,
+            Logprobs logprobs, String userId, String conversationId, Forced forced) {
         return Uni.createFrom().item(() -> assemble(grounded, prepared, content, usage, logprobs))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(assembled -> queue(grounded, assembled, forced))
                 .chain(assembled -> {
                     AiResponse response = assembled.response();
-                    metrics.recordAnswer(grounded.productId(), response.confidenceLabel(),
-                            assembled.decision().outcome().name().toLowerCase(Locale.ROOT), response.confidence());
+                    String outcome = assembled.decision().outcome().name().toLowerCase(Locale.ROOT);
+                    String handoffReason = response.handoff() == null ? null : response.handoff().reason();
+                    metrics.recordAnswer(grounded.productId(), response.confidenceLabel(), outcome,
+                            response.confidence());
+                    if (handoffReason != null) {
+                        metrics.recordHandoff(grounded.productId(), handoffReason);
+                    }
+                    if (response.usage() != null && response.usage().costUsd() != null) {
+                        metrics.recordCost(grounded.productId(), response.model(), response.usage().costUsd());
+                    }
                     return store.save(response, new AnswerStore.Facts(userId, conversationId, grounded.question(),
-                            assembled.decision().outcome().name().toLowerCase(Locale.ROOT), null))
-                            .replaceWith(response);
+                            outcome, handoffReason)).replaceWith(response);
                 });
+    }
+
+    /** Puts a draft that needs a person into the review queue; a hand-off gets its ticket into the response. */
+    private Uni<AnswerAssembler.Assembled> queue(Grounded grounded, AnswerAssembler.Assembled assembled,
+            Forced forced) {
+        ReviewPolicy.Decision decision = assembled.decision();
+        boolean answered = !assembled.draft().content().isBlank()
+                && !assembled.draft().content().contains(AnswerPrompt.NO_ANSWER);
+        String handoffReason = forced != null ? forced.reason()
+                : decision.outcome() == ReviewPolicy.Outcome.HAND_OFF ? (answered ? "low_confidence" : "no_answer")
+                        : null;
+        if (handoffReason == null && decision.outcome() == ReviewPolicy.Outcome.DELIVER) {
+            return Uni.createFrom().item(assembled);
+        }
+        AiResponse draft = assembled.response();
+        String reviewReason = handoffReason != null ? handoffReason
+                : draft.confidence() < grounded.spec().effectiveThresholds().review() ? "low_confidence"
+                        : !draft.unsupportedClaims().isEmpty() || !draft.citationIssues().isEmpty()
+                                ? "validation_failed" : "review_required";
+        var item = new NewItem(UUID.fromString(draft.id()), grounded.productId(),
+                handoffReason != null ? NewItem.HANDOFF : NewItem.REVIEW, reviewReason, grounded.question(),
+                answered ? assembled.draft().content() : null,
+                grounded.passages().stream().map(p -> new ReviewItem.Passage(p.index(), p.source(), p.page(),
+                        p.text())).toList(),
+                draft.signals().stream().map(s -> new ReviewItem.Signal(s.name(), s.value(), s.weight(),
+                        s.reason())).toList(), draft.confidence());
+        return reviews.enqueue(item).map(ticket -> {
+            if (handoffReason == null) {
+                return assembled;
+            }
+            String why = forced != null ? forced.why() : null;
+            return AnswerAssembler.assemble(assembled.draft(), new AiResponse.Handoff(ticket.id().toString(),
+                    handoffReason, ticket.message(), ticket.queuePosition()), why);
+        });
     }
 
     private AnswerAssembler.Assembled assemble(Grounded grounded, InferenceService.Prepared prepared, String content,
@@ -194,7 +278,7 @@ public class AnswerPipeline {
                 grounded.passages(), content, score, redactions, served.provider().id(), served.upstreamModel(),
                 usageView, Duration.ofNanos(System.nanoTime() - grounded.startNanos()).toMillis(),
                 grounded.createdAt());
-        return AnswerAssembler.assemble(draft, null);
+        return AnswerAssembler.assemble(draft, null, null);
     }
 
     private static String name(PiiType type) {

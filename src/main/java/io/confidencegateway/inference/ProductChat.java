@@ -50,10 +50,8 @@ public class ProductChat {
         return pipeline.ground(productId, question.text(), question.earlier()).chain(grounded -> {
             InferenceService.Prepared prepared = pipeline.prepare(pipeline.upstreamRequest(grounded,
                     caller.withStream(false)));
-            return inference.complete(prepared).chain(answer -> pipeline.finish(grounded, prepared,
-                    answer.firstText(), answer.usage(), answer.choices().get(0).logprobs(), caller.user(), null)
-                    .map(response -> answer.withIdentity(answer.id(), answer.model(), answer.usage(),
-                            AnswerEnvelope.of(response, prepared))));
+            return pipeline.respond(grounded, prepared, caller.user(), null).map(response -> completion(response,
+                    prepared));
         });
     }
 
@@ -68,6 +66,18 @@ public class ProductChat {
                     caller.user(), null)
                     .map(response -> (Object) AnswerEnvelope.of(response, prepared)));
         });
+    }
+
+    /** The AIResponse in OpenAI's completion shape: its content (the draft, or the hand-off message). */
+    private static ChatResponse completion(io.confidencegateway.answer.AiResponse response,
+            InferenceService.Prepared prepared) {
+        var usage = response.usage() == null ? io.confidencegateway.chat.Usage.of(0, 0)
+                : io.confidencegateway.chat.Usage.of(response.usage().promptTokens(),
+                        response.usage().completionTokens());
+        return new ChatResponse(InferenceService.completionId(prepared), ChatResponse.OBJECT,
+                response.createdAt().getEpochSecond(), response.model(), List.of(new ChatResponse.Choice(0,
+                        ChatMessage.of("assistant", response.content()), "stop", null)), usage, null, null,
+                AnswerEnvelope.of(response, prepared));
     }
 
     private static void rejectIfInvalid(ChatRequest caller) {

@@ -1,0 +1,100 @@
+package io.confidencegateway.api.answer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.confidencegateway.answer.AnswerPrompt;
+import io.confidencegateway.testing.DemoKnowledgeReady;
+import io.confidencegateway.testing.OpenAiUpstreamStub;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Answers that need a person reach the review queue; those that cannot be offered are handed off. */
+@QuarkusTest
+@WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)
+class HandoffTest {
+
+    @BeforeEach
+    void reset() {
+        DemoKnowledgeReady.await();
+        OpenAiUpstreamStub.server().resetAll();
+    }
+
+    private static JsonPath ask(String product, String question) {
+        return given().contentType("application/json").body(Map.of("product", product, "question", question))
+                .post("/v1/answers").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath reviewOf(String answerId) {
+        JsonPath queue = given().get("/v1/reviews?product=support-copilot&size=100").then().statusCode(200)
+                .extract().jsonPath();
+        int total = queue.getList("items").size();
+        for (int i = 0; i < total; i++) {
+            if (answerId.equals(queue.getString("items[" + i + "].answer_id"))) {
+                return given().get("/v1/reviews/" + queue.getString("items[" + i + "].id")).then().statusCode(200)
+                        .extract().jsonPath();
+            }
+        }
+        throw new AssertionError("answer " + answerId + " is not in the review queue");
+    }
+
+    @Test
+    void aDraftTheProductWantsReviewedWaitsInTheQueueWithItsDraftAndPassages() {
+        OpenAiUpstreamStub.answer("You can request a full refund within 30 days of purchase [1].", 800, 15);
+
+        JsonPath answer = ask("support-copilot", "How long is the refund window?");
+
+        assertThat(answer.getBoolean("requires_human_review")).isTrue();
+        assertThat(answer.getString("handoff")).isNull();
+        JsonPath item = reviewOf(answer.getString("id"));
+        assertThat(item.getString("kind")).isEqualTo("review");
+        assertThat(item.getString("draft")).contains("30 days");
+        assertThat(item.getList("passages.source")).contains("refund_policy.md");
+        assertThat(item.getList("signals.name")).isNotEmpty();
+    }
+
+    @Test
+    void whenTheKnowledgeBaseHasNoAnswerTheCustomerGetsAPoliteHandOffAndATicket() {
+        OpenAiUpstreamStub.answer(AnswerPrompt.NO_ANSWER, 800, 15);
+
+        JsonPath answer = ask("support-copilot", "Do you sell gift cards for the Mars office?");
+
+        assertThat(answer.getString("handoff.reason")).isEqualTo("no_answer");
+        assertThat(answer.getString("handoff.id")).isNotBlank();
+        assertThat(answer.getInt("handoff.queue_position")).isPositive();
+        assertThat(answer.getString("content")).isEqualTo(answer.getString("handoff.message"))
+                .contains("Thanks for your patience").contains(answer.getString("handoff.id"));
+        assertThat(answer.getList("citations")).isEmpty();
+        assertThat(answer.getList("suggested_actions", String.class)).contains("Escalate");
+        JsonPath item = reviewOf(answer.getString("id"));
+        assertThat(item.getString("kind")).isEqualTo("handoff");
+        assertThat(item.getString("id")).isEqualTo(answer.getString("handoff.id"));
+        assertThat(item.getString("question")).contains("gift cards");
+    }
+
+    @Test
+    void whenTheLatencyBudgetRunsOutTheQuestionIsHandedOffInsteadOfWaiting() {
+        given().contentType("application/json").body("""
+                {"name": "Impatient", "max_latency_seconds": 0.8, "context_window_needs": "short",
+                 "hallucination_risk": "low", "requires_citations": false, "human_review_required": false,
+                 "accuracy_target": 0.8, "pii_handling": "none", "model": "gpt-4o-mini"}""")
+                .put("/v1/products/impatient").then().statusCode(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+        OpenAiUpstreamStub.slow(2_500);
+
+        long started = System.nanoTime();
+        JsonPath answer = ask("impatient", "How long is the refund window?");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(answer.getString("handoff.reason")).isEqualTo("latency_budget");
+        assertThat(answer.getList("review_reasons", String.class).get(0)).contains("latency budget of 800 ms");
+        assertThat(tookMillis).as("the caller was not kept waiting for the slow model").isLessThan(2_500);
+    }
+}
