@@ -54,7 +54,7 @@ class DemoKnowledgeTest {
 
     @Test
     void theDemoKnowledgeBaseAnswersItsQuestionSetWithinTheTopThree() throws IOException {
-        String product = "support-copilot-eval-" + UUID.randomUUID();
+        String product = io.confidencegateway.testing.TestProducts.ensure("support-copilot-eval-" + UUID.randomUUID());
         demo.seedIfEmpty(product).await().atMost(WAIT);
 
         List<Question> questions = questions();
@@ -85,7 +85,7 @@ class DemoKnowledgeTest {
 
     @Test
     void seedingTwiceAddsTheDemoDocumentsOnce() {
-        String product = "support-copilot-seed-" + UUID.randomUUID();
+        String product = io.confidencegateway.testing.TestProducts.ensure("support-copilot-seed-" + UUID.randomUUID());
 
         demo.seedIfEmpty(product).await().atMost(WAIT);
         demo.seedIfEmpty(product).await().atMost(WAIT);

@@ -34,7 +34,12 @@ class DocumentResourceTest {
             Orders ship within 2 business days.
             """;
 
-    private final String product = "docs-" + UUID.randomUUID();
+    private String product;
+
+    @org.junit.jupiter.api.BeforeEach
+    void createProduct() {
+        product = io.confidencegateway.testing.TestProducts.ensure("docs-" + UUID.randomUUID());
+    }
 
     @Test
     void aMarkdownUploadIsStoredListedAndDeleted() {

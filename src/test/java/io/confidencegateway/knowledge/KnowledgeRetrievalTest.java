@@ -50,7 +50,12 @@ class KnowledgeRetrievalTest {
     @Inject
     IndexRebuildJob rebuild;
 
-    private final String product = "retrieval-" + UUID.randomUUID();
+    private String product;
+
+    @org.junit.jupiter.api.BeforeEach
+    void createProduct() {
+        product = io.confidencegateway.testing.TestProducts.ensure("retrieval-" + UUID.randomUUID());
+    }
 
     @Test
     void aFactOnlyPageTwoHoldsIsRetrievedWithPageTwo() {
