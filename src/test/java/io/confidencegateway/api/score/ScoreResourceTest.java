@@ -122,6 +122,14 @@ class ScoreResourceTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesBothEndpoints() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body(containsString("/v1/score/batch"))
+                .body(containsString("Score an answer's confidence"));
+    }
+
+    @Test
     void cdiCollectsTheSameSignalsAsTheOfflineCatalog() {
         assertThat(scoring.signalNames()).containsExactlyInAnyOrderElementsOf(
                 SignalCatalog.discover().stream().map(ConfidenceSignal::name).toList());
