@@ -60,6 +60,17 @@ class ScoreResourceTest {
     }
 
     @Test
+    void providerLogprobsAddTheTokenProbabilitySignal() {
+        given().contentType(ContentType.JSON)
+                .body("{\"passages\": " + PASSAGES + ", \"answer\": \"Shipping costs $4.99.\", \"logprobs\": "
+                        + "{\"content\": [{\"token\": \"Shipping\", \"logprob\": -0.01}, {\"token\": \" $4.99\", "
+                        + "\"logprob\": -2.3}]}}")
+                .when().post("/v1/score")
+                .then().statusCode(200)
+                .body("signals.find { it.name == 'token_probability' }.reason", containsString("lowest 0.10"));
+    }
+
+    @Test
     void requestThresholdsDecideTheLabel() {
         given().contentType(ContentType.JSON)
                 .body("{\"passages\": " + PASSAGES + ", \"answer\": \"Shipping costs $4.99.\", "
