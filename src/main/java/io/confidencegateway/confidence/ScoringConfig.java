@@ -20,7 +20,7 @@ public interface ScoringConfig {
     int maxPassageChars();
 
     /** Largest total of all passages of one answer, in characters. */
-    @WithDefault("200000")
+    @WithDefault("100000")
     int maxTotalPassageChars();
 
     /** Most items in one {@code POST /v1/score/batch} request. */

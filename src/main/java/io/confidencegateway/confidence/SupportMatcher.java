@@ -151,7 +151,7 @@ public final class SupportMatcher {
         int found = 0;
         for (String stem : stems) {
             for (AnalyzedSentence sentence : window) {
-                if (sentence.contentStems().contains(stem) || sentence.names().contains(stem)) {
+                if (sentence.terms().contains(stem)) {
                     found++;
                     break;
                 }

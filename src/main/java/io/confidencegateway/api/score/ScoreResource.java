@@ -38,7 +38,7 @@ public class ScoreResource {
             + "medium_confidence ≥ 0.60, else low_confidence, unless thresholds say otherwise), signals: [{name, "
             + "value, weight, reason}] (only those that apply), unsupported_claims: [{sentence_index, text, "
             + "reason}]}. Limits (400 beyond): answer 20,000 characters, 50 passages of at most 20,000 characters "
-            + "and 200,000 in all (gateway.score.*). No model is called.")
+            + "and 100,000 in all (gateway.score.*). No model is called.")
     public ConfidenceScore score(ScoreRequest request) {
         return scoring.score(request);
     }

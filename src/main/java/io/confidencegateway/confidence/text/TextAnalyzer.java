@@ -15,6 +15,9 @@ public final class TextAnalyzer {
     private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])[\"”')\\]]*\\s+(?=[\\p{Lu}\\d\"“(\\[])");
     // A word starts at a word boundary, so the "D" of "3D" is not a name of its own.
     private static final Pattern RAW_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}[\\p{L}\\d'’]*");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    private static final Pattern LEADING_MARKERS = Pattern.compile("^((?:\\[\\d+(?:\\s*[,;]\\s*\\d+)*\\]\\s*)+)");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([.,;:!?])");
     private static final Pattern DOTTED_ACRONYM = Pattern.compile("\\b((?:\\p{Lu}\\.){2,})");
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc",
             "ltd", "co", "corp", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -63,7 +66,7 @@ public final class TextAnalyzer {
     private static void add(List<String> out, String sentence) {
         String s = sentence.strip();
         // "… 30 days. [1] Next" puts the marker after the stop: it belongs to the sentence before.
-        Matcher lead = Pattern.compile("^((?:\\[\\d+(?:\\s*[,;]\\s*\\d+)*\\]\\s*)+)").matcher(s);
+        Matcher lead = LEADING_MARKERS.matcher(s);
         if (lead.find() && !out.isEmpty()) {
             out.set(out.size() - 1, out.get(out.size() - 1) + " " + lead.group(1).strip());
             s = s.substring(lead.end()).strip();
@@ -91,7 +94,7 @@ public final class TextAnalyzer {
                 citations.add(Integer.parseInt(n));
             }
         }
-        String text = CITATION.matcher(sentence).replaceAll("").replaceAll("\\s+([.,;:!?])", "$1").strip();
+        String text = SPACE_BEFORE_PUNCTUATION.matcher(CITATION.matcher(sentence).replaceAll("")).replaceAll("$1").strip();
         List<String> tokens = Words.tokens(text);
         List<String> names = names(text, midCapitals);
         Set<String> nameSet = new HashSet<>(names);
@@ -117,7 +120,7 @@ public final class TextAnalyzer {
         Matcher m = RAW_WORD.matcher(sentence);
         boolean first = true;
         while (m.find()) {
-            String word = m.group().replaceAll("['’]s$", "");
+            String word = POSSESSIVE.matcher(m.group()).replaceAll("");
             boolean capital = Character.isUpperCase(word.charAt(0));
             boolean inner = word.length() > 1 && word.substring(1).chars().anyMatch(Character::isUpperCase);
             String lower = word.toLowerCase(Locale.ROOT);
@@ -139,7 +142,7 @@ public final class TextAnalyzer {
             boolean first = true;
             while (m.find()) {
                 if (!first && Character.isUpperCase(m.group().charAt(0))) {
-                    out.add(m.group().replaceAll("['’]s$", "").toLowerCase(Locale.ROOT));
+                    out.add(POSSESSIVE.matcher(m.group()).replaceAll("").toLowerCase(Locale.ROOT));
                 }
                 first = false;
             }

@@ -60,6 +60,17 @@ class ScoreResourceTest {
     }
 
     @Test
+    void providerLogprobsAddTheTokenProbabilitySignal() {
+        given().contentType(ContentType.JSON)
+                .body("{\"passages\": " + PASSAGES + ", \"answer\": \"Shipping costs $4.99.\", \"logprobs\": "
+                        + "{\"content\": [{\"token\": \"Shipping\", \"logprob\": -0.01}, {\"token\": \" $4.99\", "
+                        + "\"logprob\": -2.3}]}}")
+                .when().post("/v1/score")
+                .then().statusCode(200)
+                .body("signals.find { it.name == 'token_probability' }.reason", containsString("lowest 0.10"));
+    }
+
+    @Test
     void requestThresholdsDecideTheLabel() {
         given().contentType(ContentType.JSON)
                 .body("{\"passages\": " + PASSAGES + ", \"answer\": \"Shipping costs $4.99.\", "
@@ -119,6 +130,14 @@ class ScoreResourceTest {
                 .when().post("/v1/score/batch")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("at most 100 items"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesBothEndpoints() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body(containsString("/v1/score/batch"))
+                .body(containsString("Score an answer's confidence"));
     }
 
     @Test
