@@ -16,12 +16,15 @@ import java.util.List;
  */
 final class AcceptedFeedbackLedger {
 
-    private static final Path LEDGER = Path.of("target", "feedback-accepted.txt");
+    /** Beside the build's own store (a fresh one per build), so entries never outlive the data they point at. */
+    private static final Path LEDGER = Path.of(System.getProperty("gateway.data-dir", "target"),
+            "feedback-accepted.txt");
 
     private AcceptedFeedbackLedger() {
     }
 
     static void accepted(String boot, String answerId, String feedbackId) throws IOException {
+        Files.createDirectories(LEDGER.getParent());
         Files.writeString(LEDGER, boot + " " + answerId + " " + feedbackId + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
