@@ -33,7 +33,6 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         String base = "http://127.0.0.1:" + server.port();
         var config = new java.util.HashMap<String, String>();
         // Review queue: webhook receivers on a server of their own (other tests reset this one), quick retries.
-        // Started before closedPort() below picks a free port, so that it cannot take the dead provider's port.
         webhooks = new WireMockServer(wireMockConfig().dynamicPort());
         webhooks.start();
         String hooks = "http://127.0.0.1:" + webhooks.port();
@@ -66,18 +65,11 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.models.fragile-route.route", "fragile:fragile-model,backup:backup-model");
         // A provider nobody listens for.
         config.put("gateway.providers.dead.type", "openai");
-        config.put("gateway.providers.dead.base-url", "http://127.0.0.1:" + closedPort() + "/v1");
+        // Port 1 (tcpmux) is privileged and unused: connections are refused at once, and no test server can take it.
+        config.put("gateway.providers.dead.base-url", "http://127.0.0.1:1/v1");
         config.put("gateway.providers.dead.max-retries", "1");
         config.put("gateway.models.dead-then-backup.route", "dead:dead-model,backup:backup-model");
         return config;
-    }
-
-    private static int closedPort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
