@@ -76,6 +76,24 @@ public final class AnswerAssembler {
         return new Assembled(response, decision, draft);
     }
 
+    /** The same answer, with review required for a reason decided outside the policy (e.g. a missed budget). */
+    public static Assembled requireReview(Assembled assembled, String why) {
+        var reasons = new java.util.ArrayList<String>();
+        reasons.add(why);
+        reasons.addAll(assembled.decision().reasons());
+        var decision = new ReviewPolicy.Decision(ReviewPolicy.Outcome.REVIEW, true, List.copyOf(reasons));
+        AiResponse r = assembled.response();
+        AiResponse response = new AiResponse(r.id(), r.product(), r.content(), r.summary(), r.confidence(),
+                r.confidenceLabel(), r.citations(), r.citationIssues(),
+                ReviewPolicy.suggestedActions(ReviewPolicy.Outcome.REVIEW, true), true, decision.reasons(), r.ux(),
+                r.signals(), r.unsupportedClaims(), new AiResponse.Defenses(r.defenses().grounding(),
+                        r.defenses().validation(), r.defenses().confidence(), "Required: "
+                                + String.join("; ", decision.reasons()) + "."),
+                r.handoff(), r.redactions(), r.provider(), r.model(), r.promptVersion(), r.usage(), r.latencyMs(),
+                r.createdAt());
+        return new Assembled(response, decision, assembled.draft());
+    }
+
     /** The label by the product's own thresholds. */
     public static String label(double confidence, Thresholds thresholds) {
         if (confidence >= thresholds.high()) {

@@ -175,14 +175,31 @@ public class AnswerPipeline {
         }
         return inference.complete(prepared)
                 .ifNoItem().after(left).failWith(() -> new LatencyBudgetExhausted(budget))
-                .chain(answer -> finish(grounded, prepared, answer.firstText(), answer.usage(),
-                        answer.choices().get(0).logprobs(), userId, conversationId, null))
-                .onFailure(LatencyBudgetExhausted.class).recoverWithUni(exhausted -> finish(grounded, prepared, "",
-                        null, null, userId, conversationId, new Forced("latency_budget", "the model did not answer "
-                                + "within the product's latency budget of " + budget.toMillis() + " ms")))
-                .onFailure(InferenceFailure.class).recoverWithUni(failure -> finish(grounded, prepared, "", null,
-                        null, userId, conversationId, new Forced("providers_failed", "every provider failed: "
-                                + failure.getMessage())));
+                .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(),
+                        answer.choices().get(0).logprobs(), null), userId, conversationId, null))
+                .onFailure(LatencyBudgetExhausted.class).recoverWithUni(exhausted -> overBudget(grounded, prepared,
+                        budget, userId, conversationId))
+                .onFailure(InferenceFailure.class).recoverWithUni(failure -> finish(grounded, prepared,
+                        Produced.NOTHING, userId, conversationId, new Forced("providers_failed",
+                                "every provider failed: " + failure.getMessage())));
+    }
+
+    /**
+     * The model missed the budget: hand off, or (when the product prefers it) serve the extractive answer from
+     * the passages at once, saying so in the review reasons.
+     */
+    private Uni<AiResponse> overBudget(Grounded grounded, InferenceService.Prepared prepared, Duration budget,
+            String userId, String conversationId) {
+        String why = "the model did not answer within the product's latency budget of " + budget.toMillis() + " ms";
+        if (grounded.spec().latencyBudgetBehaviour() == ProductSpec.OnLatencyBudget.BEST_EFFORT
+                && catalog.resolve(config.lastResort()) instanceof ModelCatalog.Route extract) {
+            ModelCatalog.Target target = extract.primary();
+            return target.provider().chat(prepared.request().upstream(target.upstreamModel()).withoutLogprobs())
+                    .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(), null,
+                            target), userId, conversationId, new Forced(null, why + "; served the answer extracted "
+                                    + "from the knowledge base instead")));
+        }
+        return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("latency_budget", why));
     }
 
     /** Thrown inside the pipeline when the product's latency budget runs out; never reaches a caller. */
@@ -192,7 +209,10 @@ public class AnswerPipeline {
         }
     }
 
-    /** A hand-off decided before any draft could be judged: its reason code and, in words, why. */
+    /**
+     * A decision taken before the draft could be judged: a hand-off (its reason code and, in words, why), or with
+     * no reason code, a draft served in the model's place that an agent must review (why, in words).
+     */
     private record Forced(String reason, String why) {
     }
 
@@ -202,12 +222,20 @@ public class AnswerPipeline {
      */
     public Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, String content, Usage usage,
             Logprobs logprobs, String userId, String conversationId) {
-        return finish(grounded, prepared, content, usage, logprobs, userId, conversationId, null);
+        return finish(grounded, prepared, new Produced(content, usage, logprobs, null), userId, conversationId, null);
     }
 
-    private Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, String content, Usage usage,
-            Logprobs logprobs, String userId, String conversationId, Forced forced) {
-        return Uni.createFrom().item(() -> assemble(grounded, prepared, content, usage, logprobs))
+    /**
+     * What a provider produced: the text, its usage and logprobs when known, and who produced it when that is
+     * not the route's own answer (null: the target the route served).
+     */
+    private record Produced(String content, Usage usage, Logprobs logprobs, ModelCatalog.Target by) {
+        static final Produced NOTHING = new Produced("", null, null, null);
+    }
+
+    private Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, Produced produced,
+            String userId, String conversationId, Forced forced) {
+        return Uni.createFrom().item(() -> assemble(grounded, prepared, produced))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(assembled -> queue(grounded, assembled, forced))
                 .chain(assembled -> {
@@ -233,14 +261,19 @@ public class AnswerPipeline {
         ReviewPolicy.Decision decision = assembled.decision();
         boolean answered = !assembled.draft().content().isBlank()
                 && !assembled.draft().content().contains(AnswerPrompt.NO_ANSWER);
-        String handoffReason = forced != null ? forced.reason()
+        String handoffReason = forced != null && forced.reason() != null ? forced.reason()
                 : decision.outcome() == ReviewPolicy.Outcome.HAND_OFF ? (answered ? "low_confidence" : "no_answer")
                         : null;
+        if (forced != null && forced.reason() == null && handoffReason == null) {
+            assembled = AnswerAssembler.requireReview(assembled, forced.why());
+            decision = assembled.decision();
+        }
         if (handoffReason == null && decision.outcome() == ReviewPolicy.Outcome.DELIVER) {
             return Uni.createFrom().item(assembled);
         }
         AiResponse draft = assembled.response();
         String reviewReason = handoffReason != null ? handoffReason
+                : forced != null && forced.reason() == null ? "latency_budget"
                 : draft.confidence() < grounded.spec().effectiveThresholds().review() ? "low_confidence"
                         : !draft.unsupportedClaims().isEmpty() || !draft.citationIssues().isEmpty()
                                 ? "validation_failed" : "review_required";
@@ -251,24 +284,29 @@ public class AnswerPipeline {
                         p.text())).toList(),
                 draft.signals().stream().map(s -> new ReviewItem.Signal(s.name(), s.value(), s.weight(),
                         s.reason())).toList(), draft.confidence());
+        AnswerAssembler.Assembled reviewed = assembled;
         return reviews.enqueue(item).map(ticket -> {
             if (handoffReason == null) {
-                return assembled;
+                return reviewed;
             }
             String why = forced != null ? forced.why() : null;
-            return AnswerAssembler.assemble(assembled.draft(), new AiResponse.Handoff(ticket.id().toString(),
+            return AnswerAssembler.assemble(reviewed.draft(), new AiResponse.Handoff(ticket.id().toString(),
                     handoffReason, ticket.message(), ticket.queuePosition()), why);
         });
     }
 
-    private AnswerAssembler.Assembled assemble(Grounded grounded, InferenceService.Prepared prepared, String content,
-            Usage usage, Logprobs logprobs) {
+    private AnswerAssembler.Assembled assemble(Grounded grounded, InferenceService.Prepared prepared,
+            Produced produced) {
+        String content = produced.content();
+        Usage usage = produced.usage();
+        Logprobs logprobs = produced.logprobs();
         ProductSpec spec = grounded.spec();
         var passages = grounded.passages().stream()
                 .map(p -> new Passage(p.index(), p.source(), p.page(), p.text())).toList();
         ConfidenceScore score = scorer.score(ScoringContext.of(grounded.question(), passages, content, logprobs),
                 new Thresholds(spec.effectiveThresholds().high(), spec.effectiveThresholds().medium()));
-        ModelCatalog.Target served = InferenceService.servedOrPrimary(prepared);
+        ModelCatalog.Target served = produced.by() != null ? produced.by()
+                : InferenceService.servedOrPrimary(prepared);
         AiResponse.UsageView usageView = usage == null ? null : new AiResponse.UsageView(usage.promptTokens(),
                 usage.completionTokens(), pricing.cost(served.upstreamModel(), usage.promptTokens(),
                         usage.completionTokens()).map(c -> Math.round(c * 1e8) / 1e8).orElse(null));

@@ -45,7 +45,9 @@ public record ProductSpec(
         @Size(max = 200, message = TEXT_MAX) String model,
         @Valid Thresholds thresholds,
         /** Users who could use the product (for the adoption rate). */
-        @PositiveOrZero(message = COUNT) Long eligibleUsers) {
+        @PositiveOrZero(message = COUNT) Long eligibleUsers,
+        /** What to serve when max_latency_seconds runs out before the model answers (default: handoff). */
+        OnLatencyBudget onLatencyBudget) {
 
     static final String TEXT_MAX = "must be at most {max} characters";
     static final String UNIT_RANGE = "a number between 0 and 1";
@@ -64,6 +66,19 @@ public record ProductSpec(
     }
 
     /** What the gateway does with personal data in questions: nothing, redact before any provider, or allow. */
+    /**
+     * When the latency budget runs out: hand the question off to a person, or serve the best answer the gateway
+     * has without the model (the extractive answer from the retrieved passages, clearly marked).
+     */
+    public enum OnLatencyBudget {
+        @JsonProperty("handoff") HANDOFF, @JsonProperty("best_effort") BEST_EFFORT
+    }
+
+    /** The latency-budget behaviour, handoff when the spec says nothing. */
+    public OnLatencyBudget latencyBudgetBehaviour() {
+        return onLatencyBudget == null ? OnLatencyBudget.HANDOFF : onLatencyBudget;
+    }
+
     public enum PiiHandling {
         @JsonProperty("none") NONE, @JsonProperty("redact") REDACT, @JsonProperty("allowed") ALLOWED
     }

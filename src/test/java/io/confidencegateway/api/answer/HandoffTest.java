@@ -97,4 +97,31 @@ class HandoffTest {
         assertThat(answer.getList("review_reasons", String.class).get(0)).contains("latency budget of 800 ms");
         assertThat(tookMillis).as("the caller was not kept waiting for the slow model").isLessThan(2_500);
     }
+
+    @Test
+    void aProductThatPrefersBestEffortGetsTheExtractedAnswerMarkedForReview() {
+        given().contentType("application/json").body("""
+                {"name": "Hurried", "max_latency_seconds": 0.8, "context_window_needs": "short",
+                 "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
+                 "accuracy_target": 0.8, "pii_handling": "none", "model": "gpt-4o-mini",
+                 "on_latency_budget": "best_effort"}""")
+                .put("/v1/products/hurried").then().statusCode(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+        given().multiPart("file", "refunds.md", """
+                # Refund window
+
+                You can request a full refund within 30 days of purchase.""".getBytes(), "text/markdown")
+                .post("/v1/products/hurried/documents").then().statusCode(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+        OpenAiUpstreamStub.slow(2_500);
+
+        JsonPath answer = ask("hurried", "How long is the refund window?");
+
+        assertThat(answer.getString("handoff")).isNull();
+        assertThat(answer.getString("provider")).isEqualTo("extractive");
+        assertThat(answer.getString("content")).contains("30 days");
+        assertThat(answer.getBoolean("requires_human_review")).isTrue();
+        assertThat(answer.getList("review_reasons", String.class).get(0)).contains("latency budget")
+                .contains("extracted from the knowledge base");
+    }
 }
