@@ -33,6 +33,8 @@ public final class SupportMatcher {
         int bestPassage = -1;
         int bestSentence = -1;
         double bestCoverage = -1;
+        double bestCenter = -1;
+        boolean bestAgrees = false;
         for (int p = 0; p < texts.size(); p++) {
             if (onlyPosition != null && onlyPosition != p) {
                 continue;
@@ -40,8 +42,15 @@ public final class SupportMatcher {
             List<AnalyzedSentence> sentences = texts.get(p).sentences();
             for (int s = 0; s < sentences.size(); s++) {
                 double coverage = coverage(claim.contentStems(), window(sentences, s));
-                if (coverage > bestCoverage) {
+                // Windows overlap, so several can cover a claim equally; the one whose own sentence covers it
+                // best, and then the one that agrees with its negation, is the sentence the claim quotes.
+                double center = coverage(claim.contentStems(), List.of(sentences.get(s)));
+                boolean agrees = sentences.get(s).negated() == claim.negated();
+                if (coverage > bestCoverage || coverage == bestCoverage && (center > bestCenter
+                        || center == bestCenter && agrees && !bestAgrees)) {
                     bestCoverage = coverage;
+                    bestCenter = center;
+                    bestAgrees = agrees;
                     bestPassage = p;
                     bestSentence = s;
                 }
@@ -91,7 +100,7 @@ public final class SupportMatcher {
                 }
             }
         }
-        boolean negationMismatch = claim.negated() ? !windowNegated : negates(sentences.get(s), claim);
+        boolean negationMismatch = claim.negated() ? !sentences.get(s).negated() : negates(sentences.get(s), claim);
         List<String> antonyms = new ArrayList<>();
         for (String stem : claim.contentStems()) {
             if (windowTokens.contains(stem)) {
