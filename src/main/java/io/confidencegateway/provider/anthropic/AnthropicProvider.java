@@ -71,8 +71,8 @@ final class AnthropicProvider implements ChatProvider {
 
     @Override
     public Uni<ChatResponse> chat(ChatRequest request) {
-        return Uni.createFrom().item(() -> encode(request, false))
-                .chain(body -> http.exchange(HttpMethod.POST, url, withAccept("application/json"), body))
+        return Uni.createFrom().item(() -> UpstreamClient.json(json, requests.toMessagesRequest(request, false)))
+                .chain(body -> http.exchange(HttpMethod.POST, url, UpstreamClient.accepting(headers, "application/json"), body))
                 .map(reply -> {
                     if (!reply.ok()) {
                         throw new ProviderException(UpstreamErrors.fromStatus(id(), reply.status(), reply.headers(),
@@ -96,10 +96,10 @@ final class AnthropicProvider implements ChatProvider {
     @Override
     public Multi<ChatChunk> stream(ChatRequest request) {
         return Multi.createFrom().deferred(() -> {
-            Buffer body = encode(request, true);
+            Buffer body = UpstreamClient.json(json, requests.toMessagesRequest(request, true));
             var decoder = new SseDecoder();
             var events = new AnthropicStreamMapper(id());
-            return http.lines(url, withAccept("text/event-stream"), body)
+            return http.lines(url, UpstreamClient.accepting(headers, "text/event-stream"), body)
                     .onItem().transformToIterable(line -> decoder.accept(line).map(events::accept).orElse(List.of()))
                     .onCompletion().switchTo(() -> {
                         List<ChatChunk> last = decoder.finish().map(events::accept).orElse(List.of());
@@ -112,19 +112,5 @@ final class AnthropicProvider implements ChatProvider {
                         return Multi.createFrom().iterable(last);
                     });
         });
-    }
-
-    private Map<String, String> withAccept(String accept) {
-        var all = new HashMap<>(headers);
-        all.put("Accept", accept);
-        return all;
-    }
-
-    private Buffer encode(ChatRequest request, boolean stream) {
-        try {
-            return Buffer.buffer(json.writeValueAsBytes(requests.toMessagesRequest(request, stream)));
-        } catch (IOException impossible) {
-            throw new IllegalStateException("messages request could not be encoded", impossible);
-        }
     }
 }

@@ -212,6 +212,22 @@ public final class UpstreamClient {
     }
 
 
+    /** A request body as JSON bytes. */
+    public static Buffer json(com.fasterxml.jackson.databind.ObjectMapper mapper, Object body) {
+        try {
+            return Buffer.buffer(mapper.writeValueAsBytes(body));
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException("request body could not be encoded", impossible);
+        }
+    }
+
+    /** The headers with {@code Accept} set. */
+    public static Map<String, String> accepting(Map<String, String> headers, String accept) {
+        var all = new java.util.HashMap<>(headers);
+        all.put("Accept", accept);
+        return all;
+    }
+
     /** Closes the connection pool (at shutdown). */
     public void close() {
         client.close();

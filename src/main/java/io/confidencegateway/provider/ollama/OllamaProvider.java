@@ -8,7 +8,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatRequest;
@@ -68,8 +67,8 @@ final class OllamaProvider implements ChatProvider {
 
     @Override
     public Uni<ChatResponse> chat(ChatRequest request) {
-        return Uni.createFrom().item(() -> encode(requests.toBody(request, false)))
-                .onItem().transformToUni(body -> http.exchange(HttpMethod.POST, url, withAccept("application/json"),
+        return Uni.createFrom().item(() -> UpstreamClient.json(json, requests.toBody(request, false)))
+                .onItem().transformToUni(body -> http.exchange(HttpMethod.POST, url, UpstreamClient.accepting(headers, "application/json"),
                         body))
                 .map(reply -> {
                     if (!reply.ok()) {
@@ -92,28 +91,14 @@ final class OllamaProvider implements ChatProvider {
     @Override
     public Multi<ChatChunk> stream(ChatRequest request) {
         return Multi.createFrom().deferred(() -> {
-            Buffer body = encode(requests.toBody(request, true));
+            Buffer body = UpstreamClient.json(json, requests.toBody(request, true));
             var mapper = new OllamaStreamMapper(id(), json, responses);
-            return http.lines(url, withAccept("application/x-ndjson"), body)
+            return http.lines(url, UpstreamClient.accepting(headers, "application/x-ndjson"), body)
                     .onItem().transformToIterable(mapper::accept)
                     .onCompletion().switchTo(() -> mapper.done() ? Multi.createFrom().empty()
                             : Multi.createFrom().failure(new ProviderException(new ProviderFailure.StreamInterrupted(
                                     id(), "the stream ended without its final done line"))));
         });
-    }
-
-    private Map<String, String> withAccept(String accept) {
-        var all = new HashMap<>(headers);
-        all.put("Accept", accept);
-        return all;
-    }
-
-    private Buffer encode(ObjectNode body) {
-        try {
-            return Buffer.buffer(json.writeValueAsBytes(body));
-        } catch (IOException impossible) {
-            throw new IllegalStateException("chat request could not be encoded", impossible);
-        }
     }
 
     private ProviderException malformed(String detail) {

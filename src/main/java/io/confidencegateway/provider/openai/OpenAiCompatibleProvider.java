@@ -76,8 +76,8 @@ final class OpenAiCompatibleProvider implements ChatProvider {
 
     @Override
     public Uni<ChatResponse> chat(ChatRequest request) {
-        Buffer body = encode(request.withStream(false));
-        return http.exchange(HttpMethod.POST, url, withAccept("application/json"), body).map(reply -> {
+        Buffer body = UpstreamClient.json(json, request.withStream(false));
+        return http.exchange(HttpMethod.POST, url, UpstreamClient.accepting(headers, "application/json"), body).map(reply -> {
             if (!reply.ok()) {
                 throw new ProviderException(UpstreamErrors.fromStatus(id(), reply.status(), reply.headers(),
                         reply.body().toString()));
@@ -97,12 +97,12 @@ final class OpenAiCompatibleProvider implements ChatProvider {
 
     @Override
     public Multi<ChatChunk> stream(ChatRequest request) {
-        Buffer body = encode(request.withStream(true));
+        Buffer body = UpstreamClient.json(json, request.withStream(true));
         return Multi.createFrom().deferred(() -> {
             var decoder = new SseDecoder();
             var ended = new AtomicBoolean();
             var finished = new AtomicBoolean();
-            return http.lines(url, withAccept("text/event-stream"), body)
+            return http.lines(url, UpstreamClient.accepting(headers, "text/event-stream"), body)
                     .onItem().transformToIterable(line -> decoder.accept(line)
                             .map(event -> chunksOf(event, ended, finished)).orElse(List.of()))
                     .onCompletion().switchTo(() -> {
@@ -149,20 +149,6 @@ final class OpenAiCompatibleProvider implements ChatProvider {
             finished.set(true);
         }
         return List.of(chunk);
-    }
-
-    private Map<String, String> withAccept(String accept) {
-        var all = new HashMap<>(headers);
-        all.put("Accept", accept);
-        return all;
-    }
-
-    private Buffer encode(ChatRequest request) {
-        try {
-            return Buffer.buffer(json.writeValueAsBytes(request));
-        } catch (IOException impossible) {
-            throw new IllegalStateException("chat request could not be encoded", impossible);
-        }
     }
 
     private ProviderException malformed(String detail) {
