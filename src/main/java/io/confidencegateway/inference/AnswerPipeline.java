@@ -247,8 +247,12 @@ public class AnswerPipeline {
                     if (handoffReason != null) {
                         metrics.recordHandoff(grounded.productId(), handoffReason);
                     }
-                    if (response.usage() != null && response.usage().costUsd() != null) {
-                        metrics.recordCost(grounded.productId(), response.model(), response.usage().costUsd());
+                    if (response.usage() != null) {
+                        metrics.recordProductTokens(grounded.productId(), response.model(),
+                                response.usage().promptTokens(), response.usage().completionTokens());
+                        if (response.usage().costUsd() != null) {
+                            metrics.recordCost(grounded.productId(), response.model(), response.usage().costUsd());
+                        }
                     }
                     return store.save(response, new AnswerStore.Facts(userId, conversationId, grounded.question(),
                             outcome, handoffReason)).replaceWith(response);

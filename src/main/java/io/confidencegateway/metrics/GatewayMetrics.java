@@ -128,6 +128,14 @@ public class GatewayMetrics {
         handoffs.withTags("product", tagOrNone(product), "reason", tagOrNone(reason)).increment();
     }
 
+    /** Tokens of one product answer, by product, model and type ({@code gateway_tokens_total}). */
+    public void recordProductTokens(String product, String model, int prompt, int completion) {
+        registry.counter("gateway.tokens", "product", tagOrNone(product), "model", tagOrNone(model), "type", "input")
+                .increment(prompt);
+        registry.counter("gateway.tokens", "product", tagOrNone(product), "model", tagOrNone(model), "type",
+                "output").increment(completion);
+    }
+
     /** What one answer cost at the provider, in US dollars. */
     public void recordCost(String product, String model, double usd) {
         cost.withTags("product", tagOrNone(product), "model", tagOrNone(model)).increment(usd);
