@@ -250,8 +250,7 @@ class FaultMatrixTest {
             // Anything after the error must not be relayed as if the answer had gone on.
             upstream.append(event(chunk("{\"content\": \" and more\"}"))).append("data: [DONE]\n\n");
         }
-        OpenAiUpstreamStub.server().stubFor(post(urlPathEqualTo(PRIMARY)).willReturn(aResponse()
-                .withHeader("Content-Type", "text/event-stream").withBody(upstream.toString())));
+        stubStream(upstream.toString());
         OpenAiUpstreamStub.streamAt("/backup", List.of("Backup ", "stream."), false, true);
         String partial = String.join("", pieces);
 
@@ -291,9 +290,25 @@ class FaultMatrixTest {
         assertThat(record.getString("attempts[1].detail")).startsWith("after the first chunk");
     }
 
-    @Test
-    void case12_aStreamWhoseFirstResponseIs500FailsOverBeforeItsFirstChunk() throws Exception {
-        OpenAiUpstreamStub.error(500, "boom", Map.of());
+    static Stream<Arguments> streamsFailingBeforeTheFirstToken() {
+        String opening = event(chunk("{\"role\": \"assistant\", \"content\": \"\"}"));
+        return Stream.of(
+                Arguments.of("12. first response is HTTP 500", (Runnable) () -> OpenAiUpstreamStub.error(500, "boom",
+                        Map.of()), "server_error"),
+                // Real OpenAI streams open with a role-only chunk: it carries no text, so failing after it is still
+                // failing before the first token, and the next provider must take over.
+                Arguments.of("10. stream cut after 0 content chunks (role chunk only)", (Runnable) () -> stubStream(
+                        opening), "stream_interrupted"),
+                Arguments.of("11. error event right after the role chunk", (Runnable) () -> stubStream(opening
+                        + event("{\"error\": {\"message\": \"overloaded\", \"type\": \"server_error\"}}")),
+                        "stream_interrupted"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("streamsFailingBeforeTheFirstToken")
+    void aStreamThatFailsBeforeItsFirstTokenFailsOverInvisibly(String label, Runnable fault, String outcome)
+            throws Exception {
+        fault.run();
         OpenAiUpstreamStub.streamAt("/backup", List.of("Backup ", "stream."), false, true);
 
         Response response = ask("resilient", true);
@@ -303,10 +318,14 @@ class FaultMatrixTest {
         assertThat(raw).endsWith("data: [DONE]\n\n").doesNotContain("\"error\"");
         List<String> events = dataLines(raw);
         StringBuilder relayed = new StringBuilder();
+        int openings = 0;
         for (String data : events.subList(0, events.size() - 1)) {
-            relayed.append(JSON.readTree(data).path("choices").path(0).path("delta").path("content").asText(""));
+            JsonNode delta = JSON.readTree(data).path("choices").path(0).path("delta");
+            relayed.append(delta.path("content").asText(""));
+            openings += delta.has("role") ? 1 : 0;
         }
         assertThat(relayed.toString()).isEqualTo("Backup stream.");
+        assertThat(openings).as("one message opening: nothing of the failed stream reached the client").isEqualTo(1);
         JsonNode finish = JSON.readTree(events.get(events.size() - 2));
         assertThat(finish.path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
         assertThat(finish.path("gateway").path("provider").asText()).isEqualTo("backup");
@@ -316,7 +335,7 @@ class FaultMatrixTest {
         assertThat(record.getString("error_kind")).isNull();
         assertThat(record.getString("provider")).isEqualTo("backup");
         assertThat(record.getString("content")).isEqualTo("Backup stream.");
-        assertThat(record.getList("attempts.outcome")).containsExactly("server_error", "ok");
+        assertThat(record.getList("attempts.outcome")).containsExactly(outcome, "ok");
         assertThat(record.getList("attempts.provider")).containsExactly("openai", "backup");
     }
 
@@ -373,6 +392,11 @@ class FaultMatrixTest {
         String id = response.header("X-Inference-Id");
         assertThat(id).as("every answer, failed or not, carries its inference id").isNotBlank();
         return given().get("/v1/answers/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void stubStream(String sse) {
+        OpenAiUpstreamStub.server().stubFor(post(urlPathEqualTo(PRIMARY)).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(sse)));
     }
 
     private static String chunk(String delta) {
