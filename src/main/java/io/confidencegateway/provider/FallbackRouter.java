@@ -92,8 +92,7 @@ public class FallbackRouter {
                     if (wait == null) {
                         return Uni.createFrom().failure(error);
                     }
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                            .chain(() -> tryChat(target, request, trace, retry + 1));
+                    return pause(wait).chain(() -> tryChat(target, request, trace, retry + 1));
                 });
     }
 
@@ -183,7 +182,7 @@ public class FallbackRouter {
                         if (wait == null || emitted.get()) {
                             return Multi.createFrom().failure(error);
                         }
-                        return Uni.createFrom().voidItem().onItem().delayIt().by(wait).onItem()
+                        return pause(wait).onItem()
                                 .transformToMulti(ignored -> tryStream(target, request, trace, retry + 1, emitted));
                     });
         });
@@ -208,6 +207,15 @@ public class FallbackRouter {
             }
         }
         return true;
+    }
+
+    /**
+     * Waits before a retry. Mutiny's delay refuses a zero duration (IllegalArgumentException), which full jitter
+     * and a "Retry-After: 0" both produce, so a zero wait retries at once.
+     */
+    private static Uni<Void> pause(Duration wait) {
+        Uni<Void> now = Uni.createFrom().voidItem();
+        return wait.isZero() || wait.isNegative() ? now : now.onItem().delayIt().by(wait);
     }
 
     /** How long to wait before retrying the same provider, or null when it should not be retried. */
