@@ -97,6 +97,11 @@ class FaultMatrixTest {
                         (Runnable) () -> OpenAiUpstreamStub.error(429, "Rate limit reached",
                                 Map.of("Retry-After", "30")),
                         PRIMARY, 1, List.of("rate_limited", "ok"), "Rate limit reached"),
+                // Retry-After: 0 asks for an immediate retry (a zero wait, as full jitter also draws now and then).
+                Arguments.of("4. HTTP 429, Retry-After 0: retried at once, then fails over", "resilient",
+                        (Runnable) () -> OpenAiUpstreamStub.error(429, "Rate limit reached",
+                                Map.of("Retry-After", "0")),
+                        PRIMARY, 2, List.of("rate_limited", "rate_limited", "ok"), "Rate limit reached"),
                 Arguments.of("5. connection refused (port 1): retried, fails over", "dead-then-backup",
                         (Runnable) () -> { }, null, 0, List.of("connect_failed", "connect_failed", "ok"),
                         "connection refused"),
