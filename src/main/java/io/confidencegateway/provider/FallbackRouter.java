@@ -1,6 +1,7 @@
 package io.confidencegateway.provider;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,9 +19,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * Serves a request over an ordered list of targets: each provider is retried where that is safe (connection
  * refused, 429 with a short Retry-After, 502/503) with jittered back-off, skipped while its circuit breaker is
- * open, and on failure the next target is tried. A stream fails over only before its first chunk; after that a
- * failure reaches the caller. Every attempt is traced and counted. A request the upstream rejects as invalid is
- * not retried elsewhere: it would be invalid there too.
+ * open, and on failure the next target is tried. A stream fails over only before its first chunk of content
+ * (a chunk that only opens the message is held back until then); after that a failure reaches the caller.
+ * Every attempt is traced and counted. A request the upstream rejects as invalid is not retried elsewhere: it
+ * would be invalid there too.
  */
 @ApplicationScoped
 public class FallbackRouter {
@@ -90,8 +92,7 @@ public class FallbackRouter {
                     if (wait == null) {
                         return Uni.createFrom().failure(error);
                     }
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait)
-                            .chain(() -> tryChat(target, request, trace, retry + 1));
+                    return pause(wait).chain(() -> tryChat(target, request, trace, retry + 1));
                 });
     }
 
@@ -140,29 +141,81 @@ public class FallbackRouter {
 
     private Multi<ChatChunk> tryStream(ModelCatalog.Target target, ChatRequest request, RouteTrace trace, int retry,
             AtomicBoolean emitted) {
-        long started = System.nanoTime();
-        var first = new AtomicBoolean(true);
-        return target.provider().stream(request)
-                .onItem().invoke(chunk -> {
-                    if (first.compareAndSet(true, false)) {
-                        attempt(target, "ok", null, started, trace);
-                    }
-                })
-                .onFailure(ProviderException.class).recoverWithMulti(error -> {
-                    ProviderFailure failure = ((ProviderException) error).failure();
-                    if (!first.get()) {
-                        attempt(target, failure.kind(), "after the first chunk: " + failure.message(), started,
-                                trace);
-                        return Multi.createFrom().failure(error);
-                    }
-                    attempt(target, failure.kind(), failure.message(), started, trace);
-                    Duration wait = retryDelay(target, failure, retry);
-                    if (wait == null || emitted.get()) {
-                        return Multi.createFrom().failure(error);
-                    }
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(wait).onItem()
-                            .transformToMulti(ignored -> tryStream(target, request, trace, retry + 1, emitted));
-                });
+        return Multi.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            var first = new AtomicBoolean(true);
+            // Chunks that only open the message (the role, empty text) are held back until the first real content:
+            // a provider that fails after them has sent the client nothing, so the next target can still take over.
+            var held = new ArrayList<ChatChunk>(1);
+            return target.provider().stream(request)
+                    .onItem().transformToIterable(chunk -> {
+                        if (first.get() && isPreamble(chunk)) {
+                            held.add(chunk);
+                            return List.<ChatChunk>of();
+                        }
+                        if (first.compareAndSet(true, false)) {
+                            attempt(target, "ok", null, started, trace);
+                            var out = new ArrayList<ChatChunk>(held.size() + 1);
+                            out.addAll(held);
+                            out.add(chunk);
+                            held.clear();
+                            return out;
+                        }
+                        return List.of(chunk);
+                    })
+                    .onCompletion().switchTo(() -> {
+                        if (!held.isEmpty() && first.compareAndSet(true, false)) {
+                            attempt(target, "ok", null, started, trace);
+                            return Multi.createFrom().iterable(List.copyOf(held));
+                        }
+                        return Multi.createFrom().empty();
+                    })
+                    .onFailure(ProviderException.class).recoverWithMulti(error -> {
+                        ProviderFailure failure = ((ProviderException) error).failure();
+                        if (!first.get()) {
+                            attempt(target, failure.kind(), "after the first chunk: " + failure.message(), started,
+                                    trace);
+                            return Multi.createFrom().failure(error);
+                        }
+                        attempt(target, failure.kind(), failure.message(), started, trace);
+                        Duration wait = retryDelay(target, failure, retry);
+                        if (wait == null || emitted.get()) {
+                            return Multi.createFrom().failure(error);
+                        }
+                        return pause(wait).onItem()
+                                .transformToMulti(ignored -> tryStream(target, request, trace, retry + 1, emitted));
+                    });
+        });
+    }
+
+    /**
+     * Whether a chunk only opens the message (a role, empty text, no tool call, no finish, no usage), so that
+     * relaying it commits the client to nothing it could read.
+     */
+    static boolean isPreamble(ChatChunk chunk) {
+        if (chunk.usage() != null || chunk.choices() == null || chunk.choices().isEmpty()) {
+            return false;
+        }
+        for (ChatChunk.ChunkChoice choice : chunk.choices()) {
+            if (choice.finishReason() != null || choice.logprobs() != null) {
+                return false;
+            }
+            ChatChunk.Delta delta = choice.delta();
+            if (delta != null && ((delta.content() != null && !delta.content().isEmpty())
+                    || (delta.toolCalls() != null && !delta.toolCalls().isNull()) || delta.refusal() != null)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits before a retry. Mutiny's delay refuses a zero duration (IllegalArgumentException), which full jitter
+     * and a "Retry-After: 0" both produce, so a zero wait retries at once.
+     */
+    private static Uni<Void> pause(Duration wait) {
+        Uni<Void> now = Uni.createFrom().voidItem();
+        return wait.isZero() || wait.isNegative() ? now : now.onItem().delayIt().by(wait);
     }
 
     /** How long to wait before retrying the same provider, or null when it should not be retried. */

@@ -5,6 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +29,7 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer server;
     private static WireMockServer webhooks;
+    private static ServerSocket blackhole;
 
     @Override
     public Map<String, String> start() {
@@ -69,6 +74,23 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.providers.dead.base-url", "http://127.0.0.1:1/v1");
         config.put("gateway.providers.dead.max-retries", "1");
         config.put("gateway.models.dead-then-backup.route", "dead:dead-model,backup:backup-model");
+        // ---- Fault matrix (FaultMatrixTest) ----
+        // "blackhole": a listening socket with an accept backlog of 1 that is never accepted; once FaultMatrixTest
+        // has filled its queue, further SYNs get no answer, so connecting times out (300 ms, no retries). Its
+        // response timeout is short too, in case a kernel completes the handshake anyway.
+        try {
+            blackhole = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        config.put("gateway.providers.blackhole.type", "openai");
+        config.put("gateway.providers.blackhole.base-url", "http://127.0.0.1:" + blackhole.getLocalPort() + "/v1");
+        config.put("gateway.providers.blackhole.connect-timeout", "300ms");
+        config.put("gateway.providers.blackhole.timeout", "1s");
+        config.put("gateway.providers.blackhole.max-retries", "0");
+        config.put("gateway.models.blackhole-then-backup.route", "blackhole:blackhole-model,backup:backup-model");
+        // A route with no extractive last resort: when both fail, the client gets an error, never a 200.
+        config.put("gateway.models.no-fallback.route", "openai:gpt-4o-mini,backup:backup-model");
         return config;
     }
 
@@ -80,6 +102,18 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         if (webhooks != null) {
             webhooks.stop();
         }
+        if (blackhole != null) {
+            try {
+                blackhole.close();
+            } catch (IOException ignored) {
+                // closing at shutdown
+            }
+        }
+    }
+
+    /** The never-accepting socket behind the {@code blackhole} provider (backlog 1). */
+    public static ServerSocket blackhole() {
+        return blackhole;
     }
 
     /** Receives webhooks at {@code /hooks/<product>} for the products hooked, flaky and down. */
