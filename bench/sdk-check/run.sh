@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the official OpenAI Node SDK, unchanged, through the packaged gateway against a scripted fake upstream.
 # Needs: node + npm, and `./mvnw -B package` done first (it uses target/quarkus-app). Loopback only.
+# Readiness includes seeding the demo knowledge base, so the wait for it is generous (60 s).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -24,7 +25,7 @@ gateway_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1"
   -Dgateway.data-dir="$work/data" -Dgateway.providers.openai.base-url="http://127.0.0.1:$upstream_port/v1" \
   -Dgateway.providers.openai.api-key=sk-fake -jar "$jar" > "$work/gateway.log" 2>&1) &
 pids+=($!)
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   curl -fs "http://127.0.0.1:$gateway_port/q/health/ready" > /dev/null 2>&1 && break
   sleep 0.2
 done
