@@ -48,12 +48,13 @@ cleanup() {
 trap cleanup EXIT
 
 taken=" "
-free_port() { # a loopback port nobody listens on (ss -ltn) and not handed out before
+read -r eph_lo _ < /proc/sys/net/ipv4/ip_local_port_range
+free_port() { # a port below the ephemeral range that no socket uses (ss -ltn / -tan) and not handed out before
   local p
   for _ in $(seq 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
+    p=$(( 10000 + RANDOM % (eph_lo - 10000) ))
     case "$taken" in *" $p "*) continue ;; esac
-    if [ -z "$(ss -Hltn "sport = :$p")" ]; then taken+="$p "; echo "$p"; return; fi
+    if [ -z "$(ss -Hltn "sport = :$p")" ] && [ -z "$(ss -Htan "sport = :$p")" ]; then taken+="$p "; echo "$p"; return; fi
   done
   echo "no free port" >&2; exit 1
 }
@@ -170,6 +171,10 @@ wrk_run() {
   fi
   echo "$label rps=$R_rps p50_us=$R_p50_us p99_us=$R_p99_us errors=$R_errors non2xx=$R_status cpu_us=$R_cpu rss_mb=$R_rss" | tee -a "$work/runs" >&2
 }
+idle_cpu() { # % of a core the gateway uses over 3 s with no requests
+  local i0 i1; i0=$(cpu_ticks); sleep 3; i1=$(cpu_ticks)
+  awk -v t=$((i1 - i0)) -v k="$TCK" 'BEGIN{printf "%.0f", 100 * t / k / 3}'
+}
 ms() { awk -v u="$1" 'BEGIN{printf "%.2f", u / 1000}'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.2f", (a - b) / 1000}'; }
 
@@ -217,8 +222,7 @@ table_head
 wrk_run direct "http://127.0.0.1:$UP/v1/chat/completions" "$CHAT" 64 0; d50=$R_p50_us; d99=$R_p99_us; row "direct to upstream (baseline)"
 wrk_run proxy "http://127.0.0.1:$PROXY/v1/chat/completions" "$CHAT" 64 0; nginx_rps=$R_rps; row "nginx reverse proxy (the limit)" "$d50" "$d99"
 wrk_run gateway "http://127.0.0.1:$GW/v1/chat/completions" "$CHAT" 64 0 gw; gw_rps=$R_rps; gw_cpu=$R_cpu; row "gateway" "$d50" "$d99"
-i0=$(cpu_ticks); sleep 3; i1=$(cpu_ticks)
-idle_pct=$(awk -v t=$((i1 - i0)) -v k="$TCK" 'BEGIN{printf "%.0f", 100 * t / k / 3}')
+idle_pct=$(idle_cpu)
 gw_share=$(awk -v g="$gw_rps" -v n="$nginx_rps" 'BEGIN{printf "%.1f", 100 * g / n}')
 say ""
 say "Gateway requests/s = **$gw_share %** of nginx's. Gateway CPU in the 3 s right after this load, with no"
@@ -290,6 +294,7 @@ say "| direct to upstream | $(ms "$s50") | $(ms "$s99") | – | – | $(ms "$st5
 stream_run proxy "http://127.0.0.1:$PROXY/stream/v1/chat/completions" gpt-4o-mini
 read -r s50 s99 st50 sint sev <<<"$(stream_stats proxy)"
 say "| nginx reverse proxy | $(ms "$s50") | $(ms "$s99") | $(added "$s50" "$b50") | $(added "$s99" "$b99") | $(ms "$st50") | $sint | $sev | – | – |"
+stream_idle=$(idle_cpu)
 c0=$(cpu_ticks)
 stream_run gateway "http://127.0.0.1:$GW/v1/chat/completions" streamer
 c1=$(cpu_ticks)
@@ -298,6 +303,9 @@ s_cpu=$(awk -v t=$((c1 - c0)) -v k="$TCK" -v n=$((STREAM_N + 20)) 'BEGIN{printf 
 ttft_a50=$(added "$s50" "$b50"); ttft_a99=$(added "$s99" "$b99")
 say "| gateway | $(ms "$s50") | $(ms "$s99") | $ttft_a50 | $ttft_a99 | $(ms "$st50") | $sint | $sev | $s_cpu | $(rss_mb) |"
 echo "stream gateway ttfb_p50_us=$s50 intact=$sint" >&2
+say ""
+say "Gateway CPU with no requests in the 3 s before its streaming run: $stream_idle % of a core. Its CPU per request here"
+say "is over the 20 warm-up + $STREAM_N measured requests and the idle gaps between sequential curl processes."
 say ""
 
 # 5. the full product path
@@ -336,7 +344,14 @@ say "| full product path added ≤ 30 ms p99 | ${ans_a99} ms | $(verdict "$ans_a
 say "| RSS ≤ 400 MB under load, embedding model loaded | max $max_rss MB over the run (after \`/v1/answers\`: $ans_rss MB) | $(verdict "$max_rss" 400 le) |"
 say "| start-up to ready ≤ 3 s | $startup_ms ms | $(verdict "$startup_ms" 3000 le) |"
 say ""
-say "Load average at end: **$load_end**. Gateway log: $(grep -c ' ERROR ' "$work/gateway.log" || true) ERROR lines."
+say "Load average at end: **$load_end** (this benchmark itself keeps about two cores busy while wrk runs). Gateway log: $(grep -c ' ERROR ' "$work/gateway.log" || true) ERROR lines."
+say ""
+say "Notes: moderate load is a closed loop (8 connections, each waits ${THINK_MS} ms after its answer), so a slower target"
+say "also shows as fewer requests/s there. CPU per request = gateway process utime+stime (/proc/<pid>/stat) over the run"
+say "divided by its completed requests, at ${TCK} ticks/s; it includes background work (JIT, GC, recording). RSS = VmRSS"
+say "after the run. The gateway runs as shipped: no JVM flags, so on one core the JVM picks SerialGC and a quarter of RAM"
+say "as max heap. A 10 s warm-up at 64 connections precedes the pass-through runs, 10 s at 8 the \`/v1/answers\` runs."
+say "Runs vary with the machine's other load: compare rows of the same run, not across runs."
 
 mkdir -p "$here/results"
 result="$here/results/$(date +%F).md"
