@@ -169,6 +169,7 @@ wrk_run() {
     R_cpu=$(awk -v t=$((c1 - c0)) -v k="$TCK" -v n="$R_requests" 'BEGIN{printf "%.0f", n ? t / k * 1e6 / n : 0}')
     R_rss=$(rss_mb)
   fi
+  loads+="$label $(cut -d' ' -f1 /proc/loadavg), "
   echo "$label rps=$R_rps p50_us=$R_p50_us p99_us=$R_p99_us errors=$R_errors non2xx=$R_status cpu_us=$R_cpu rss_mb=$R_rss" | tee -a "$work/runs" >&2
 }
 idle_cpu() { # % of a core the gateway uses over 3 s with no requests
@@ -178,6 +179,7 @@ idle_cpu() { # % of a core the gateway uses over 3 s with no requests
 ms() { awk -v u="$1" 'BEGIN{printf "%.2f", u / 1000}'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.2f", (a - b) / 1000}'; }
 
+loads=""
 out_md="$work/results.md"
 say() { echo "$*" >> "$out_md"; }
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -345,6 +347,17 @@ say "| RSS ≤ 400 MB under load, embedding model loaded | max $max_rss MB over 
 say "| start-up to ready ≤ 3 s | $startup_ms ms | $(verdict "$startup_ms" 3000 le) |"
 say ""
 say "Load average at end: **$load_end** (this benchmark itself keeps about two cores busy while wrk runs). Gateway log: $(grep -c ' ERROR ' "$work/gateway.log" || true) ERROR lines."
+say ""
+say "1-minute load average after each wrk run: ${loads%, }."
+errors=$(grep ' ERROR ' "$work/gateway.log" | cut -c1-300 | head -3 || true)
+if [ -n "$errors" ]; then
+  say ""
+  say "First gateway ERROR lines (cut at 300 characters):"
+  say ""
+  say '```'
+  say "$errors"
+  say '```'
+fi
 say ""
 say "Notes: moderate load is a closed loop (8 connections, each waits ${THINK_MS} ms after its answer), so a slower target"
 say "also shows as fewer requests/s there. CPU per request = gateway process utime+stime (/proc/<pid>/stat) over the run"
