@@ -21,7 +21,7 @@ for _ in $(seq 50); do [ -s "$work/upstream.port" ] && break; sleep 0.1; done
 upstream_port=$(cat "$work/upstream.port")
 gateway_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
-(cd "$work" && java -Dquarkus.http.port="$gateway_port" -Dquarkus.http.host=127.0.0.1 \
+(cd "$work" && exec java -Dquarkus.http.port="$gateway_port" -Dquarkus.http.host=127.0.0.1 \
   -Dgateway.data-dir="$work/data" -Dgateway.providers.openai.base-url="http://127.0.0.1:$upstream_port/v1" \
   -Dgateway.providers.openai.api-key=sk-fake -jar "$jar" > "$work/gateway.log" 2>&1) &
 pids+=($!)
