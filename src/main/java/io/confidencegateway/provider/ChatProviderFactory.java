@@ -20,4 +20,14 @@ public interface ChatProviderFactory {
 
     /** Builds a provider; called once per configured provider at start-up. */
     ChatProvider create(ProviderSettings settings);
+
+    /** The lower-case host of a base URL, or "" when it has none (for {@link #requiresApiKey} checks). */
+    static String hostOf(String baseUrl) {
+        try {
+            String host = java.net.URI.create(baseUrl).getHost();
+            return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException malformed) {
+            return "";
+        }
+    }
 }

@@ -33,13 +33,7 @@ final class ReviewFixtures {
 
     /** Polls until the value satisfies the condition or the wait is over; returns the last value read. */
     static <T> T eventually(Supplier<T> read, Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-            value = read.get();
-        }
-        return value;
+        return io.confidencegateway.testing.Eventually.read(read, done, WAIT);
     }
 
     /** The review clock moved forward, so that claims expire without waiting (vetoed: not a second bean). */

@@ -11,23 +11,14 @@ public final class DemoKnowledgeReady {
     }
 
     public static void await() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            String state = given().get("/q/health/ready").jsonPath()
-                    .getString("checks.find { it.name == 'demo-knowledge' }.data.'support-copilot'");
-            if ("ready".equals(state)) {
-                return;
-            }
-            if ("failed".equals(state)) {
-                throw new AssertionError("the demo knowledge base failed to seed");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        String state = Eventually.read(() -> given().get("/q/health/ready").jsonPath()
+                .getString("checks.find { it.name == 'demo-knowledge' }.data.'support-copilot'"),
+                s -> "ready".equals(s) || "failed".equals(s), Duration.ofSeconds(90));
+        if ("failed".equals(state)) {
+            throw new AssertionError("the demo knowledge base failed to seed");
         }
-        throw new AssertionError("the demo knowledge base was not seeded within 90 s");
+        if (!"ready".equals(state)) {
+            throw new AssertionError("the demo knowledge base was not seeded within 90 s");
+        }
     }
 }

@@ -1,8 +1,5 @@
 package io.confidencegateway.provider.anthropic;
 
-import java.net.URI;
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,20 +37,11 @@ public class AnthropicProviderFactory implements ChatProviderFactory {
 
     @Override
     public boolean requiresApiKey(String baseUrl) {
-        return hostOf(baseUrl).equals("api.anthropic.com");
+        return ChatProviderFactory.hostOf(baseUrl).equals("api.anthropic.com");
     }
 
     @Override
     public ChatProvider create(ProviderSettings settings) {
         return new AnthropicProvider(settings, new UpstreamClient(vertx, settings), json);
-    }
-
-    private static String hostOf(String baseUrl) {
-        try {
-            String host = URI.create(baseUrl).getHost();
-            return host == null ? "" : host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException malformed) {
-            return "";
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.confidencegateway.provider.openai;
 
-import java.net.URI;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,26 +34,17 @@ public class OpenAiCompatibleProviderFactory implements ChatProviderFactory {
 
     @Override
     public boolean requiresApiKey(String baseUrl) {
-        String host = hostOf(baseUrl);
+        String host = ChatProviderFactory.hostOf(baseUrl);
         return host.equals("api.openai.com") || isAzure(host);
     }
 
     @Override
     public ChatProvider create(ProviderSettings settings) {
         return new OpenAiCompatibleProvider(settings, new UpstreamClient(vertx, settings), json,
-                isAzure(hostOf(settings.baseUrl())));
+                isAzure(ChatProviderFactory.hostOf(settings.baseUrl())));
     }
 
     static boolean isAzure(String host) {
         return host.endsWith(".openai.azure.com");
-    }
-
-    private static String hostOf(String baseUrl) {
-        try {
-            String host = URI.create(baseUrl).getHost();
-            return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
-        } catch (IllegalArgumentException malformed) {
-            return "";
-        }
     }
 }

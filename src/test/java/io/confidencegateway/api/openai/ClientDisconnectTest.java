@@ -19,6 +19,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.confidencegateway.testing.Eventually;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -56,13 +57,10 @@ class ClientDisconnectTest {
             assertThat(reader.readLine()).startsWith("data: ");
         }
 
-        String status = "";
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && !status.equals("cancelled")) {
+        String status = Eventually.read(() -> {
             var record = given().get("/v1/answers/" + id);
-            status = record.statusCode() == 200 ? record.jsonPath().getString("status") : "";
-            Thread.sleep(50);
-        }
+            return record.statusCode() == 200 ? record.jsonPath().getString("status") : "";
+        }, "cancelled"::equals, Duration.ofSeconds(10));
         assertThat(status).as("the record of a stream the client left").isEqualTo("cancelled");
         var record = given().get("/v1/answers/" + id).jsonPath();
         assertThat(record.getString("content")).startsWith("word0");

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.confidencegateway.testing.Eventually;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -124,12 +125,8 @@ class FailoverTest {
                 + ".data.fragile", org.hamcrest.Matchers.containsString("circuit open"));
 
         OpenAiUpstreamStub.answerAt("/fragile", "Recovered.");
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        String content = "";
-        while (System.nanoTime() < deadline && !content.equals("Recovered.")) {
-            Thread.sleep(100);
-            content = ask("fragile-route", false).jsonPath().getString("choices[0].message.content");
-        }
+        String content = Eventually.read(() -> ask("fragile-route", false).jsonPath()
+                .getString("choices[0].message.content"), "Recovered."::equals, Duration.ofSeconds(5));
         assertThat(content).as("after open-for, one trial call reaches the provider and closes the breaker")
                 .isEqualTo("Recovered.");
     }
