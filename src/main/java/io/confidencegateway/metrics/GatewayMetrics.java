@@ -19,22 +19,24 @@ import io.micrometer.core.instrument.Timer;
 @ApplicationScoped
 public class GatewayMetrics {
 
-    private final Meter.MeterProvider<Timer> operation;
-    private final Meter.MeterProvider<DistributionSummary> tokens;
-    private final Meter.MeterProvider<Counter> requests;
+    private final TaggedMeters<Timer> operation;
+    private final TaggedMeters<DistributionSummary> tokens;
+    private final TaggedMeters<Counter> requests;
     private final Counter dropped;
     private final Counter storeFailures;
-    private final Meter.MeterProvider<Timer> scoring;
-    private final Meter.MeterProvider<Counter> feedbackEvents;
-    private final Meter.MeterProvider<DistributionSummary> confidence;
-    private final Meter.MeterProvider<Counter> answers;
-    private final Meter.MeterProvider<Counter> handoffs;
-    private final Meter.MeterProvider<Counter> cost;
+    private final TaggedMeters<Timer> scoring;
+    private final TaggedMeters<Counter> feedbackEvents;
+    private final TaggedMeters<DistributionSummary> confidence;
+    private final TaggedMeters<Counter> answers;
+    private final TaggedMeters<Counter> handoffs;
+    private final TaggedMeters<Counter> cost;
+    private final TaggedMeters<Counter> productTokens;
 
     private final MeterRegistry registry;
+    private static final String[] STATUS_CLASSES = {"0xx", "1xx", "2xx", "3xx", "4xx", "5xx"};
 
     // Review queue and webhooks: gauges read values a scheduled refresh stores, never the database.
-    private final Meter.MeterProvider<Counter> webhookDeliveries;
+    private final TaggedMeters<Counter> webhookDeliveries;
     private final java.util.concurrent.atomic.AtomicLong pendingReviews = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong pendingHandoffs = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong oldestPendingMillis =
@@ -42,33 +44,33 @@ public class GatewayMetrics {
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.operation = Timer.builder("gen_ai.client.operation.duration")
+        this.operation = new TaggedMeters<>(Timer.builder("gen_ai.client.operation.duration")
                 .description("Duration of model calls through the gateway, by provider, model and outcome")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofSeconds(120))
-                .withRegistry(registry);
-        this.tokens = DistributionSummary.builder("gen_ai.client.token.usage")
+                .withRegistry(registry), "gen_ai.operation.name", "provider", "model", "outcome");
+        this.tokens = new TaggedMeters<>(DistributionSummary.builder("gen_ai.client.token.usage")
                 .description("Tokens per model call, by type (input/output), provider and model")
                 .serviceLevelObjectives(16, 64, 256, 1024, 4096, 16384, 65536, 262144)
-                .withRegistry(registry);
-        this.requests = Counter.builder("gateway.requests")
+                .withRegistry(registry), "gen_ai.token.type", "provider", "model");
+        this.requests = new TaggedMeters<>(Counter.builder("gateway.requests")
                 .description("Requests to the gateway's APIs, by api, outcome and status class")
-                .withRegistry(registry);
+                .withRegistry(registry), "api", "outcome", "status");
         this.dropped = Counter.builder("gateway.records.dropped")
                 .description("Answer records that could not be queued for storage or that the database refused")
                 .register(registry);
         this.storeFailures = Counter.builder("gateway.records.store.failures")
                 .description("Failed attempts to store a batch of answer records").register(registry);
-        this.scoring = Timer.builder("gateway.confidence.scoring.duration")
+        this.scoring = new TaggedMeters<>(Timer.builder("gateway.confidence.scoring.duration")
                 .description("CPU time to score one answer's confidence, by resulting label")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))
-                .withRegistry(registry);
-        this.webhookDeliveries = Counter.builder("gateway.webhook.deliveries")
+                .withRegistry(registry), "label");
+        this.webhookDeliveries = new TaggedMeters<>(Counter.builder("gateway.webhook.deliveries")
                 .description("Webhook delivery attempts, by product, event and outcome (delivered, retried, failed)")
-                .withRegistry(registry);
+                .withRegistry(registry), "product", "event", "outcome");
         io.micrometer.core.instrument.Gauge.builder("gateway.review.queue.depth", pendingReviews, Number::doubleValue)
                 .description("Pending review items, by kind (review, handoff)").tag("kind", "review")
                 .register(registry);
@@ -80,28 +82,31 @@ public class GatewayMetrics {
                 .description("Age of the oldest pending review item (0 when none is pending)").register(registry);
 
         // Product feedback and answer quality (#6). Tags: product, kind, label, outcome, reason, model only.
-        this.feedbackEvents = Counter.builder("gateway.feedback.events")
+        this.feedbackEvents = new TaggedMeters<>(Counter.builder("gateway.feedback.events")
                 .description("Feedback signals received, by product and kind (rating_up, rating_down, edited, "
                         + "resolved, escalated, csat, hallucination, review_approve, review_edit, review_reject)")
-                .withRegistry(registry);
-        this.confidence = DistributionSummary.builder("gateway.confidence.score")
+                .withRegistry(registry), "product", "kind");
+        this.confidence = new TaggedMeters<>(DistributionSummary.builder("gateway.confidence.score")
                 .description("Confidence of each product answer (0-1), by product")
                 .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
-                .withRegistry(registry);
-        this.answers = Counter.builder("gateway.answers")
+                .withRegistry(registry), "product");
+        this.answers = new TaggedMeters<>(Counter.builder("gateway.answers")
                 .description("Product answers, by product, confidence label and outcome (deliver, review, hand_off)")
-                .withRegistry(registry);
-        this.handoffs = Counter.builder("gateway.handoffs")
+                .withRegistry(registry), "product", "label", "outcome");
+        this.handoffs = new TaggedMeters<>(Counter.builder("gateway.handoffs")
                 .description("Questions handed off to a human, by product and reason")
-                .withRegistry(registry);
-        this.cost = Counter.builder("gateway.cost.usd")
+                .withRegistry(registry), "product", "reason");
+        this.cost = new TaggedMeters<>(Counter.builder("gateway.cost.usd")
                 .description("Provider cost in US dollars, by product and model")
-                .withRegistry(registry);
+                .withRegistry(registry), "product", "model");
+        this.productTokens = new TaggedMeters<>(Counter.builder("gateway.tokens")
+                .description("Tokens of product answers, by product, model and type (input/output)")
+                .withRegistry(registry), "product", "model", "type");
     }
 
     /** One webhook delivery attempt: {@code delivered}, {@code retried} (will be retried) or {@code failed}. */
     public void countWebhookDelivery(String product, String event, String outcome) {
-        webhookDeliveries.withTags("product", product, "event", event, "outcome", outcome).increment();
+        webhookDeliveries.with(product, event, outcome).increment();
     }
 
     /** The review queue as last read from the store; {@code oldestPending} is null when nothing is pending. */
@@ -113,32 +118,30 @@ public class GatewayMetrics {
 
     /** One feedback signal on an answer of a product ({@code none} for plain chat completions). */
     public void countFeedback(String product, String kind) {
-        feedbackEvents.withTags("product", tagOrNone(product), "kind", kind).increment();
+        feedbackEvents.with(tagOrNone(product), kind).increment();
     }
 
     /** One product answer: its confidence (into {@code gateway.confidence.score}) and how it was treated. */
     public void recordAnswer(String product, String label, String outcome, double confidence) {
-        this.confidence.withTags("product", tagOrNone(product)).record(confidence);
-        answers.withTags("product", tagOrNone(product), "label", tagOrNone(label), "outcome", tagOrNone(outcome))
+        this.confidence.with(tagOrNone(product)).record(confidence);
+        answers.with(tagOrNone(product), tagOrNone(label), tagOrNone(outcome))
                 .increment();
     }
 
     /** One hand-off to a human and its reason (a fixed vocabulary such as {@code low_confidence}). */
     public void recordHandoff(String product, String reason) {
-        handoffs.withTags("product", tagOrNone(product), "reason", tagOrNone(reason)).increment();
+        handoffs.with(tagOrNone(product), tagOrNone(reason)).increment();
     }
 
     /** Tokens of one product answer, by product, model and type ({@code gateway_tokens_total}). */
     public void recordProductTokens(String product, String model, int prompt, int completion) {
-        registry.counter("gateway.tokens", "product", tagOrNone(product), "model", tagOrNone(model), "type", "input")
-                .increment(prompt);
-        registry.counter("gateway.tokens", "product", tagOrNone(product), "model", tagOrNone(model), "type",
-                "output").increment(completion);
+        productTokens.with(tagOrNone(product), tagOrNone(model), "input").increment(prompt);
+        productTokens.with(tagOrNone(product), tagOrNone(model), "output").increment(completion);
     }
 
     /** What one answer cost at the provider, in US dollars. */
     public void recordCost(String product, String model, double usd) {
-        cost.withTags("product", tagOrNone(product), "model", tagOrNone(model)).increment(usd);
+        cost.with(tagOrNone(product), tagOrNone(model)).increment(usd);
     }
 
     private static String tagOrNone(String value) {
@@ -147,19 +150,19 @@ public class GatewayMetrics {
 
     /** One attempt at one provider: how long it took and how it ended ({@code ok} or a failure kind). */
     public void recordAttempt(String provider, String model, String outcome, long nanos) {
-        operation.withTags("gen_ai.operation.name", "chat", "provider", provider, "model", model, "outcome", outcome)
+        operation.with("chat", provider, model, outcome)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Tokens of one model call. */
     public void recordTokens(String provider, String model, int input, int output) {
-        tokens.withTags("gen_ai.token.type", "input", "provider", provider, "model", model).record(input);
-        tokens.withTags("gen_ai.token.type", "output", "provider", provider, "model", model).record(output);
+        tokens.with("input", provider, model).record(input);
+        tokens.with("output", provider, model).record(output);
     }
 
     /** One request to a public API and how it ended. */
     public void countRequest(String api, String outcome, int status) {
-        requests.withTags("api", api, "outcome", outcome, "status", (status / 100) + "xx").increment();
+        requests.with(api, outcome, STATUS_CLASSES[Math.min(Math.max(status / 100, 0), 5)]).increment();
     }
 
     /**
@@ -182,7 +185,7 @@ public class GatewayMetrics {
 
     /** One confidence scoring: how long the signals and the model took, and the label it produced. */
     public void recordScoring(String label, long nanos) {
-        scoring.withTags("label", label).record(nanos, TimeUnit.NANOSECONDS);
+        scoring.with(label).record(nanos, TimeUnit.NANOSECONDS);
     }
 
 }

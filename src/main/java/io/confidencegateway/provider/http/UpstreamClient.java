@@ -45,6 +45,9 @@ public final class UpstreamClient {
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, RequestOptions> parsedUrls =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A whole upstream answer. */
     public record Reply(int status, MultiMap headers, Buffer body) {
         public boolean ok() {
@@ -166,7 +169,10 @@ public final class UpstreamClient {
     private void open(HttpMethod method, String url, Map<String, String> headers, Buffer body,
             Object emitter, AtomicBoolean finished, AtomicReference<HttpClientRequest> request,
             io.vertx.core.Handler<HttpClientResponse> onResponse) {
-        var options = new RequestOptions().setMethod(method).setAbsoluteURI(url);
+        // Parsing the URL (java.net.URL) on every request showed in the pass-through profile; a provider calls a
+        // handful of fixed URLs, so each is parsed once and copied.
+        var options = new RequestOptions(parsedUrls.computeIfAbsent(url, u -> new RequestOptions().setAbsoluteURI(u)))
+                .setMethod(method);
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 fail(emitter, finished, UpstreamErrors.fromThrowable(settings.name(), opened.cause(), false));
