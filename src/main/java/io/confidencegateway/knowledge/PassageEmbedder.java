@@ -1,13 +1,21 @@
 package io.confidencegateway.knowledge;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
@@ -47,14 +55,64 @@ public class PassageEmbedder {
         LOG.infof("Embedding model all-MiniLM-L6-v2 (int8) ready in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The model with our own ONNX session rather than langchain4j's default one. The default session keeps an
+     * intra-op thread pool whose threads spin while they wait for work: on the benchmark's single core they took
+     * about half of the CPU of every product answer (#7). Here each embedding runs on the calling worker thread,
+     * without spinning, and a batch is embedded in that thread too; requests on different workers still run in
+     * parallel on a machine with more cores.
+     */
+    private static EmbeddingModel load() {
+        // Resources of the model jar; reading them does not run AllMiniLmL6V2QuantizedEmbeddingModel's static
+        // initializer (which would build the default session).
+        Class<?> jar = AllMiniLmL6V2QuantizedEmbeddingModel.class;
+        try (InputStream modelFile = jar.getResourceAsStream("/all-minilm-l6-v2-q.onnx");
+                InputStream tokenizer = jar.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (modelFile == null || tokenizer == null) {
+                throw new IllegalStateException("the all-MiniLM-L6-v2 (int8) model is missing from the classpath");
+            }
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = environment.createSession(modelFile.readAllBytes(), options);
+            return new InCallerThread(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
+        } catch (IOException | OrtException failure) {
+            throw new IllegalStateException("the embedding model could not be loaded: " + failure.getMessage(),
+                    failure);
+        }
+    }
+
+    /** langchain4j's in-process model over our encoder, running every embedding on the calling thread. */
+    private static final class InCallerThread extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        InCallerThread(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return DIMENSIONS;
+        }
+    }
+
     private EmbeddingModel model() {
         EmbeddingModel loaded = model;
         if (loaded == null) {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
-                    // The first instance runs the class's static initializer, which reads the ONNX model from the jar.
-                    loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    loaded = load();
                     model = loaded;
                 }
             }
