@@ -18,7 +18,7 @@ public record ScoringContext(Optional<String> question, List<Passage> passages, 
 
     public static ScoringContext of(String question, List<Passage> passages, String answer, Logprobs logprobs) {
         Optional<String> q = Optional.ofNullable(question).filter(s -> !s.isBlank());
-        List<AnalyzedText> passageTexts = passages.stream().map(p -> TextAnalyzer.analyze(p.text())).toList();
+        List<AnalyzedText> passageTexts = passages.stream().map(p -> PassageAnalyses.of(p.text())).toList();
         AnalyzedText answerText = TextAnalyzer.analyze(answer);
         List<SupportMatch> support = answerText.sentences().stream()
                 .map(s -> SupportMatcher.best(s, passages, passageTexts, null)).toList();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -61,13 +62,14 @@ public class ReviewQueue {
         Instant now = now();
         return database.transaction(connection -> {
             repository.insert(connection, id, item, now);
-            return repository.position(connection, id, now);
+            return NewItem.HANDOFF.equals(item.kind()) ? Optional.of(repository.position(connection, id, now))
+                    : Optional.<Integer>empty();
         }).map(position -> {
-            gauges.refresh();
+            gauges.changed();
             if (NewItem.HANDOFF.equals(item.kind())) {
                 webhooks.send(WebhookEvent.HANDOFF, pendingItem(id, item, now));
             }
-            return new Ticket(id, position, config.review().handoffMessage().replace("{ticket}", id.toString()));
+            return new Ticket(id, position.orElse(null), config.review().handoffMessage().replace("{ticket}", id.toString()));
         });
     }
 
@@ -160,7 +162,7 @@ public class ReviewQueue {
             return null;
         });
         webhooks.send(WebhookEvent.RESOLVED, item);
-        gauges.refresh();
+        gauges.changed();
     }
 
     private static ResolveRequest validate(ResolveRequest request) {
