@@ -180,6 +180,15 @@ public final class UpstreamClient {
             }
             HttpClientRequest req = opened.result();
             request.set(req);
+            // Without a handler Vert.x logs every request exception at ERROR, including the "Stream reset" of a
+            // request we reset ourselves (client gone, timeout): not an error for ops. Anything else fails the call.
+            // Once the answer has begun, its own handlers report failures (as an interrupted stream).
+            var answered = new AtomicBoolean();
+            req.exceptionHandler(error -> {
+                if (!answered.get()) {
+                    fail(emitter, finished, UpstreamErrors.fromThrowable(settings.name(), error, false));
+                }
+            });
             if (finished.get()) {
                 reset(req);
                 return;
@@ -190,6 +199,7 @@ public final class UpstreamClient {
                 if (sent.failed()) {
                     fail(emitter, finished, UpstreamErrors.fromThrowable(settings.name(), sent.cause(), false));
                 } else if (!finished.get()) {
+                    answered.set(true);
                     onResponse.handle(sent.result());
                 }
             });
