@@ -222,20 +222,32 @@ public class ChatCompletionsRoute {
         }
     }
 
-    /** Writes one stream to the client, asking the provider for the next chunk only when the socket can take it. */
+    /**
+     * Writes one stream to the client, asking the provider for the next chunk only when the socket can take it. The
+     * first event goes out at once (time to first token); later events that arrive in the same event-loop turn
+     * (an upstream read usually carries several) are written together, one socket write instead of one per chunk:
+     * per-chunk writes were a third of the streaming CPU (#7). Callbacks run on the request's event loop.
+     */
     private final class SseWriter implements MultiSubscriber<ChatChunk> {
+
+        /** Above this many pending bytes the events are written without waiting for the end of the turn. */
+        private static final int COALESCE_LIMIT = 32 * 1024;
 
         private final RoutingContext context;
         private final HttpServerResponse response;
         private final java.util.function.Supplier<String> id;
+        private final io.vertx.core.Context loop;
         private Flow.Subscription subscription;
         private boolean headersSent;
         private volatile boolean done;
+        private Buffer pending;
+        private boolean flushScheduled;
 
         SseWriter(RoutingContext context, java.util.function.Supplier<String> id) {
             this.context = context;
             this.response = context.response();
             this.id = id;
+            this.loop = io.vertx.core.Vertx.currentContext();
         }
 
         @Override
@@ -252,12 +264,16 @@ public class ChatCompletionsRoute {
         }
 
         @Override
-        public void onItem(ChatChunk chunk) {
+        public synchronized void onItem(ChatChunk chunk) {
             if (done) {
                 return;
             }
-            startIfNeeded();
-            response.write(event(chunk));
+            if (!headersSent) {
+                startIfNeeded();
+                response.write(event(chunk));
+            } else {
+                coalesce(event(chunk));
+            }
             if (response.writeQueueFull()) {
                 response.drainHandler(drained -> subscription.request(1));
             } else {
@@ -265,8 +281,36 @@ public class ChatCompletionsRoute {
             }
         }
 
+        private void coalesce(Buffer event) {
+            if (pending == null) {
+                pending = Buffer.buffer(Math.max(256, event.length() * 8));
+            }
+            pending.appendBuffer(event);
+            if (pending.length() >= COALESCE_LIMIT || loop == null) {
+                flush();
+            } else if (!flushScheduled) {
+                flushScheduled = true;
+                loop.runOnContext(ignored -> flush());
+            }
+        }
+
+        private synchronized void flush() {
+            flushScheduled = false;
+            if (pending != null && pending.length() > 0 && !response.ended() && !response.closed()) {
+                response.write(pending);
+            }
+            pending = null;
+        }
+
+        /** The pending events followed by the last one, as the response's final write. */
+        private Buffer finalWrite(Buffer last) {
+            Buffer all = pending == null ? last : pending.appendBuffer(last);
+            pending = null;
+            return all;
+        }
+
         @Override
-        public void onFailure(Throwable failure) {
+        public synchronized void onFailure(Throwable failure) {
             if (done) {
                 return;
             }
@@ -276,18 +320,18 @@ public class ChatCompletionsRoute {
                 reply(context, error, id.get());
                 return;
             }
-            response.end(event(error.body()));
+            response.end(finalWrite(event(error.body())));
             metrics.countRequest(API, "stream_interrupted", 200);
         }
 
         @Override
-        public void onCompletion() {
+        public synchronized void onCompletion() {
             if (done) {
                 return;
             }
             done = true;
             startIfNeeded();
-            response.end(DONE);
+            response.end(finalWrite(DONE.copy()));
             metrics.countRequest(API, "ok", 200);
         }
 

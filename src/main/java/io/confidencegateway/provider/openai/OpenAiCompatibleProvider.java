@@ -128,22 +128,30 @@ final class OpenAiCompatibleProvider implements ChatProvider {
         if (ended.get()) {
             return List.of();
         }
-        JsonNode tree;
-        try {
-            tree = json.readTree(data);
-        } catch (IOException notJson) {
-            throw new ProviderException(new ProviderFailure.StreamInterrupted(id(), "a chunk was not valid JSON"));
-        }
-        if (tree.has("error") || "error".equals(event.event())) {
-            JsonNode error = tree.path("error");
-            String message = error.isTextual() ? error.asText() : error.path("message").asText("error event");
-            throw new ProviderException(new ProviderFailure.StreamInterrupted(id(), "error event: " + message));
+        // Most events are plain chunks: bind them in one pass. Only an event that may carry an error (or is typed
+        // "error") is read as a tree first, to tell an error event from a chunk.
+        if ("error".equals(event.event()) || data.contains("\"error\"")) {
+            JsonNode tree;
+            try {
+                tree = json.readTree(data);
+            } catch (IOException notJson) {
+                throw new ProviderException(new ProviderFailure.StreamInterrupted(id(), "a chunk was not valid JSON"));
+            }
+            if (tree.has("error") || "error".equals(event.event())) {
+                JsonNode error = tree.path("error");
+                String message = error.isTextual() ? error.asText() : error.path("message").asText("error event");
+                throw new ProviderException(new ProviderFailure.StreamInterrupted(id(), "error event: " + message));
+            }
         }
         ChatChunk chunk;
         try {
-            chunk = chunkReader.readValue(tree);
+            chunk = chunkReader.readValue(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notChunk) {
+            throw new ProviderException(new ProviderFailure.StreamInterrupted(id(),
+                    notChunk instanceof com.fasterxml.jackson.core.JsonParseException ? "a chunk was not valid JSON"
+                            : "a chunk was not a completion chunk"));
         } catch (IOException notChunk) {
-            throw new ProviderException(new ProviderFailure.StreamInterrupted(id(), "a chunk was not a completion chunk"));
+            throw new ProviderException(new ProviderFailure.StreamInterrupted(id(), "a chunk was not valid JSON"));
         }
         if (chunk.finishReason() != null) {
             finished.set(true);
