@@ -77,6 +77,7 @@ public class PassageEmbedder {
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setCPUArenaAllocator(false);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(modelFile.readAllBytes(), options);
             return new InCallerThread(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
