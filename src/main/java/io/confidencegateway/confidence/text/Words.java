@@ -75,6 +75,11 @@ public final class Words {
         return STOP.contains(token);
     }
 
+    /** True for a word that carries content: not a stop word, not a negation, not a number. */
+    public static boolean isContent(String token) {
+        return !isStop(token) && !isNegation(token) && !Character.isDigit(token.charAt(0));
+    }
+
     /** True for "not", "never", "no", "isn't", "can't"… */
     public static boolean isNegation(String token) {
         return NEGATIONS.contains(token) || token.endsWith("n't");
