@@ -2,11 +2,15 @@ package io.confidencegateway.confidence.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.confidencegateway.confidence.Fixtures;
+import io.confidencegateway.confidence.Passage;
+import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.confidence.SignalResult;
 
 class ClaimSupportSignalTest {
@@ -33,11 +37,37 @@ class ClaimSupportSignalTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "WordNet opposite of an adjective  | Delivery is free for rural addresses in the county.               | false",
+        "WordNet opposite of an adjective  | The extended cover is obligatory for every laptop.                | false",
+        "paraphrase keeps the same meaning | Addresses in towns get free delivery, and the cover is voluntary. | true"})
+    void findsOppositesBeyondTheCuratedList(String edit, String answer, boolean supported) {
+        List<Passage> passages = List.of(Passage.of(1, "Delivery is free for urban addresses in the county. The "
+                + "extended cover is optional for every laptop."));
+        SignalResult result = signal.evaluate(ScoringContext.of(null, passages, answer, null)).orElseThrow();
+        assertThat(result.flags().isEmpty()).as(result.reason()).isEqualTo(supported);
+        if (!supported) {
+            assertThat(result.reason()).contains("says the opposite of");
+        }
+    }
+
+    @Test
+    void oneWrongSentenceSinksALongAnswerAsMuchAsAShortOne() {
+        String wrong = "Every laptop carries a five-year warranty from Contoso.";
+        String right = "Standard shipping costs $4.99. Refunds are paid to the original card within 5 business "
+                + "days. Opened software cannot be returned. Orders over $1,200 ship free with Northwind Express. ";
+        double alone = signal.evaluate(Fixtures.context(wrong)).orElseThrow().value();
+        double amongRightOnes = signal.evaluate(Fixtures.context(right + wrong)).orElseThrow().value();
+        assertThat(amongRightOnes).isEqualTo(alone).isLessThan(0.5);
+    }
+
     @Test
     void flagsOnlyTheUnsupportedSentenceByIndex() {
         SignalResult result = signal.evaluate(Fixtures.context("Standard shipping costs $4.99. "
                 + "Every laptop carries a five-year warranty from Contoso.")).orElseThrow();
-        assertThat(result.reason()).isEqualTo("1 of 2 sentences lack support");
+        assertThat(result.reason()).isEqualTo("1 of 2 sentences lack support; weakest (sentence 1): no passage "
+                + "states 'five-year'");
         assertThat(result.flags()).singleElement().satisfies(flag -> {
             assertThat(flag.sentenceIndex()).isEqualTo(1);
             assertThat(flag.reason()).contains("'five-year'");
