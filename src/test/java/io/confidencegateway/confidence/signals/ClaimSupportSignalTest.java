@@ -52,6 +52,20 @@ class ClaimSupportSignalTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "negation moved to another verb | The police have not opened an inquiry and found traces of poison.  | false",
+        "same negation, other wording   | The police, who have opened an inquiry, found no traces of poison. | true"})
+    void comparesWhatEachNegationGoverns(String edit, String answer, boolean supported) {
+        List<Passage> passages = List.of(Passage.of(1, "The police, who have opened an inquiry, have not found any "
+                + "traces of poison."));
+        SignalResult result = signal.evaluate(ScoringContext.of(null, passages, answer, null)).orElseThrow();
+        assertThat(result.flags().isEmpty()).as(result.reason()).isEqualTo(supported);
+        if (!supported) {
+            assertThat(result.reason()).contains("negation differs");
+        }
+    }
+
     @Test
     void oneWrongSentenceSinksALongAnswerAsMuchAsAShortOne() {
         String wrong = "Every laptop carries a five-year warranty from Contoso.";
