@@ -52,7 +52,9 @@ public final class Lexicon {
         return computed;
     }
 
-    private static Set<String> lookup(String word) {
+    // extJWNL is not verified thread-safe (its issue #31), so misses read the dictionary one at a time; hits, nearly
+    // every lookup once a scorer is warm, never wait.
+    private static synchronized Set<String> lookup(String word) {
         if (word.isEmpty() || !Character.isLetter(word.charAt(0))) {
             return Set.of();
         }
