@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.confidencegateway.api.Problem;
 import io.confidencegateway.api.ProblemException;
-import io.confidencegateway.confidence.text.Lexicon;
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.quarkus.arc.All;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Scores answers for {@code POST /v1/score}: checks the input against the configured limits, analyses it once and
@@ -26,8 +20,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  */
 @ApplicationScoped
 public class ScoringService {
-
-    private static final Logger LOG = Logger.getLogger(ScoringService.class);
 
     private final ConfidenceScorer scorer;
     private final ScoringConfig config;
@@ -56,16 +48,6 @@ public class ScoringService {
             results.add(scoreChecked(batch.items().get(i), "items[" + i + "]."));
         }
         return new ScoreRequest.BatchResult(results);
-    }
-
-    void onStart(@Observes StartupEvent start) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                Lexicon.warmUp();
-            } catch (RuntimeException failure) {
-                LOG.errorf("Opening WordNet failed; scoring will retry on first use: %s", failure.toString());
-            }
-        });
     }
 
     /** The signal names CDI collected, for checks that the offline catalog sees the same set. */

@@ -7,15 +7,13 @@ import java.util.Set;
 
 import io.confidencegateway.confidence.text.AnalyzedSentence;
 import io.confidencegateway.confidence.text.AnalyzedText;
-import io.confidencegateway.confidence.text.Lexicon;
 import io.confidencegateway.confidence.text.Quantity;
 import io.confidencegateway.confidence.text.Words;
 
 /**
  * Finds, for one answer sentence, the passage window (a sentence with its neighbours) that covers most of its
- * content words, then checks that window for the claim's names, quantities, negation and antonyms (a short
- * curated list, negating prefixes, and WordNet's opposites of the word's commonest senses). Lexical on purpose:
- * embeddings would only say the window is on topic, which a swapped number or name still is.
+ * content words, then checks that window for the claim's names, quantities, negation and antonyms. Lexical on
+ * purpose: embeddings would only say the window is on topic, which a swapped number or name still is.
  */
 public final class SupportMatcher {
 
@@ -108,17 +106,12 @@ public final class SupportMatcher {
         boolean negationMismatch = claim.negated() && !center.negated() || negatesPlain(claim, center)
                 || negatesPlain(center, claim);
         List<String> antonyms = new ArrayList<>();
-        Set<String> claimStems = claim.stemSet();
-        for (String token : claim.contentTokens()) {
-            String stem = Words.stem(token);
+        for (String stem : claim.contentStems()) {
             if (windowTokens.contains(stem)) {
                 continue;
             }
-            // An opposite only counts if the claim does not also use it ("rose early, fell late").
             if (Words.antonymsOf(stem).stream().anyMatch(windowTokens::contains)
-                    || windowStems.stream().anyMatch(w -> Words.prefixNegates(stem, w))
-                    || Lexicon.antonyms(token).stream()
-                            .anyMatch(a -> windowStems.contains(a) && !claimStems.contains(a))) {
+                    || windowStems.stream().anyMatch(w -> Words.prefixNegates(stem, w))) {
                 antonyms.add(stem);
             }
         }

@@ -23,12 +23,6 @@ public record AnalyzedSentence(int index, String text, List<String> tokens, List
         return Set.copyOf(all);
     }
 
-    /** The content words as written (lower case), in order: what {@code contentStems} holds before stemming. */
-    public List<String> contentTokens() {
-        Set<String> nameSet = Set.copyOf(names);
-        return tokens.stream().filter(t -> Words.isContent(t) && !nameSet.contains(t)).toList();
-    }
-
     /** All stems of this sentence (content or not), for matching against a supporting window. */
     public Set<String> stemSet() {
         return Set.copyOf(tokens.stream().map(Words::stem).toList());
