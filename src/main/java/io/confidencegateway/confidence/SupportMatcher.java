@@ -23,6 +23,8 @@ public final class SupportMatcher {
     private static final double FULL_COVERAGE = 0.5;
     private static final double NEGATION = 0.4;
     private static final double ANTONYM = 0.4;
+    private static final Set<String> CLAUSE_BREAKS = Set.of("and", "but", "or", "while", "whereas", "although",
+            "though", "because", "which", "who", "that");
 
     private SupportMatcher() {
     }
@@ -69,7 +71,6 @@ public final class SupportMatcher {
         Set<String> windowTokens = new HashSet<>();
         Set<String> windowStems = new HashSet<>();
         List<Quantity> windowQuantities = new ArrayList<>();
-        boolean windowNegated = false;
         for (int i = Math.max(0, s - 1); i <= Math.min(sentences.size() - 1, s + 1); i++) {
             for (String token : sentences.get(i).tokens()) {
                 windowTokens.add(token);
@@ -77,7 +78,6 @@ public final class SupportMatcher {
             }
             windowStems.addAll(sentences.get(i).contentStems());
             windowQuantities.addAll(sentences.get(i).quantities());
-            windowNegated |= sentences.get(i).negated();
         }
         List<String> absentNames = new ArrayList<>();
         List<String> absentQuantities = new ArrayList<>();
@@ -100,7 +100,11 @@ public final class SupportMatcher {
                 }
             }
         }
-        boolean negationMismatch = claim.negated() ? !sentences.get(s).negated() : negates(sentences.get(s), claim);
+        // A negated claim against a plain passage sentence is a mismatch even when paraphrased; otherwise the
+        // negation must govern the same words on one side and not on the other.
+        AnalyzedSentence center = sentences.get(s);
+        boolean negationMismatch = claim.negated() && !center.negated() || negatesPlain(claim, center)
+                || negatesPlain(center, claim);
         List<String> antonyms = new ArrayList<>();
         for (String stem : claim.contentStems()) {
             if (windowTokens.contains(stem)) {
@@ -120,33 +124,70 @@ public final class SupportMatcher {
     }
 
     /**
-     * True when the passage sentence negates something the claim states plainly: most of the few content words
-     * after its negation recur in the claim. A negation elsewhere in the sentence ("covers defects but does not
-     * cover accidental damage") says nothing about the claim's part.
+     * True when {@code negating} negates what {@code plain} states without negation: most of the few content words
+     * a negation governs in one recur in the other, and none of them is negated there. "Found no evidence" governs
+     * "found" too, so it agrees with "did not find any evidence".
      */
-    private static boolean negates(AnalyzedSentence passage, AnalyzedSentence claim) {
-        if (!passage.negated()) {
+    private static boolean negatesPlain(AnalyzedSentence negating, AnalyzedSentence plain) {
+        if (!negating.negated()) {
             return false;
         }
-        List<String> tokens = passage.tokens();
-        Set<String> claimStems = claim.stemSet();
+        Set<String> plainStems = plain.stemSet();
+        Set<String> plainNegated = negatedStems(plain.tokens());
+        List<String> tokens = negating.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             if (!Words.isNegation(tokens.get(i))) {
                 continue;
             }
-            int scope = 0;
+            List<String> scope = scope(tokens, i);
             int shared = 0;
-            for (int j = i + 1; j < tokens.size() && scope < 3; j++) {
-                if (!Words.isStop(tokens.get(j)) && !Words.isNegation(tokens.get(j))) {
-                    scope++;
-                    shared += claimStems.contains(Words.stem(tokens.get(j))) ? 1 : 0;
+            boolean negatedThere = false;
+            for (String stem : scope) {
+                if (plainStems.contains(stem)) {
+                    shared++;
+                    negatedThere |= plainNegated.contains(stem);
                 }
             }
-            if (scope > 0 && shared * 3 >= scope * 2) {
+            if (!scope.isEmpty() && shared * 3 >= scope.size() * 2 && !negatedThere) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static Set<String> negatedStems(List<String> tokens) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (Words.isNegation(tokens.get(i))) {
+                out.addAll(scope(tokens, i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stems of the up to three content words a negation at {@code i} governs, within its clause, and the verb before
+     * a bare "no".
+     */
+    private static List<String> scope(List<String> tokens, int i) {
+        List<String> out = new ArrayList<>();
+        String cue = tokens.get(i);
+        if (i > 0 && ("no".equals(cue) || "nothing".equals(cue) || "none".equals(cue))
+                && Words.isContent(tokens.get(i - 1))) {
+            out.add(Words.stem(tokens.get(i - 1)));
+        }
+        for (int j = i + 1; j < tokens.size() && out.size() < 4; j++) {
+            if (Words.isNegation(tokens.get(j)) || CLAUSE_BREAKS.contains(tokens.get(j))) {
+                break;
+            }
+            if (Words.isContent(tokens.get(j))) {
+                out.add(Words.stem(tokens.get(j)));
+                if (out.size() >= 3 && !("no".equals(cue) || "nothing".equals(cue) || "none".equals(cue))) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static List<AnalyzedSentence> window(List<AnalyzedSentence> sentences, int s) {

@@ -193,9 +193,9 @@ public final class EvaluationTool {
         evaluation.putAll(crossValidation);
         String note = "Logistic regression (IRLS, L2 " + ModelFitter.L2 + ") on centred signal values of "
                 + source.getFileName() + " (" + rows.size() + " rows, label 1 = unfaithful, classes balanced, so 0.5 "
-                + "is the prior). Features marked fitted=false keep hand-set prior weights because that data never "
-                + "exercised them (no question, no citation markers, no logprobs, almost no hedging). Refit: "
-                + "bench/eval.sh FILE --fit OUT.json.";
+                + "is the prior), weights held at 0 or above (a negative one would reward doubt). Features marked "
+                + "fitted=false keep hand-set prior weights because that data never exercised them (no question, no "
+                + "citation markers, no logprobs, almost no hedging). Refit: bench/eval.sh FILE --fit OUT.json.";
         ConfidenceModel model = new ConfidenceModel("v1", note, fitted.intercept(), fitted.features(), evaluation);
         Files.writeString(target, model.toJson());
         report("refitted model (in-sample; see leave-one-group-out for an honest number)", scores, faithful, rows,

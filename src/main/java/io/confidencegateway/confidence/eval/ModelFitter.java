@@ -14,7 +14,8 @@ import io.confidencegateway.confidence.SignalResult;
  * Refits a model's weights from signal readings and labels. Each feature is centred on its mean over the rows
  * where it applies and set to 0 (its mean) where it does not, exactly as the scorer treats it. A feature the data
  * barely exercises (fewer than {@link #MIN_VARIED} rows away from its commonest value, e.g. hedging in a set of
- * summaries) keeps its prior weight and mean and stays marked unfitted: a handful of rows would fit noise.
+ * summaries) keeps its prior weight and mean and stays marked unfitted: a handful of rows would fit noise. Weights
+ * are never negative (see {@link #fitNonNegative}).
  */
 public final class ModelFitter {
 
@@ -53,16 +54,7 @@ public final class ModelFitter {
                 means[f] = prior.features().get(f).mean();
             }
         }
-        double[][] x = new double[n][fitted.size()];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = faithful[i] ? 1 : 0;
-            for (int k = 0; k < fitted.size(); k++) {
-                int f = fitted.get(k);
-                x[i][k] = value(readings.get(i), names.get(f)).map(v -> v - means[f]).orElse(0.0);
-            }
-        }
-        double[] beta = LogisticFit.fit(x, y, L2);
+        double[] beta = fitNonNegative(readings, faithful, names, means, fitted);
         List<ConfidenceModel.Feature> features = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
             int k = fitted.indexOf(f);
@@ -71,6 +63,45 @@ public final class ModelFitter {
                     : new ConfidenceModel.Feature(old.name(), old.weight(), old.mean(), false));
         }
         return new ConfidenceModel(version, note, round(beta[0]), features, evaluation);
+    }
+
+    /**
+     * Every signal reads 1 as "no reason for doubt", so a negative weight would make the model reward doubt: it can
+     * only come from collinearity with another signal or a quirk of the training data (on SummEdits, faithful rows
+     * are paraphrases and so share fewer words with the document than the corrupted ones). Such a feature is fixed
+     * at weight 0 and the rest refitted, until every weight is positive or zero.
+     */
+    private static double[] fitNonNegative(List<List<ConfidenceScorer.Reading>> readings, boolean[] faithful,
+            List<String> names, double[] means, List<Integer> fitted) {
+        int n = readings.size();
+        List<Integer> active = new ArrayList<>(fitted);
+        while (true) {
+            double[][] x = new double[n][active.size()];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = faithful[i] ? 1 : 0;
+                for (int k = 0; k < active.size(); k++) {
+                    int f = active.get(k);
+                    x[i][k] = value(readings.get(i), names.get(f)).map(v -> v - means[f]).orElse(0.0);
+                }
+            }
+            double[] beta = LogisticFit.fit(x, y, L2);
+            int worst = -1;
+            for (int k = 0; k < active.size(); k++) {
+                if (beta[k + 1] < 0 && (worst < 0 || beta[k + 1] < beta[worst + 1])) {
+                    worst = k;
+                }
+            }
+            if (worst < 0) {
+                double[] out = new double[fitted.size() + 1];
+                out[0] = beta[0];
+                for (int k = 0; k < active.size(); k++) {
+                    out[fitted.indexOf(active.get(k)) + 1] = beta[k + 1];
+                }
+                return out;
+            }
+            active.remove(worst);
+        }
     }
 
     static Optional<Double> value(List<ConfidenceScorer.Reading> row, String name) {

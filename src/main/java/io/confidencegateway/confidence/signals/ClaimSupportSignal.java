@@ -1,5 +1,6 @@
 package io.confidencegateway.confidence.signals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +13,9 @@ import io.confidencegateway.confidence.SupportMatch;
 
 /**
  * Claim support: each answer sentence against its best passage window (content-word coverage, names and numbers
- * present there, same negation, no antonym). The value is the mean sentence support; unsupported sentences are
- * flagged by index.
+ * present there, same negation, no antonym). The value is the support of the weakest sentence: one wrong claim
+ * makes an answer wrong however many sentences around it are right, and a mean would dilute it in a long answer.
+ * Unsupported sentences are flagged by index.
  */
 @ApplicationScoped
 public class ClaimSupportSignal implements ConfidenceSignal {
@@ -29,10 +31,12 @@ public class ClaimSupportSignal implements ConfidenceSignal {
         if (support.isEmpty()) {
             return Optional.empty();
         }
-        double sum = 0;
-        List<SignalResult.Flag> flags = new java.util.ArrayList<>();
+        SupportMatch weakest = support.get(0);
+        List<SignalResult.Flag> flags = new ArrayList<>();
         for (SupportMatch match : support) {
-            sum += match.score();
+            if (match.score() < weakest.score()) {
+                weakest = match;
+            }
             if (!match.supported()) {
                 flags.add(new SignalResult.Flag(match.sentenceIndex(), match.reason()));
             }
@@ -40,8 +44,9 @@ public class ClaimSupportSignal implements ConfidenceSignal {
         int n = support.size();
         String reason = flags.isEmpty() ? (n == 1 ? "the sentence is supported by the passages"
                 : "all " + n + " sentences are supported by the passages")
-                : flags.size() + " of " + n + " sentences lack support";
-        return Optional.of(new SignalResult(clamp(sum / n), reason, flags));
+                : flags.size() + " of " + n + " sentences lack support; weakest (sentence " + weakest.sentenceIndex()
+                        + "): " + weakest.reason();
+        return Optional.of(new SignalResult(clamp(weakest.score()), reason, flags));
     }
 
     static double clamp(double v) {

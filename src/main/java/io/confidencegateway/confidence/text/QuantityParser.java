@@ -60,7 +60,14 @@ public final class QuantityParser {
                 continue;
             }
             int start = i;
-            String currency = i > 0 ? currencyOf(tokens.get(i - 1)) : null;
+            // Speech and transcripts write "twenty five" without the hyphen.
+            Double units = i + 1 < tokens.size() && number >= 20 && number < 100 && number % 10 == 0
+                    && !Character.isDigit(token.charAt(0)) ? number(tokens.get(i + 1)) : null;
+            if (units != null && units >= 1 && units < 10 && !Character.isDigit(tokens.get(i + 1).charAt(0))) {
+                number += units;
+                i++;
+            }
+            String currency = start > 0 ? currencyOf(tokens.get(start - 1)) : null;
             double multiplier = 1;
             if (i + 1 < tokens.size() && MULTIPLIERS.containsKey(lower(tokens.get(i + 1)))) {
                 multiplier = MULTIPLIERS.get(lower(tokens.get(++i)));

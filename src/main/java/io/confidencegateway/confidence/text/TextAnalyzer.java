@@ -102,8 +102,7 @@ public final class TextAnalyzer {
         boolean negated = false;
         for (String token : tokens) {
             negated |= Words.isNegation(token);
-            if (!Words.isStop(token) && !Words.isNegation(token) && !nameSet.contains(token)
-                    && !Character.isDigit(token.charAt(0))) {
+            if (Words.isContent(token) && !nameSet.contains(token)) {
                 content.add(Words.stem(token));
             }
         }

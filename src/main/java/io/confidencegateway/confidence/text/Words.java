@@ -1,6 +1,12 @@
 package io.confidencegateway.confidence.text;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,22 +29,9 @@ public final class Words {
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing", "neither",
             "nor", "without", "cannot", "nowhere", "hardly");
 
-    // Common pairs whose swap flips a claim; general English, not mined from any evaluation set.
-    private static final Map<String, Set<String>> ANTONYMS = antonyms("increase:decrease rise:fall up:down "
-            + "higher:lower high:low more:less gain:loss positive:negative before:after accept:reject accept:decline "
-            + "agree:refuse win:lose strong:weak large:small big:small best:worst early:late above:below buy:sell "
-            + "profit:loss grow:shrink improve:worsen success:failure succeed:fail pass:fail first:last "
-            + "maximum:minimum include:exclude expand:reduce like:dislike good:bad always:never allow:prevent "
-            + "allow:forbid add:remove start:end start:stop begin:finish cheap:expensive easy:difficult easy:hard "
-            + "same:different true:false right:wrong ahead:behind open:close approve:reject support:oppose "
-            + "long:short fast:slow hot:cold major:minor full:empty love:hate remember:forget confirm:deny "
-            + "join:leave arrive:leave public:private internal:external import:export rich:poor young:old "
-            + "simple:complex safe:dangerous lend:borrow give:take send:receive enter:exit inside:outside "
-            + "morning:evening praise:criticize reward:punish raise:lower attack:defend spend:save push:pull "
-            + "light:dark wet:dry dead:alive present:absent optimistic:pessimistic majority:minority "
-            + "upgrade:downgrade upward:downward surplus:deficit hire:fire victory:defeat war:peace friend:enemy "
-            + "export:import win:loss lead:trail online:offline north:south east:west accurate:inaccurate "
-            + "night:day sooner:later past:future old:new");
+    // Common pairs whose swap flips a claim; general English, not mined from any evaluation set. A resource file, so
+    // that a reviewer can read the whole list and an addition does not touch the matcher.
+    private static final Map<String, Set<String>> ANTONYMS = antonyms("confidence/opposites.txt");
 
     // Names that texts routinely spell another way; kept short on purpose.
     private static final Map<String, List<String>> NAME_ALIASES = Map.of("q1", List.of("first", "quarter"),
@@ -73,6 +66,11 @@ public final class Words {
 
     public static boolean isStop(String token) {
         return STOP.contains(token);
+    }
+
+    /** True for a word that carries content: not a stop word, not a negation, not a number. */
+    public static boolean isContent(String token) {
+        return !isStop(token) && !isNegation(token) && !Character.isDigit(token.charAt(0));
     }
 
     /** True for "not", "never", "no", "isn't", "can't"… */
@@ -123,15 +121,32 @@ public final class Words {
         return false;
     }
 
-    private static Map<String, Set<String>> antonyms(String pairs) {
-        Map<String, Set<String>> map = new java.util.HashMap<>();
-        for (String pair : pairs.split(" ")) {
-            String[] two = pair.split(":");
-            map.computeIfAbsent(stem(two[0]), k -> new java.util.HashSet<>()).add(stem(two[1]));
-            map.computeIfAbsent(stem(two[1]), k -> new java.util.HashSet<>()).add(stem(two[0]));
+    private static Map<String, Set<String>> antonyms(String resource) {
+        Map<String, Set<String>> map = new HashMap<>();
+        for (String line : lines(resource)) {
+            String[] two = line.trim().split("\\s+");
+            if (two[0].isEmpty() || two[0].startsWith("#")) {
+                continue;
+            }
+            if (two.length != 2) {
+                throw new IllegalStateException(resource + ": expected two words, got '" + line + "'");
+            }
+            map.computeIfAbsent(stem(two[0]), k -> new HashSet<>()).add(stem(two[1]));
+            map.computeIfAbsent(stem(two[1]), k -> new HashSet<>()).add(stem(two[0]));
         }
-        Map<String, Set<String>> frozen = new java.util.HashMap<>();
+        Map<String, Set<String>> frozen = new HashMap<>();
         map.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
         return Map.copyOf(frozen);
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = Words.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading " + resource + " failed", e);
+        }
     }
 }

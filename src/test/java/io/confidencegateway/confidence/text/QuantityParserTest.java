@@ -17,6 +17,8 @@ class QuantityParserTest {
         "$1.2 million in sales       | sales of $1,200,000          | true",
         "revenue of $234 million     | revenue was 234              | true",
         "twenty-five people          | 25 people                    | true",
+        "25 Euros                    | twenty five Euros            | true",
+        "26 Euros                    | twenty five Euros            | false",
         "within 30 days              | within 14 days               | false",
         "$2 million                  | $2 billion                   | false",
         "15%                         | 15 dollars                   | false",

@@ -1,0 +1,44 @@
+package io.confidencegateway.confidence.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.confidencegateway.confidence.ConfidenceModel;
+import io.confidencegateway.confidence.ConfidenceScorer;
+import io.confidencegateway.confidence.SignalResult;
+
+class ModelFitterTest {
+
+    @Test
+    void aSignalThatRisesWithDoubtGetsNoWeightInsteadOfANegativeOne() {
+        ConfidenceModel prior = new ConfidenceModel("v0", null, 0, List.of(
+                new ConfidenceModel.Feature("grounded", 1, 0.5, false),
+                new ConfidenceModel.Feature("copied_words", 1, 0.5, false)), null);
+        Random random = new Random(1);
+        List<List<ConfidenceScorer.Reading>> readings = new ArrayList<>();
+        boolean[] faithful = new boolean[400];
+        for (int i = 0; i < faithful.length; i++) {
+            faithful[i] = i % 2 == 0;
+            double grounded = (faithful[i] ? 0.7 : 0.3) + 0.3 * random.nextDouble();
+            // In this data unfaithful rows copy more words: a quirk the model must not learn to reward.
+            double copied = (faithful[i] ? 0.2 : 0.6) + 0.3 * random.nextDouble();
+            readings.add(List.of(reading("grounded", Math.min(1, grounded)), reading("copied_words", copied)));
+        }
+
+        ConfidenceModel fitted = ModelFitter.fit(prior, readings, faithful, "v1", null, null);
+
+        assertThat(fitted.byName().get("grounded").weight()).isPositive();
+        assertThat(fitted.byName().get("copied_words").weight()).isZero();
+        assertThat(fitted.byName().get("copied_words").fitted()).isTrue();
+    }
+
+    private static ConfidenceScorer.Reading reading(String name, double value) {
+        return new ConfidenceScorer.Reading(name, Optional.of(SignalResult.of(value, name)));
+    }
+}
