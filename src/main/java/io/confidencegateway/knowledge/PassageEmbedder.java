@@ -3,6 +3,7 @@ package io.confidencegateway.knowledge;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,9 +35,22 @@ public class PassageEmbedder {
 
     private volatile EmbeddingModel model;
 
+    /**
+     * Embeddings are CPU-bound: more of them at once than there are cores only adds native memory (each run holds
+     * its activations) and context switches. Under 64 concurrent product answers on one core, unbounded runs
+     * pushed the RSS past the 400 MB budget (#7); callers beyond the limit wait on their worker thread.
+     */
+    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
     /** The unit-length embedding of one text. */
     public float[] embed(String text) {
-        return model().embed(text).content().vector();
+        EmbeddingModel loaded = model();
+        running.acquireUninterruptibly();
+        try {
+            return loaded.embed(text).content().vector();
+        } finally {
+            running.release();
+        }
     }
 
     /** Embeddings of the texts, in order. */
@@ -45,7 +59,13 @@ public class PassageEmbedder {
             return List.of();
         }
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        EmbeddingModel loaded = model();
+        running.acquireUninterruptibly();
+        try {
+            return loaded.embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        } finally {
+            running.release();
+        }
     }
 
     /** Loads the model now, so that the first real call does not wait for it. */
