@@ -155,10 +155,13 @@ start_gateway() { # $1 log file -> sets GPID, startup_ms, quarkus_started
   quarkus_started=$(grep -o 'started in [0-9.]*s' "$1" | head -1 || true)
   [ "$(cat /proc/$GPID/comm)" = java ] || { echo "gateway pid $GPID is not java" >&2; exit 1; }
 }
-stop_gateway() {
+stop_gateway() { # and forget its PID, so that the exit trap never signals a reused one
   kill "$GPID" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$GPID" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq 100); do kill -0 "$GPID" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$GPID" 2>/dev/null || true
+  local kept=() p
+  for p in "${pids[@]}"; do [ "$p" = "$GPID" ] || kept+=("$p"); done
+  pids=("${kept[@]}")
 }
 # First start: empty data directory, so the demo knowledge base is parsed, embedded and indexed before ready.
 start_gateway "$work/gateway-first.log"
@@ -397,10 +400,10 @@ say "| full product path added ≤ 30 ms p99 | ${ans_a99} ms one at a time (4 co
 say "| RSS ≤ 400 MB under load, embedding model loaded | max $max_rss MB over the run (after \`/v1/answers\`: $ans_rss MB) | $(verdict "$max_rss" 400 le) |"
 say "| start-up to ready ≤ 3 s | restart $startup_ms ms (first start, seeding the demo KB: $first_ms ms) | $(verdict "$startup_ms" 3000 le) |"
 say ""
-say "Load average at end: **$load_end** (this benchmark itself keeps about two cores busy while wrk runs). Gateway log: $(grep -c ' ERROR ' "$work/gateway.log" || true) ERROR lines."
+say "Load average at end: **$load_end** (this benchmark itself keeps about two cores busy while wrk runs). Gateway logs (first start and restart): $(cat "$work/gateway-first.log" "$work/gateway.log" | grep -c ' ERROR ' || true) ERROR lines."
 say ""
 say "1-minute load average after each wrk run: ${loads%, }."
-errors=$(grep ' ERROR ' "$work/gateway.log" | cut -c1-300 | head -3 || true)
+errors=$(cat "$work/gateway-first.log" "$work/gateway.log" | grep ' ERROR ' | cut -c1-300 | head -3 || true)
 if [ -n "$errors" ]; then
   say ""
   say "First gateway ERROR lines (cut at 300 characters):"

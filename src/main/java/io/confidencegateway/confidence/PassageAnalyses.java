@@ -8,13 +8,17 @@ import io.confidencegateway.confidence.text.TextAnalyzer;
 
 /**
  * Sentence analyses of passages, kept for reuse: a knowledge base's passages are scored against answer after answer,
- * and analysing five passages took most of the scoring time of a product answer (#7). Least recently used analyses
- * are dropped beyond {@link #CAPACITY} (an analysis is some tens of kilobytes). {@link AnalyzedText} is immutable,
- * so one instance serves every caller.
+ * and analysing five passages took most of the scoring time of a product answer (#7). Only passage-sized texts are
+ * kept (knowledge-base passages are ~700 characters, about 13 kB of analysis): {@code /v1/score} accepts passages of
+ * 20,000 characters (~300 kB each), which are analysed per call and never kept, so the cache stays under ~10 MB.
+ * Least recently used analyses are dropped beyond {@link #CAPACITY}. {@link AnalyzedText} is immutable, so one
+ * instance serves every caller.
  */
 final class PassageAnalyses {
 
-    static final int CAPACITY = 512;
+    static final int CAPACITY = 256;
+    /** Longer texts are analysed every time. */
+    static final int MAX_CHARS = 2_000;
 
     private static final Map<String, AnalyzedText> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -27,6 +31,9 @@ final class PassageAnalyses {
     }
 
     static AnalyzedText of(String text) {
+        if (text == null || text.length() > MAX_CHARS) {
+            return TextAnalyzer.analyze(text);
+        }
         synchronized (CACHE) {
             AnalyzedText known = CACHE.get(text);
             if (known != null) {

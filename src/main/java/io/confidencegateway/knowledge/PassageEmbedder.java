@@ -53,19 +53,25 @@ public class PassageEmbedder {
         }
     }
 
-    /** Embeddings of the texts, in order. */
+    /**
+     * Embeddings of the texts, in order. Each text takes the permit on its own, so that a large upload does not hold
+     * every product answer's question embedding back until the whole document is embedded.
+     */
     public List<float[]> embedAll(List<String> texts) {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         EmbeddingModel loaded = model();
-        running.acquireUninterruptibly();
-        try {
-            return loaded.embedAll(segments).content().stream().map(e -> e.vector()).toList();
-        } finally {
-            running.release();
+        var vectors = new java.util.ArrayList<float[]>(texts.size());
+        for (String text : texts) {
+            running.acquireUninterruptibly();
+            try {
+                vectors.add(loaded.embed(TextSegment.from(text)).content().vector());
+            } finally {
+                running.release();
+            }
         }
+        return List.copyOf(vectors);
     }
 
     /** Loads the model now, so that the first real call does not wait for it. */

@@ -33,6 +33,7 @@ public class ReviewQueueGauges {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long timer = -1;
     private final AtomicBoolean soon = new AtomicBoolean();
+    private volatile long soonTimer = -1;
 
     /** How soon after a change the gauges are read again. */
     static final long AFTER_CHANGE_MILLIS = 1_000;
@@ -54,7 +55,7 @@ public class ReviewQueueGauges {
     /** The queue changed: read it again shortly (once for any number of changes in between). */
     public void changed() {
         if (soon.compareAndSet(false, true)) {
-            vertx.setTimer(AFTER_CHANGE_MILLIS, id -> {
+            soonTimer = vertx.setTimer(AFTER_CHANGE_MILLIS, id -> {
                 soon.set(false);
                 refresh();
             });
@@ -91,6 +92,9 @@ public class ReviewQueueGauges {
     void stop() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        if (soonTimer >= 0) {
+            vertx.cancelTimer(soonTimer);
         }
     }
 }

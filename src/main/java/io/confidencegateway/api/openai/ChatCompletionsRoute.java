@@ -226,7 +226,8 @@ public class ChatCompletionsRoute {
      * Writes one stream to the client, asking the provider for the next chunk only when the socket can take it. The
      * first event goes out at once (time to first token); later events that arrive in the same event-loop turn
      * (an upstream read usually carries several) are written together, one socket write instead of one per chunk:
-     * per-chunk writes were a third of the streaming CPU (#7). Callbacks run on the request's event loop.
+     * per-chunk writes were a third of the streaming CPU (#7). Callbacks may come from another event loop or a worker
+     * (product streams are grounded on a worker), hence the lock; the end-of-turn flush runs on the request's loop.
      */
     private final class SseWriter implements MultiSubscriber<ChatChunk> {
 

@@ -107,7 +107,7 @@ public final class TextAnalyzer {
             }
         }
         return new AnalyzedSentence(index, text, List.copyOf(tokens), List.copyOf(content), List.copyOf(names),
-                QuantityParser.parse(text), negated, List.copyOf(citations));
+                List.copyOf(QuantityParser.parse(text)), negated, List.copyOf(citations));
     }
 
     /**
