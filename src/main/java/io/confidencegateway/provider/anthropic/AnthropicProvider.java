@@ -21,11 +21,9 @@ import io.confidencegateway.provider.ProviderFailure;
 import io.confidencegateway.provider.ProviderSettings;
 import io.confidencegateway.provider.http.SseDecoder;
 import io.confidencegateway.provider.http.UpstreamClient;
-import io.confidencegateway.provider.http.UpstreamErrors;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 
 /**
  * Anthropic's Messages API ({@code POST /messages}). Requests are translated by {@link AnthropicRequestMapper},
@@ -44,7 +42,8 @@ final class AnthropicProvider implements ChatProvider {
     private final ObjectMapper json;
     private final AnthropicRequestMapper requests;
     private final String url;
-    private final Map<String, String> headers;
+    private final Map<String, String> jsonHeaders;
+    private final Map<String, String> streamHeaders;
 
     AnthropicProvider(ProviderSettings settings, UpstreamClient http, ObjectMapper json) {
         this.settings = settings;
@@ -56,7 +55,8 @@ final class AnthropicProvider implements ChatProvider {
         common.put("Content-Type", "application/json");
         common.put("anthropic-version", settings.apiVersion().filter(v -> !v.isBlank()).orElse(DEFAULT_API_VERSION));
         settings.apiKey().ifPresent(key -> common.put("x-api-key", key));
-        this.headers = Map.copyOf(common);
+        this.jsonHeaders = UpstreamClient.accepting(common, "application/json");
+        this.streamHeaders = UpstreamClient.accepting(common, "text/event-stream");
     }
 
     @Override
@@ -72,15 +72,11 @@ final class AnthropicProvider implements ChatProvider {
     @Override
     public Uni<ChatResponse> chat(ChatRequest request) {
         return Uni.createFrom().item(() -> UpstreamClient.json(json, requests.toMessagesRequest(request, false)))
-                .chain(body -> http.exchange(HttpMethod.POST, url, UpstreamClient.accepting(headers, "application/json"), body))
+                .chain(body -> http.post(url, jsonHeaders, body))
                 .map(reply -> {
-                    if (!reply.ok()) {
-                        throw new ProviderException(UpstreamErrors.fromStatus(id(), reply.status(), reply.headers(),
-                                reply.body().toString()));
-                    }
                     JsonNode message;
                     try {
-                        message = json.readTree(reply.body().getBytes());
+                        message = json.readTree(reply.getBytes());
                     } catch (IOException notJson) {
                         throw new ProviderException(new ProviderFailure.MalformedResponse(id(),
                                 "the body is not a message"));
@@ -99,7 +95,7 @@ final class AnthropicProvider implements ChatProvider {
             Buffer body = UpstreamClient.json(json, requests.toMessagesRequest(request, true));
             var decoder = new SseDecoder();
             var events = new AnthropicStreamMapper(id());
-            return http.lines(url, UpstreamClient.accepting(headers, "text/event-stream"), body)
+            return http.lines(url, streamHeaders, body)
                     .onItem().transformToIterable(line -> decoder.accept(line).map(events::accept).orElse(List.of()))
                     .onCompletion().switchTo(() -> {
                         List<ChatChunk> last = decoder.finish().map(events::accept).orElse(List.of());

@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -48,15 +47,11 @@ public final class UpstreamClient {
     private final java.util.concurrent.ConcurrentHashMap<String, RequestOptions> parsedUrls =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A whole upstream answer. */
-    public record Reply(int status, MultiMap headers, Buffer body) {
-        public boolean ok() {
-            return status >= 200 && status < 300;
-        }
-    }
-
-    /** Sends a request and reads the whole answer within the provider's timeout. */
-    public Uni<Reply> exchange(HttpMethod method, String url, Map<String, String> headers, Buffer body) {
+    /**
+     * Posts a request and reads the whole answer within the provider's timeout: the body of a 2xx answer, or a
+     * failure with the {@link ProviderFailure} its status maps to (429 with Retry-After, 5xx, 401…).
+     */
+    public Uni<Buffer> post(String url, Map<String, String> headers, Buffer body) {
         return Uni.createFrom().emitter(emitter -> {
             var finished = new AtomicBoolean();
             var request = new AtomicReference<HttpClientRequest>();
@@ -72,11 +67,15 @@ public final class UpstreamClient {
                     reset(request.get());
                 }
             });
-            open(method, url, headers, body, emitter, finished, request, response -> response.body().onComplete(read -> {
+            open(url, headers, body, emitter, finished, request, response -> response.body().onComplete(read -> {
                 if (finished.compareAndSet(false, true)) {
                     vertx.cancelTimer(timer);
-                    if (read.succeeded()) {
-                        emitter.complete(new Reply(response.statusCode(), response.headers(), read.result()));
+                    int status = response.statusCode();
+                    if (read.succeeded() && status >= 200 && status < 300) {
+                        emitter.complete(read.result());
+                    } else if (read.succeeded()) {
+                        emitter.fail(failure(UpstreamErrors.fromStatus(settings.name(), status, response.headers(),
+                                read.result().toString())));
                     } else {
                         emitter.fail(failure(UpstreamErrors.fromThrowable(settings.name(), read.cause(), false)));
                     }
@@ -122,7 +121,7 @@ public final class UpstreamClient {
                     reset(request.get());
                 }
             });
-            open(HttpMethod.POST, url, headers, body, emitter, finished, request, response -> {
+            open(url, headers, body, emitter, finished, request, response -> {
                 if (response.statusCode() < 200 || response.statusCode() >= 300) {
                     response.body().onComplete(read -> {
                         if (finished.compareAndSet(false, true)) {
@@ -166,13 +165,13 @@ public final class UpstreamClient {
         });
     }
 
-    private void open(HttpMethod method, String url, Map<String, String> headers, Buffer body,
+    private void open(String url, Map<String, String> headers, Buffer body,
             Object emitter, AtomicBoolean finished, AtomicReference<HttpClientRequest> request,
             io.vertx.core.Handler<HttpClientResponse> onResponse) {
         // Parsing the URL (java.net.URL) on every request showed in the pass-through profile; a provider calls a
         // handful of fixed URLs, so each is parsed once and copied.
         var options = new RequestOptions(parsedUrls.computeIfAbsent(url, u -> new RequestOptions().setAbsoluteURI(u)))
-                .setMethod(method);
+                .setMethod(HttpMethod.POST);
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 fail(emitter, finished, UpstreamErrors.fromThrowable(settings.name(), opened.cause(), false));
@@ -237,11 +236,11 @@ public final class UpstreamClient {
         }
     }
 
-    /** The headers with {@code Accept} set. */
+    /** The headers with {@code Accept} set (a provider builds each set once). */
     public static Map<String, String> accepting(Map<String, String> headers, String accept) {
         var all = new java.util.HashMap<>(headers);
         all.put("Accept", accept);
-        return all;
+        return Map.copyOf(all);
     }
 
     /** Closes the connection pool (at shutdown). */

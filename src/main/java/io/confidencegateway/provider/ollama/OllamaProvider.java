@@ -18,11 +18,9 @@ import io.confidencegateway.provider.ProviderException;
 import io.confidencegateway.provider.ProviderFailure;
 import io.confidencegateway.provider.ProviderSettings;
 import io.confidencegateway.provider.http.UpstreamClient;
-import io.confidencegateway.provider.http.UpstreamErrors;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 
 /**
  * Ollama's native {@code POST /api/chat}: requests translated from the chat vocabulary, whole answers as one JSON
@@ -39,7 +37,8 @@ final class OllamaProvider implements ChatProvider {
     private final OllamaRequestMapper requests;
     private final OllamaResponseMapper responses;
     private final String url;
-    private final Map<String, String> headers;
+    private final Map<String, String> jsonHeaders;
+    private final Map<String, String> streamHeaders;
 
     OllamaProvider(ProviderSettings settings, UpstreamClient http, ObjectMapper json) {
         this.settings = settings;
@@ -52,7 +51,8 @@ final class OllamaProvider implements ChatProvider {
         common.put("Content-Type", "application/json");
         // Ollama itself takes no key; one configured is for a proxy in front of it.
         settings.apiKey().ifPresent(key -> common.put("Authorization", "Bearer " + key));
-        this.headers = Map.copyOf(common);
+        this.jsonHeaders = UpstreamClient.accepting(common, "application/json");
+        this.streamHeaders = UpstreamClient.accepting(common, "application/x-ndjson");
     }
 
     @Override
@@ -68,16 +68,11 @@ final class OllamaProvider implements ChatProvider {
     @Override
     public Uni<ChatResponse> chat(ChatRequest request) {
         return Uni.createFrom().item(() -> UpstreamClient.json(json, requests.toBody(request, false)))
-                .onItem().transformToUni(body -> http.exchange(HttpMethod.POST, url, UpstreamClient.accepting(headers, "application/json"),
-                        body))
+                .onItem().transformToUni(body -> http.post(url, jsonHeaders, body))
                 .map(reply -> {
-                    if (!reply.ok()) {
-                        throw new ProviderException(UpstreamErrors.fromStatus(id(), reply.status(), reply.headers(),
-                                reply.body().toString()));
-                    }
                     JsonNode root;
                     try {
-                        root = json.readTree(reply.body().getBytes());
+                        root = json.readTree(reply.getBytes());
                     } catch (IOException notJson) {
                         throw malformed("the body is not JSON");
                     }
@@ -93,7 +88,7 @@ final class OllamaProvider implements ChatProvider {
         return Multi.createFrom().deferred(() -> {
             Buffer body = UpstreamClient.json(json, requests.toBody(request, true));
             var mapper = new OllamaStreamMapper(id(), json, responses);
-            return http.lines(url, UpstreamClient.accepting(headers, "application/x-ndjson"), body)
+            return http.lines(url, streamHeaders, body)
                     .onItem().transformToIterable(mapper::accept)
                     .onCompletion().switchTo(() -> mapper.done() ? Multi.createFrom().empty()
                             : Multi.createFrom().failure(new ProviderException(new ProviderFailure.StreamInterrupted(

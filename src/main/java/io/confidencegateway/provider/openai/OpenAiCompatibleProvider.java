@@ -22,11 +22,9 @@ import io.confidencegateway.provider.ProviderFailure;
 import io.confidencegateway.provider.ProviderSettings;
 import io.confidencegateway.provider.http.SseDecoder;
 import io.confidencegateway.provider.http.UpstreamClient;
-import io.confidencegateway.provider.http.UpstreamErrors;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 
 /**
  * Any server that speaks OpenAI's {@code /chat/completions}. The request goes upstream as the caller sent it
@@ -42,7 +40,8 @@ final class OpenAiCompatibleProvider implements ChatProvider {
     private final ObjectReader responseReader;
     private final ObjectReader chunkReader;
     private final String url;
-    private final Map<String, String> headers;
+    private final Map<String, String> jsonHeaders;
+    private final Map<String, String> streamHeaders;
 
     OpenAiCompatibleProvider(ProviderSettings settings, UpstreamClient http, ObjectMapper json, boolean azure) {
         this.settings = settings;
@@ -61,7 +60,8 @@ final class OpenAiCompatibleProvider implements ChatProvider {
                 common.put("Authorization", "Bearer " + key);
             }
         });
-        this.headers = Map.copyOf(common);
+        this.jsonHeaders = UpstreamClient.accepting(common, "application/json");
+        this.streamHeaders = UpstreamClient.accepting(common, "text/event-stream");
     }
 
     @Override
@@ -77,14 +77,10 @@ final class OpenAiCompatibleProvider implements ChatProvider {
     @Override
     public Uni<ChatResponse> chat(ChatRequest request) {
         Buffer body = UpstreamClient.json(json, request.withStream(false));
-        return http.exchange(HttpMethod.POST, url, UpstreamClient.accepting(headers, "application/json"), body).map(reply -> {
-            if (!reply.ok()) {
-                throw new ProviderException(UpstreamErrors.fromStatus(id(), reply.status(), reply.headers(),
-                        reply.body().toString()));
-            }
+        return http.post(url, jsonHeaders, body).map(reply -> {
             ChatResponse response;
             try {
-                response = responseReader.readValue(reply.body().getBytes());
+                response = responseReader.readValue(reply.getBytes());
             } catch (IOException notJson) {
                 throw malformed("the body is not a chat completion");
             }
@@ -102,7 +98,7 @@ final class OpenAiCompatibleProvider implements ChatProvider {
             var decoder = new SseDecoder();
             var ended = new AtomicBoolean();
             var finished = new AtomicBoolean();
-            return http.lines(url, UpstreamClient.accepting(headers, "text/event-stream"), body)
+            return http.lines(url, streamHeaders, body)
                     .onItem().transformToIterable(line -> decoder.accept(line)
                             .map(event -> chunksOf(event, ended, finished)).orElse(List.of()))
                     .onCompletion().switchTo(() -> {
