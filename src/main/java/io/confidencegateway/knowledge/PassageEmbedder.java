@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
@@ -58,20 +57,7 @@ public class PassageEmbedder {
      * every product answer's question embedding back until the whole document is embedded.
      */
     public List<float[]> embedAll(List<String> texts) {
-        if (texts.isEmpty()) {
-            return List.of();
-        }
-        EmbeddingModel loaded = model();
-        var vectors = new java.util.ArrayList<float[]>(texts.size());
-        for (String text : texts) {
-            running.acquireUninterruptibly();
-            try {
-                vectors.add(loaded.embed(TextSegment.from(text)).content().vector());
-            } finally {
-                running.release();
-            }
-        }
-        return List.copyOf(vectors);
+        return texts.stream().map(this::embed).toList();
     }
 
     /** Loads the model now, so that the first real call does not wait for it. */

@@ -332,7 +332,7 @@ public class ChatCompletionsRoute {
             }
             done = true;
             startIfNeeded();
-            response.end(finalWrite(DONE.copy()));
+            response.end(finalWrite(DONE));
             metrics.countRequest(API, "ok", 200);
         }
 
