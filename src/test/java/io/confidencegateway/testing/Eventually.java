@@ -4,25 +4,27 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Polls something asynchronous until it satisfies a condition, for at most a bounded wait. */
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** Polls something asynchronous until it satisfies a condition, for at most a bounded wait (Awaitility). */
 public final class Eventually {
+
+    private static final Duration POLL = Duration.ofMillis(25);
 
     private Eventually() {
     }
 
-    /** Reads until {@code done} holds or {@code wait} is over; returns the last value read (assert on it). */
+    /**
+     * Reads until {@code done} holds or {@code wait} is over, and returns the value read last: the caller asserts on
+     * it, so a timeout fails with what was actually seen rather than only "condition not met".
+     */
     public static <T> T read(Supplier<T> read, Predicate<T> done, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return value;
-            }
-            value = read.get();
+        try {
+            return Awaitility.await().atMost(wait).pollDelay(Duration.ZERO).pollInterval(POLL)
+                    .until(read::get, done);
+        } catch (ConditionTimeoutException timedOut) {
+            return read.get();
         }
-        return value;
     }
 }
