@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * One streamed chunk ({@code object: "chat.completion.chunk"}). A chunk with empty {@code choices} and a
- * {@code usage} is the final usage report. {@code gateway} is set by the gateway on the last chunk only.
+ * {@code usage} is the final usage report. {@code gateway} is set by the gateway on the finish chunk and on the usage chunk after it, never earlier.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

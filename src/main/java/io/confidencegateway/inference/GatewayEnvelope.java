@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * The gateway's extension to an OpenAI completion: the {@code gateway} field of a JSON answer, and of the last
- * chunk of a stream.
+ * The gateway's extension to an OpenAI completion: the {@code gateway} field of a JSON answer, and of the finish
+ * chunk of a stream (and of the usage chunk after it, when the caller asked for usage).
  *
  * @param inferenceId the id under which the answer is recorded ({@code GET /v1/answers/{id}})
  * @param model the alias the caller addressed

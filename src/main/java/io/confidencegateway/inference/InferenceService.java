@@ -144,8 +144,8 @@ public class InferenceService {
 
     /**
      * The answer as chunks, relayed as the provider sends them. The finish chunk is held back until the
-     * provider ends, so that the last chunk the caller gets carries the gateway envelope (after a usage chunk
-     * when the caller asked for {@code stream_options.include_usage}). A stream that breaks fails with an
+     * provider ends, so that it carries the gateway envelope; so does the usage chunk after it when the caller
+     * asked for {@code stream_options.include_usage} (clients read one or the other). A stream that breaks fails with an
      * {@link InferenceFailure}; whether chunks were already sent is the caller's to know.
      */
     public Multi<ChatChunk> stream(Prepared prepared) {

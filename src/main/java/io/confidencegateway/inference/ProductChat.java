@@ -17,8 +17,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * A chat completion addressed to a product ({@code X-Gateway-Product: <id>} or {@code model: "product/<id>"}):
  * the caller's last user message is the question, earlier turns are context, and the product pipeline answers.
- * The completion is OpenAI's shape; its {@code gateway} object (in a stream: on the last chunk) carries the
- * confidence, citations, review verdict and UX treatment.
+ * The completion is OpenAI's shape; its {@code gateway} object (in a stream: on the finish chunk, and on the usage
+ * chunk when asked for) carries the confidence, citations, review verdict and UX treatment.
  */
 @ApplicationScoped
 public class ProductChat {
@@ -55,7 +55,7 @@ public class ProductChat {
         });
     }
 
-    /** The answer as a stream: tokens as they come, the verdict on the last chunk. */
+    /** The answer as a stream: tokens as they come, the verdict on the finish chunk (and the usage chunk). */
     public Multi<ChatChunk> stream(String productId, ChatRequest caller, java.util.function.Consumer<String> onId) {
         rejectIfInvalid(caller);
         Question question = question(caller);
@@ -64,8 +64,22 @@ public class ProductChat {
             onId.accept(prepared.id().toString());
             return inference.stream(prepared, (text, usage) -> pipeline.finish(grounded, prepared, text, usage, null,
                     caller.user(), null)
-                    .map(response -> (Object) AnswerEnvelope.of(response, prepared)));
+                    .map(response -> (Object) AnswerEnvelope.of(response, prepared)))
+                    .map(ProductChat::withoutLogprobs);
         });
+    }
+
+    /**
+     * The chunk without the token log probabilities the pipeline asked for to score the answer: a product
+     * answer's confidence is {@code gateway.confidence}, and its JSON form carries no logprobs either.
+     */
+    private static ChatChunk withoutLogprobs(ChatChunk chunk) {
+        if (chunk.choices() == null || chunk.choices().stream().allMatch(choice -> choice.logprobs() == null)) {
+            return chunk;
+        }
+        var choices = chunk.choices().stream().map(choice -> new ChatChunk.ChunkChoice(choice.index(),
+                choice.delta(), choice.finishReason(), null)).toList();
+        return chunk.withUsageAndEnvelope(choices, chunk.usage(), chunk.gateway());
     }
 
     /** The AIResponse in OpenAI's completion shape: its content (the draft, or the hand-off message). */

@@ -8,8 +8,10 @@ import io.confidencegateway.chat.Usage;
 
 /**
  * The per-stream state between a provider and the caller: re-addresses chunks to the caller, accumulates the
- * text, holds back the finish chunk and the upstream usage report, and at the end emits them so that the last
- * chunk carries the gateway envelope. Used by one stream on one thread at a time.
+ * text, holds back the finish chunk and the upstream usage report, and at the end emits them with the gateway
+ * envelope on the finish chunk and, when the caller asked for usage, on the usage chunk after it too. Clients
+ * that read only chunks with choices (LangChain JS drops the usage-only chunk) still get the envelope; those
+ * that read the last chunk get it there. Used by one stream on one thread at a time.
  */
 final class StreamRelay {
 
@@ -60,7 +62,7 @@ final class StreamRelay {
         return List.of(addressed);
     }
 
-    /** The chunks that end the stream; the last one carries the envelope. */
+    /** The chunks that end the stream: the finish chunk, then the usage chunk if asked for; both carry the envelope. */
     List<ChatChunk> finish(Object envelope) {
         var last = new ArrayList<ChatChunk>(2);
         boolean usageWanted = prepared.request().streamOptions() != null
@@ -70,12 +72,10 @@ final class StreamRelay {
                         upstreamModel == null ? prepared.route().alias() : upstreamModel,
                         List.of(new ChatChunk.ChunkChoice(0, new ChatChunk.Delta(null, null, null, null), "stop",
                                 null)), null);
+        last.add(finish.withUsageAndEnvelope(finish.choices(), null, envelope));
         if (usageWanted) {
-            last.add(finish);
             last.add(ChatChunk.of(id, finish.created(), finish.model(), List.of(), usage()).withUsageAndEnvelope(
                     List.of(), usage(), envelope));
-        } else {
-            last.add(finish.withUsageAndEnvelope(finish.choices(), null, envelope));
         }
         started = true;
         return last;

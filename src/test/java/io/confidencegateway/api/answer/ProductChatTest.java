@@ -81,6 +81,52 @@ class ProductChatTest {
     }
 
     @Test
+    void aStreamWithUsageCarriesTheVerdictOnTheFinishChunkTooAndNoLogprobs() throws Exception {
+        String created = "\"id\":\"u\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
+                + "\"model\":\"gpt-4o\"";
+        String logprobs = "\"logprobs\":{\"content\":[{\"token\":\"x\",\"logprob\":-0.01,\"top_logprobs\":[]}]}";
+        String body = "data: {" + created + ",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+                + "\"content\":\"You can request a full refund within 30 days of purchase [1].\"}," + logprobs
+                + ",\"finish_reason\":null}]}\n\n"
+                + "data: {" + created + ",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: {" + created + ",\"choices\":[],\"usage\":{\"prompt_tokens\":800,\"completion_tokens\":15,"
+                + "\"total_tokens\":815}}\n\ndata: [DONE]\n\n";
+        OpenAiUpstreamStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(OpenAiUpstreamStub.PATH))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withHeader("Content-Type", "text/event-stream").withBody(body)));
+
+        Response response = given().contentType("application/json").body("""
+                {"model": "product/support-copilot", "stream": true, "stream_options": {"include_usage": true},
+                 "messages": [{"role": "user", "content": "How long is the refund window?"}]}""")
+                .post("/v1/chat/completions");
+
+        response.then().statusCode(200);
+        List<JsonNode> chunks = chunks(response);
+        JsonNode usage = chunks.get(chunks.size() - 1);
+        JsonNode finish = chunks.get(chunks.size() - 2);
+        assertThat(usage.path("choices")).isEmpty();
+        assertThat(finish.path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
+        assertThat(finish.path("gateway").path("confidence").isNumber())
+                .as("LangChain JS skips the usage chunk; the finish chunk must carry the verdict").isTrue();
+        assertThat(finish.path("gateway").path("confidence_label").asText()).endsWith("_confidence");
+        assertThat(finish.path("gateway").path("inference_id").asText()).isEqualTo(response.header("X-Inference-Id"));
+        assertThat(usage.path("gateway")).isEqualTo(finish.path("gateway"));
+        assertThat(chunks).allSatisfy(c -> assertThat(c.path("choices").path(0).has("logprobs"))
+                .as("the logprobs the pipeline asked for to score the answer stay inside").isFalse());
+    }
+
+    private static List<JsonNode> chunks(Response response) throws Exception {
+        var chunks = new ArrayList<JsonNode>();
+        for (String line : response.asString().split("\n")) {
+            if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
+                chunks.add(JSON.readTree(line.substring(6)));
+            }
+        }
+        return chunks;
+    }
+
+    @Test
     void anUnknownProductIsA404InOpenAiShape() {
         given().contentType("application/json").body("""
                 {"model": "product/nope", "messages": [{"role": "user", "content": "Hi"}]}""")

@@ -109,7 +109,7 @@ class ChatCompletionsRouteTest {
     }
 
     @Test
-    void streamRelaysEveryChunkAndEndsWithTheEnvelopeThenDone() throws Exception {
+    void streamRelaysEveryChunkAndPutsTheEnvelopeOnTheFinishAndUsageChunksThenDone() throws Exception {
         OpenAiUpstreamStub.stream(List.of("The refund ", "window is ", "30 days."), true, true);
 
         Response response = post("""
@@ -129,8 +129,11 @@ class ChatCompletionsRouteTest {
         assertThat(last.path("choices")).isEmpty();
         assertThat(last.path("usage").path("prompt_tokens").asInt()).isEqualTo(12);
         assertThat(last.path("gateway").path("inference_id").asText()).isEqualTo(id);
-        assertThat(chunks.get(chunks.size() - 2).path("choices").get(0).path("finish_reason").asText())
-                .isEqualTo("stop");
+        JsonNode finish = chunks.get(chunks.size() - 2);
+        assertThat(finish.path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
+        assertThat(finish.path("gateway")).as("clients that skip the usage chunk (LangChain) read it here")
+                .isEqualTo(last.path("gateway"));
+        assertThat(chunks.subList(0, chunks.size() - 2)).allSatisfy(c -> assertThat(c.has("gateway")).isFalse());
         assertThat(lastUpstreamBody().path("stream_options").path("include_usage").asBoolean()).isTrue();
     }
 
