@@ -45,7 +45,7 @@ public class ProductChat {
 
     /** The whole answer as a chat completion. */
     public Uni<ChatResponse> complete(String productId, ChatRequest caller) {
-        rejectIfInvalid(caller);
+        rejectIfInvalid(caller, productId);
         Question question = question(caller);
         return pipeline.ground(productId, question.text(), question.earlier()).chain(grounded -> {
             InferenceService.Prepared prepared = pipeline.prepare(pipeline.upstreamRequest(grounded,
@@ -57,7 +57,7 @@ public class ProductChat {
 
     /** The answer as a stream: tokens as they come, the verdict on the finish chunk (and the usage chunk). */
     public Multi<ChatChunk> stream(String productId, ChatRequest caller, java.util.function.Consumer<String> onId) {
-        rejectIfInvalid(caller);
+        rejectIfInvalid(caller, productId);
         Question question = question(caller);
         return pipeline.ground(productId, question.text(), question.earlier()).onItem().transformToMulti(grounded -> {
             InferenceService.Prepared prepared = pipeline.prepare(pipeline.upstreamRequest(grounded, caller));
@@ -94,10 +94,12 @@ public class ProductChat {
                 AnswerEnvelope.of(response, prepared));
     }
 
-    private static void rejectIfInvalid(ChatRequest caller) {
-        ChatRequestValidator.invalid(caller).ifPresent(error -> {
-            throw new GatewayError.Rejection(error);
-        });
+    /** Malformed requests first (as for any model), then the options a product answer cannot honour. */
+    private static void rejectIfInvalid(ChatRequest caller, String productId) {
+        ChatRequestValidator.invalid(caller).or(() -> ProductOptionsPolicy.refusal(caller, productId))
+                .ifPresent(error -> {
+                    throw new GatewayError.Rejection(error);
+                });
     }
 
     private record Question(String text, List<ChatMessage> earlier) {

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,6 +117,47 @@ class ProductChatTest {
         assertThat(usage.path("gateway")).isEqualTo(finish.path("gateway"));
         assertThat(chunks).allSatisfy(c -> assertThat(c.path("choices").path(0).has("logprobs"))
                 .as("the logprobs the pipeline asked for to score the answer stay inside").isFalse());
+    }
+
+    @ParameterizedTest(name = "{0} (stream: {2})")
+    @MethodSource
+    void optionsAProductCannotHonourAreA400NamingThem(String param, String options, boolean stream) {
+        Response response = given().contentType("application/json").header("X-Gateway-Product", "support-copilot")
+                .body("{\"model\": \"gpt-4o-mini\", \"stream\": " + stream + ", " + options
+                        + ", \"messages\": [{\"role\": \"user\", \"content\": \"How long is the refund window?\"}]}")
+                .post("/v1/chat/completions");
+
+        response.then().statusCode(400).contentType(org.hamcrest.Matchers.startsWith("application/json"));
+        var error = response.jsonPath();
+        assertThat(error.getString("error.param")).isEqualTo(param);
+        assertThat(error.getString("error.type")).isEqualTo("invalid_request_error");
+        assertThat(error.getString("error.code")).isEqualTo("unsupported_parameter");
+        assertThat(error.getString("error.message")).startsWith("'" + param
+                + "' cannot be used with product 'support-copilot'").contains("grounded", "call a model alias directly");
+        OpenAiUpstreamStub.server().verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(OpenAiUpstreamStub.PATH)));
+    }
+
+    static java.util.stream.Stream<Arguments> optionsAProductCannotHonourAreA400NamingThem() {
+        String tools = "\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"lookup\"}}]";
+        String schema = "\"response_format\": {\"type\": \"json_schema\", \"json_schema\": {\"name\": \"x\", "
+                + "\"schema\": {\"type\": \"object\"}}}";
+        return java.util.stream.Stream.of(
+                Arguments.of("tools", tools, false), Arguments.of("tools", tools, true),
+                Arguments.of("n", "\"n\": 2", false), Arguments.of("n", "\"n\": 2", true),
+                Arguments.of("response_format", schema, false), Arguments.of("response_format", schema, true));
+    }
+
+    @Test
+    void optionsThatChangeNothingAreAccepted() {
+        OpenAiUpstreamStub.answer("You can request a full refund within 30 days of purchase [1].", 800, 15);
+
+        given().contentType("application/json").body("""
+                {"model": "product/support-copilot", "n": 1, "response_format": {"type": "text"},
+                 "tool_choice": "none", "messages": [{"role": "user", "content": "How long is the refund window?"}]}""")
+                .post("/v1/chat/completions").then().statusCode(200)
+                .body("choices", org.hamcrest.Matchers.hasSize(1))
+                .body("gateway.confidence_label", org.hamcrest.Matchers.endsWith("_confidence"));
     }
 
     private static List<JsonNode> chunks(Response response) throws Exception {
