@@ -1,5 +1,6 @@
 // The official OpenAI Node SDK against the gateway: JSON, streaming (with the SDK's own stream helper),
-// typed errors and the model list. Exits non-zero on the first surprise.
+// typed errors, a product-addressed answer (JSON and stream) and the model list. Exits non-zero on the first
+// surprise.
 import OpenAI from 'openai';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -33,8 +34,23 @@ await assert.rejects(client.chat.completions.create({ ...ask, model: 'no-such-mo
 await assert.rejects(client.chat.completions.create({ ...ask, messages: [{ role: 'user', content: 'rate-limit' }] }),
   OpenAI.RateLimitError);
 
+// Addressed to a product: the verdict on the JSON answer, and on both the finish chunk and the usage chunk.
+const product = { ...ask, model: 'product/support-copilot' };
+const grounded = await client.chat.completions.create(product);
+assert.equal(typeof grounded.gateway.confidence, 'number');
+assert.match(grounded.gateway.confidence_label, /_confidence$/);
+const productChunks = [];
+for await (const chunk of await client.chat.completions.create({ ...product, stream: true,
+  stream_options: { include_usage: true } })) productChunks.push(chunk);
+const [finish, usage] = productChunks.slice(-2);
+assert.equal(finish.choices[0].finish_reason, 'stop');
+assert.equal(typeof finish.gateway.confidence, 'number', 'the finish chunk carries the verdict');
+assert.deepEqual(usage.gateway, finish.gateway, 'the usage chunk carries the same verdict');
+await assert.rejects(client.chat.completions.create({ ...product, n: 2 }),
+  (error) => error instanceof OpenAI.BadRequestError && error.param === 'n' && error.code === 'unsupported_parameter');
+
 const models = [];
 for await (const model of client.models.list()) models.push(model.id);
 assert.ok(models.includes('gpt-4o-mini'));
 
-console.log('OpenAI Node SDK ' + sdkVersion + ': JSON, stream, stream helper, errors and models OK');
+console.log('OpenAI Node SDK ' + sdkVersion + ': JSON, stream, stream helper, errors, product answers and models OK');

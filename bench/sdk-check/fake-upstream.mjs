@@ -1,4 +1,5 @@
-// A scripted OpenAI-compatible upstream on loopback: a fixed answer, a fixed stream, and a 429.
+// A scripted OpenAI-compatible upstream on loopback: a fixed answer, a fixed stream, and a 429. A product's
+// grounded prompt (a system message with numbered passages) gets the same answer citing passage [1].
 import http from 'node:http';
 
 const completion = (text) => ({
@@ -17,6 +18,9 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     const request = JSON.parse(body || '{}');
     const question = request.messages?.at(-1)?.content ?? '';
+    const grounded = request.messages?.[0]?.role === 'system' && String(request.messages[0].content).includes('Passages:');
+    const text = grounded ? 'You can request a full refund within 30 days of purchase [1].'
+      : 'The refund window is 30 days.';
     if (question.includes('rate-limit')) {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
       res.end(JSON.stringify({ error: { message: 'slow down', type: 'requests' } }));
@@ -24,11 +28,12 @@ const server = http.createServer((req, res) => {
     }
     if (!request.stream) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(completion('The refund window is 30 days.')));
+      res.end(JSON.stringify(completion(text)));
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream' });
-    const pieces = ['The refund ', 'window is ', '30 days.'];
+    const pieces = grounded ? ['You can request a full refund ', 'within 30 days ', 'of purchase [1].']
+      : ['The refund ', 'window is ', '30 days.'];
     const events = [chunk({ role: 'assistant', content: '' }), ...pieces.map((p) => chunk({ content: p })),
       chunk({}, 'stop'),
       { ...chunk({}), choices: [], usage: { prompt_tokens: 9, completion_tokens: 3, total_tokens: 12 } }];
