@@ -36,8 +36,8 @@ public final class WeeklyReportBuilder {
         List<WeeklyReport.Line> highlights = List.of(
                 line("csat", "Customer satisfaction (CSAT)", SCORE, now.productUsage().csat(),
                         before.productUsage().csat(), t.csat(), health.csat(),
-                        m -> String.format(java.util.Locale.ROOT, "%.1f out of 5 from %d customer ratings (target "
-                                + "%.1f)", m.value(), m.sampleSize(), t.csat()), "No customer ratings this week"),
+                        m -> String.format(java.util.Locale.ROOT, "%.1f out of 5 from %s (target %.1f)", m.value(),
+                                count(m.sampleSize(), "customer rating"), t.csat()), "No customer ratings this week"),
                 line("resolved_without_escalation", "Resolved without escalation", PERCENT,
                         now.businessImpact().resolutionRate(), before.businessImpact().resolutionRate(), null, null,
                         m -> percent(m.value()) + " of issues with a known outcome were resolved without escalation ("
@@ -45,12 +45,12 @@ public final class WeeklyReportBuilder {
                         "No issue outcomes reported this week"),
                 line("deflection", "AI-assisted deflection", PERCENT, now.businessImpact().deflectionRate(),
                         before.businessImpact().deflectionRate(), t.deflection(), health.deflection(),
-                        m -> percent(m.value()) + " of " + m.sampleSize() + " questions were answered without a "
-                                + "human (target " + percent(t.deflection()) + ")", "No questions this week"),
+                        m -> percent(m.value()) + " of " + count(m.sampleSize(), "question") + " were answered "
+                                + "without a human (target " + percent(t.deflection()) + ")", "No questions this week"),
                 line("adoption", "Adoption", PERCENT, now.productUsage().adoptionRate(),
                         before.productUsage().adoptionRate(), t.adoption(), health.adoption(),
-                        m -> percent(m.value()) + " of eligible users asked at least one question (" + m.sampleSize()
-                                + " users; target " + percent(t.adoption()) + ")",
+                        m -> percent(m.value()) + " of eligible users asked at least one question ("
+                                + count(m.sampleSize(), "user") + "; target " + percent(t.adoption()) + ")",
                         "Not measured: no question this week said who asked, or the product does not state its eligible users"),
                 line("cost_per_resolution", "Cost per resolution", USD, now.businessImpact().costPerResolution(),
                         before.businessImpact().costPerResolution(), null, null,
@@ -64,17 +64,17 @@ public final class WeeklyReportBuilder {
         List<WeeklyReport.Line> quality = List.of(
                 line("accuracy", "Answers judged correct", PERCENT, now.modelQuality().accuracy(),
                         before.modelQuality().accuracy(), t.accuracy(), health.accuracy(),
-                        m -> percent(m.value()) + " of " + m.sampleSize() + " checked answers were correct (target "
+                        m -> percent(m.value()) + " of " + count(m.sampleSize(), "checked answer") + " were correct (target "
                                 + percent(t.accuracy()) + ")", "No answers were checked this week"),
                 line("factual_errors", "Factual errors", PERCENT, now.modelQuality().hallucinationRate(),
                         before.modelQuality().hallucinationRate(), t.hallucinationBelow(), health.hallucination(),
-                        m -> percent(m.value()) + " of " + m.sampleSize() + " checked answers contained made-up "
-                                + "facts (limit: below " + percent(t.hallucinationBelow()) + ")",
+                        m -> percent(m.value()) + " of " + count(m.sampleSize(), "checked answer") + " contained "
+                                + "made-up facts (limit: below " + percent(t.hallucinationBelow()) + ")",
                         "No answers were checked this week"),
                 line("edit_rate", "Agent edit rate", PERCENT, now.productUsage().editRate(),
                         before.productUsage().editRate(), EDIT_RATE_LIMIT, editStatus(now.productUsage().editRate()),
-                        m -> percent(m.value()) + " of " + m.sampleSize() + " drafts sent were substantially "
-                                + "rewritten by agents", "No sent drafts reported this week"));
+                        m -> percent(m.value()) + " of " + count(m.sampleSize(), "draft") + " sent "
+                                + (m.sampleSize() == 1 ? "was" : "were") + " substantially rewritten by agents", "No sent drafts reported this week"));
         String status = now.answers() == 0 ? "No data this week: no questions were answered"
                 : health.passed() + "/" + health.measured() + " metrics on target"
                         + (health.measured() < CHECKS ? " (" + (CHECKS - health.measured()) + " without data)" : "");
@@ -143,6 +143,11 @@ public final class WeeklyReportBuilder {
                     + ".");
         }
         return actions;
+    }
+
+    /** "1 user", "5 users". */
+    static String count(long n, String singular) {
+        return n + " " + singular + (n == 1 ? "" : "s");
     }
 
     private static HealthStatus editStatus(Metric edits) {

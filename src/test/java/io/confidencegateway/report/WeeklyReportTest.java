@@ -83,10 +83,26 @@ class WeeklyReportTest {
                 + "to the gateway.");
         String md = WeeklyReportRenderer.markdown(r);
         String html = WeeklyReportRenderer.html(r);
+        assertThat(md).contains("- **Customer satisfaction (CSAT):** No customer ratings this week\n");
         for (String text : new String[] {md, html}) {
             assertThat(text).contains("No data this week: no questions were answered", "Nothing to judge this week")
                     .doesNotContain("on target", "No action needed");
         }
+    }
+
+    @Test
+    void aSampleOfOneReadsInTheSingular() {
+        var one = new Metric(1.0, 1);
+        var metrics = new ProductMetrics(1, new ProductMetrics.ModelQuality(one, new Metric(0.0, 1), one),
+                new ProductMetrics.ProductUsage(new Metric(4.0, 1), new Metric(0.01, 1), one),
+                new ProductMetrics.BusinessImpact(one, one, new Metric(0.0, 1), one));
+        WeeklyReport r = WeeklyReportBuilder.build(WEEK, ProductMetricsReport.of("p", WEEK.period(), metrics,
+                HealthTargets.DEFAULTS), GOOD_BEFORE);
+        assertThat(line(r, "csat").text()).isEqualTo("4.0 out of 5 from 1 customer rating (target 4.0)");
+        assertThat(line(r, "adoption").text()).startsWith("1% of eligible users asked at least one question (1 user;");
+        assertThat(line(r, "edit_rate").text()).isEqualTo("100% of 1 draft sent was substantially rewritten by agents");
+        assertThat(line(r, "cost_per_resolution").text()).isEqualTo("$0.00 per resolved issue (1 resolved)");
+        assertThat(WeeklyReportBuilder.count(2, "user")).isEqualTo("2 users");
     }
 
     @Test
