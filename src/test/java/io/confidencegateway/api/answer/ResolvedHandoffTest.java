@@ -98,6 +98,9 @@ class ResolvedHandoffTest {
                 .post("/v1/answers/" + id + "/feedback").then().statusCode(201)
                 .body("edit_ratio", nullValue()).body("edited", nullValue()).body("judged_correct", nullValue());
 
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("gateway_feedback_events_total\\{[^}]*kind=\"handoff_edit\"[^}]*\\} [1-9]");
+
         JsonPath metrics = given().get("/v1/products/support-copilot/metrics").then().statusCode(200).extract()
                 .jsonPath();
         assertThat(metrics.getInt("business_impact.handoff_answer_rate.sample_size")).isPositive();
