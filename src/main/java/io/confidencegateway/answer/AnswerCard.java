@@ -13,6 +13,14 @@ public final class AnswerCard {
     }
 
     public static String render(AiResponse answer) {
+        return render(answer, null);
+    }
+
+    /**
+     * The card; once a person resolved a hand-off ({@code resolution} not null), it says who answered instead of
+     * showing the AI's confidence, and keeps the hand-off reference and first message below.
+     */
+    public static String render(AiResponse answer, HumanResolution resolution) {
         UxTreatment ux = answer.ux() == null ? UxTreatment.LOW : answer.ux();
         var html = new StringBuilder(2048);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Answer ")
@@ -30,8 +38,13 @@ public final class AnswerCard {
                 .append("</style></head><body>\n<article class=\"card\" data-confidence=\"")
                 .append(String.format(Locale.ROOT, "%.2f", answer.confidence())).append("\">\n");
         html.append("<div class=\"head\"><span class=\"icon\" aria-hidden=\"true\">").append(icon(ux.icon()))
-                .append("</span><span class=\"badge\">").append(escape(label(answer.confidenceLabel())))
-                .append(String.format(Locale.ROOT, " · %.0f%%", answer.confidence() * 100)).append("</span>");
+                .append("</span><span class=\"badge\">");
+        if (resolution != null) {
+            html.append(resolution.replied() ? "Answered by a person" : "Declined by a person").append("</span>");
+        } else {
+            html.append(escape(label(answer.confidenceLabel())))
+                    .append(String.format(Locale.ROOT, " · %.0f%%", answer.confidence() * 100)).append("</span>");
+        }
         if (answer.requiresHumanReview()) {
             html.append("<span class=\"review\">Needs review</span>");
         }
@@ -54,8 +67,15 @@ public final class AnswerCard {
             }
             html.append("</ol>\n");
         }
+        if (resolution != null) {
+            html.append("<p class=\"resolution\">").append(escape(resolution.note())).append("</p>\n");
+        }
         if (answer.handoff() != null && answer.handoff().id() != null) {
             html.append("<p class=\"handoff\">Reference: ").append(escape(answer.handoff().id())).append("</p>\n");
+            if (resolution != null && resolution.replied()) {
+                html.append("<p class=\"handoff-history\">Handed off first, with the message: <q>")
+                        .append(escape(answer.handoff().message())).append("</q></p>\n");
+            }
         }
         html.append("</article>\n</body></html>\n");
         return html.toString();
@@ -68,6 +88,9 @@ public final class AnswerCard {
     private static String icon(String name) {
         if ("check_circle".equals(name)) {
             return "&#10004;";
+        }
+        if (HumanResolution.PERSON.equals(name)) {
+            return "&#128100;";
         }
         return "info".equals(name) ? "&#9432;" : "&#9888;";
     }

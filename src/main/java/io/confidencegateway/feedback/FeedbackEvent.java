@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * A stored feedback event, as returned by {@code POST /v1/answers/{id}/feedback}.
  *
  * @param product the answer's product, null for a plain chat completion
- * @param source {@code api} (a support tool) or {@code review} (a reviewer's verdict in the review queue)
+ * @param source {@code api} (a support tool), {@code review} (a reviewer's verdict on a draft in the review queue)
+ *        or {@code handoff} (a reviewer's resolution of a hand-off: a person answered, so it judges no AI draft and
+ *        has no edit ratio)
  * @param judgedCorrect the verdict this event gives on the draft, null when it gives none
  * @param editRatio the word edit-distance ratio between the draft and {@code final_text} (0 unchanged … 1 all
  *        rewritten), null without a final text or a draft
@@ -26,4 +28,5 @@ public record FeedbackEvent(UUID id, UUID answerId, String product, String sourc
 
     public static final String SOURCE_API = "api";
     public static final String SOURCE_REVIEW = "review";
+    public static final String SOURCE_HANDOFF = "handoff";
 }

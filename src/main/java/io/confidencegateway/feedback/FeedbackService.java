@@ -143,7 +143,7 @@ public class FeedbackService {
     static List<String> kindsOf(FeedbackEvent e) {
         List<String> kinds = new ArrayList<>();
         if (e.reviewAction() != null) {
-            kinds.add("review_" + e.reviewAction());
+            kinds.add((FeedbackEvent.SOURCE_HANDOFF.equals(e.source()) ? "handoff_" : "review_") + e.reviewAction());
         }
         if (e.rating() != null) {
             kinds.add("rating_" + e.rating());

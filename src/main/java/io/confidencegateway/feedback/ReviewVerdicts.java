@@ -1,6 +1,7 @@
 package io.confidencegateway.feedback;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,9 @@ import io.vertx.core.Context;
  * Counts a reviewer's verdict as feedback on the answer, once per review item however often the event arrives:
  * {@code approve} judges the draft correct, {@code reject} incorrect, and {@code edit} records the sent text
  * with its edit ratio, judging the draft correct when the edit is minor (at or below the edit threshold) and
- * incorrect when it is substantial.
+ * incorrect when it is substantial. The resolution of a hand-off is different: the customer was offered no AI
+ * draft (only the polite hand-off message), so it is stored as a person's answer ({@code source: handoff}) with
+ * no verdict and no edit ratio, whatever the action.
  */
 @ApplicationScoped
 public class ReviewVerdicts {
@@ -75,6 +78,14 @@ public class ReviewVerdicts {
         String action = r.action() == null ? "other" : r.action().toLowerCase(java.util.Locale.ROOT);
         Boolean correct;
         FeedbackService.EditResult edit = new FeedbackService.EditResult(null, null);
+        if (r.handoff()) {
+            if (!Set.of("approve", "edit", "reject").contains(action)) {
+                action = "other";
+            }
+            return new FeedbackEvent(InferenceIds.next(), r.answerId(), product, FeedbackEvent.SOURCE_HANDOFF, null,
+                    null, null, r.finalText(), null, null, null, null, null, null, null, r.reason(), r.reviewer(),
+                    r.itemId(), action, resolvedAt(r));
+        }
         switch (action) {
             case "approve" -> correct = true;
             case "reject" -> correct = false;
@@ -89,7 +100,10 @@ public class ReviewVerdicts {
         }
         return new FeedbackEvent(InferenceIds.next(), r.answerId(), product, FeedbackEvent.SOURCE_REVIEW, null,
                 null, correct, r.finalText(), edit.ratio(), edit.edited(), null, null, null, null, null, r.reason(),
-                r.reviewer(), r.itemId(), action, r.resolvedAt() == null ? FeedbackService.now()
-                : r.resolvedAt().truncatedTo(ChronoUnit.MILLIS));
+                r.reviewer(), r.itemId(), action, resolvedAt(r));
+    }
+
+    private static java.time.Instant resolvedAt(ReviewResolved r) {
+        return r.resolvedAt() == null ? FeedbackService.now() : r.resolvedAt().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -312,8 +312,7 @@ public class AnswerPipeline {
         ModelCatalog.Target served = produced.by() != null ? produced.by()
                 : InferenceService.servedOrPrimary(prepared);
         AiResponse.UsageView usageView = usage == null ? null : new AiResponse.UsageView(usage.promptTokens(),
-                usage.completionTokens(), pricing.cost(served.upstreamModel(), usage.promptTokens(),
-                        usage.completionTokens()).map(c -> Math.round(c * 1e8) / 1e8).orElse(null));
+                usage.completionTokens(), cost(served, usage));
         var redactions = new LinkedHashMap<String, Integer>();
         grounded.redaction().counts().forEach((type, n) -> redactions.put(name(type), n));
         var draft = new AnswerAssembler.Draft(prepared.id().toString(), grounded.productId(), spec,
@@ -321,6 +320,15 @@ public class AnswerPipeline {
                 usageView, Duration.ofNanos(System.nanoTime() - grounded.startNanos()).toMillis(),
                 grounded.createdAt());
         return AnswerAssembler.assemble(draft, null, null);
+    }
+
+    /** Dollars from the model's price; $0 for a provider inside the gateway; null when the price is unknown. */
+    private Double cost(ModelCatalog.Target served, Usage usage) {
+        if (served.provider().inProcess()) {
+            return 0.0;
+        }
+        return pricing.cost(served.upstreamModel(), usage.promptTokens(), usage.completionTokens())
+                .map(c -> Math.round(c * 1e8) / 1e8).orElse(null);
     }
 
     private static String name(PiiType type) {

@@ -13,11 +13,12 @@ import java.util.UUID;
  * @param correct the verdict on the draft (rating or review), null when nobody judged it
  * @param hallucination whether it was flagged as fabricated, null when nobody said either way
  * @param editRatio the latest edit ratio of a sent text against the draft
+ * @param answeredByPerson for a hand-off, whether a reviewer answered the customer; null while unresolved
  */
 public record AnswerVerdict(Boolean correct, Boolean hallucination, Double editRatio, Boolean resolved,
-        Boolean escalated, Integer csat) {
+        Boolean escalated, Integer csat, Boolean answeredByPerson) {
 
-    static final AnswerVerdict NONE = new AnswerVerdict(null, null, null, null, null, null);
+    static final AnswerVerdict NONE = new AnswerVerdict(null, null, null, null, null, null, null);
 
     /** Whether anybody judged the answer: a verdict or a fabrication flag either way. */
     public boolean judged() {
@@ -35,18 +36,19 @@ public record AnswerVerdict(Boolean correct, Boolean hallucination, Double editR
 
     private static AnswerVerdict of(FeedbackRow e) {
         return new AnswerVerdict(e.judgedCorrect(), e.hallucination(), e.editRatio(), e.resolved(), e.escalated(),
-                e.csat()).withFabricationRule();
+                e.csat(), e.answeredByPerson()).withFabricationRule();
     }
 
     private AnswerVerdict then(AnswerVerdict later) {
         return new AnswerVerdict(latest(correct, later.correct), latest(hallucination, later.hallucination),
                 latest(editRatio, later.editRatio), latest(resolved, later.resolved),
-                latest(escalated, later.escalated), latest(csat, later.csat)).withFabricationRule();
+                latest(escalated, later.escalated), latest(csat, later.csat),
+                latest(answeredByPerson, later.answeredByPerson)).withFabricationRule();
     }
 
     private AnswerVerdict withFabricationRule() {
         return Boolean.TRUE.equals(hallucination) && !Boolean.FALSE.equals(correct)
-                ? new AnswerVerdict(false, hallucination, editRatio, resolved, escalated, csat)
+                ? new AnswerVerdict(false, hallucination, editRatio, resolved, escalated, csat, answeredByPerson)
                 : this;
     }
 

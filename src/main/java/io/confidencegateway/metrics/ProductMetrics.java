@@ -34,9 +34,12 @@ public record ProductMetrics(long answers, ModelQuality modelQuality, ProductUsa
      * @param resolutionRate share of answers with a known outcome resolved without escalation
      * @param deflectionRate share of all answers delivered and not escalated (answered without a human)
      * @param costPerResolution provider cost of all the period's answers / resolved answers, US dollars
+     * @param handoffAnswerRate share of hand-offs a person answered in the review queue (wrote the reply or
+     *        approved the held-back draft)
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record BusinessImpact(Metric resolutionRate, Metric deflectionRate, Metric costPerResolution) {
+    public record BusinessImpact(Metric resolutionRate, Metric deflectionRate, Metric costPerResolution,
+            Metric handoffAnswerRate) {
     }
 
     public Metric accuracy() {
@@ -69,5 +72,9 @@ public record ProductMetrics(long answers, ModelQuality modelQuality, ProductUsa
 
     public Metric costPerResolution() {
         return businessImpact.costPerResolution();
+    }
+
+    public Metric handoffAnswerRate() {
+        return businessImpact.handoffAnswerRate();
     }
 }

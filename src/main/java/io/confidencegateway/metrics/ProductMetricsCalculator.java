@@ -13,6 +13,8 @@ import java.util.UUID;
  */
 public final class ProductMetricsCalculator {
 
+    private static final String HAND_OFF = "hand_off";
+
     private final double editThreshold;
     private final Long eligibleUsers;
 
@@ -41,6 +43,9 @@ public final class ProductMetricsCalculator {
         long deflected = 0;
         double cost = 0;
         boolean anyCost = false;
+        long withUser = 0;
+        long handoffs = 0;
+        long answeredByPeople = 0;
         Set<String> users = new HashSet<>();
         for (AnswerRow answer : answers) {
             AnswerVerdict v = verdicts.getOrDefault(answer.id(), AnswerVerdict.NONE);
@@ -72,23 +77,33 @@ public final class ProductMetricsCalculator {
                 cost += answer.costUsd();
             }
             if (answer.userId() != null && !answer.userId().isBlank()) {
+                withUser++;
                 users.add(answer.userId());
+            }
+            if (HAND_OFF.equals(answer.outcome())) {
+                handoffs++;
+                answeredByPeople += Boolean.TRUE.equals(v.answeredByPerson()) ? 1 : 0;
             }
         }
         var quality = new ProductMetrics.ModelQuality(Metric.ratio(correct, judged),
                 Metric.ratio(fabricated, hallucinationJudged), latencyP95(answers));
         var usage = new ProductMetrics.ProductUsage(
-                scored == 0 ? Metric.none(0) : new Metric((double) csatSum / scored, scored),
-                adoption(answers.size(), users.size()), Metric.ratio(edited, withFinalText));
+                scored == 0 ? Metric.none() : new Metric((double) csatSum / scored, scored),
+                adoption(withUser, users.size()), Metric.ratio(edited, withFinalText));
         var impact = new ProductMetrics.BusinessImpact(Metric.ratio(resolvedWithoutEscalation, outcomeKnown),
                 Metric.ratio(deflected, answers.size()),
-                resolved == 0 || !anyCost ? Metric.none(resolved) : new Metric(cost / resolved, resolved));
+                resolved == 0 || !anyCost ? Metric.none() : new Metric(cost / resolved, resolved),
+                Metric.ratio(answeredByPeople, handoffs));
         return new ProductMetrics(answers.size(), quality, usage, impact);
     }
 
-    private Metric adoption(int answers, int activeUsers) {
-        if (answers == 0 || eligibleUsers == null || eligibleUsers <= 0) {
-            return Metric.none(activeUsers);
+    /**
+     * Active users over eligible users. Answers that name no user say nothing about adoption, so without a single
+     * answer carrying a {@code user_id} (or without {@code eligible_users}) adoption is unknown, not 0.
+     */
+    private Metric adoption(long answersWithUser, int activeUsers) {
+        if (answersWithUser == 0 || eligibleUsers == null || eligibleUsers <= 0) {
+            return Metric.none();
         }
         return new Metric((double) activeUsers / eligibleUsers, activeUsers);
     }
@@ -96,7 +111,7 @@ public final class ProductMetricsCalculator {
     /** Nearest-rank 95th percentile: the smallest recorded latency that at least 95 % of answers do not exceed. */
     static Metric latencyP95(List<AnswerRow> answers) {
         if (answers.isEmpty()) {
-            return Metric.none(0);
+            return Metric.none();
         }
         long[] sorted = answers.stream().mapToLong(AnswerRow::latencyMs).sorted().toArray();
         int rank = (int) Math.ceil(0.95 * sorted.length);

@@ -25,7 +25,8 @@ public class ProductMetricsRepository {
             FROM answer WHERE product = ? AND created_at >= ? AND created_at < ?""";
 
     private static final String FEEDBACK = """
-            SELECT f.answer_id, f.judged_correct, f.hallucination, f.edit_ratio, f.resolved, f.escalated, f.csat
+            SELECT f.answer_id, f.judged_correct, f.hallucination, f.edit_ratio, f.resolved, f.escalated, f.csat,
+                   f.source, f.review_action
             FROM feedback f JOIN answer a ON a.id = f.answer_id
             WHERE a.product = ? AND a.created_at >= ? AND a.created_at < ?
             ORDER BY f.created_at, f.id""";
@@ -63,7 +64,8 @@ public class ProductMetricsRepository {
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 rows.add(new FeedbackRow(row.getObject(1, UUID.class), bool(row, 2), bool(row, 3),
-                        (Double) row.getObject(4), bool(row, 5), bool(row, 6), (Integer) row.getObject(7)));
+                        (Double) row.getObject(4), bool(row, 5), bool(row, 6), (Integer) row.getObject(7),
+                        row.getString(8), row.getString(9)));
             }
         }
         return rows;

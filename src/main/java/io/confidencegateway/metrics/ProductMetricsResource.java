@@ -29,9 +29,10 @@ public class ProductMetricsResource {
     @Path("/metrics")
     @Operation(summary = "Layered metrics and health check", description = "Model quality (accuracy, "
             + "hallucination_rate, latency_p95), product usage (csat, adoption_rate, edit_rate) and business impact "
-            + "(resolution_rate, deflection_rate, cost_per_resolution) of the product's answers created in the "
-            + "period, each with its sample size and null without data; and the health_check (PASS, WARN, FAIL, "
-            + "NO_DATA).")
+            + "(resolution_rate, deflection_rate, cost_per_resolution, handoff_answer_rate) of the product's answers "
+            + "created in the period, each with its sample size; a metric without data is null with sample_size 0. "
+            + "Adoption needs answers that carry a user_id and a spec with eligible_users. The health_check says "
+            + "PASS, WARN, FAIL, or NO_DATA.")
     public Uni<ProductMetricsReport> metrics(@PathParam("id") String id,
             @Parameter(description = "First day, ISO date (UTC); default 6 days before 'to'") @QueryParam("from")
             String from,

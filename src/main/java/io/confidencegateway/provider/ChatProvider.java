@@ -22,6 +22,14 @@ public interface ChatProvider {
     Set<Capability> capabilities();
 
     /**
+     * Whether a call costs nothing because the provider runs inside the gateway (no vendor, no bill): its answers
+     * are priced at $0.00. A remote provider without a configured price stays of unknown cost.
+     */
+    default boolean inProcess() {
+        return false;
+    }
+
+    /**
      * One complete answer. {@code request.model()} is already the upstream model name. The answer's
      * {@code usage} is filled whenever the vendor reports it.
      */

@@ -18,6 +18,14 @@ public interface ChatProviderFactory {
      */
     boolean requiresApiKey(String baseUrl);
 
+    /**
+     * A cheap GET path under the base URL that answers when the server is up ({@code /api/tags} for Ollama), used
+     * to check keyless self-hosted providers in the background; null when providers of this type are not checked.
+     */
+    default String probePath() {
+        return null;
+    }
+
     /** Builds a provider; called once per configured provider at start-up. */
     ChatProvider create(ProviderSettings settings);
 

@@ -44,9 +44,16 @@ public class ModelCatalog {
     public record ProviderDisabled(String model, String reason) implements Resolution {
     }
 
-    /** One entry of the model list. */
+    /**
+     * One entry of the model list.
+     *
+     * @param available whether a request for the alias can be expected to work: true for {@code ready},
+     *        {@code configured} and {@code failing}
+     * @param status of the best provider on the route, see {@link ProviderStatus}
+     * @param statusReason why, when not ready
+     */
     public record Listed(String alias, String provider, String upstreamModel, String route, String description,
-            boolean available) {
+            boolean available, String status, String statusReason) {
     }
 
     private record Step(String provider, String model) {
@@ -111,16 +118,32 @@ public class ModelCatalog {
         return new Route(model, List.copyOf(targets));
     }
 
-    /** Every configured alias, with whether any of its providers is enabled. */
+    /** What the gateway knows of one provider right now, without calling it. */
+    ProviderStatus status(String name) {
+        var provider = registry.find(name);
+        if (provider.isEmpty()) {
+            return ProviderStatus.disabled(registry.unavailableReason(name).orElse("not enabled"));
+        }
+        if (provider.get().inProcess()) {
+            return ProviderStatus.READY;
+        }
+        return ProviderStatus.of(registry.probeUrls().containsKey(name), registry.reachability(name).orElse(null),
+                registry.breakerStates().getOrDefault(name, CircuitBreaker.State.CLOSED),
+                registry.states().getOrDefault(name, ProviderState.UNKNOWN));
+    }
+
+    /** Every configured alias, with whether and how far it can be served. */
     public Map<String, Listed> list() {
         var listed = new TreeMap<String, Listed>();
         routes.forEach((alias, steps) -> {
             Step first = steps.get(0);
             String route = steps.size() == 1 ? null : String.join(",", steps.stream()
                     .map(s -> s.provider() + ":" + s.model()).toList());
-            boolean available = steps.stream().anyMatch(s -> registry.find(s.provider()).isPresent());
+            ProviderStatus best = steps.stream().map(s -> status(s.provider()))
+                    .filter(ProviderStatus::available).findFirst().orElse(status(first.provider()));
             listed.put(alias, new Listed(alias, first.provider(), first.model(), route,
-                    config.models().get(alias).description().orElse(null), available));
+                    config.models().get(alias).description().orElse(null), best.available(), best.status(),
+                    best.reason()));
         });
         return listed;
     }

@@ -33,7 +33,9 @@ public class ProviderHealthCheck implements HealthCheck {
                     + (state.lastFailureKind() == null ? "" : " (" + state.lastFailureKind() + ": "
                             + state.lastFailureMessage() + ")")
                     + (breaker == CircuitBreaker.State.CLOSED ? "" : ", circuit "
-                            + breaker.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+                            + breaker.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    + registry.reachability(name).map(r -> r.reachable() ? ", reachable"
+                            : ", unreachable (" + r.detail() + ")").orElse(""));
         });
         registry.disabled().forEach((name, reason) -> builder.withData(name, "disabled (" + reason + ")"));
         return builder.build();

@@ -30,6 +30,17 @@ public class ProviderRegistry {
     private final Map<String, String> unavailable = new TreeMap<>();
     private final Map<String, ProviderState> states = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new TreeMap<>();
+    private final Map<String, String> probeUrls = new TreeMap<>();
+    private final Map<String, Reachability> reachability = new ConcurrentHashMap<>();
+
+    /**
+     * What the last background check of a keyless self-hosted provider found.
+     *
+     * @param reachable whether the server answered at all (any HTTP status below 500)
+     * @param detail what was seen, e.g. "connection refused"
+     */
+    public record Reachability(boolean reachable, String detail, java.time.Instant checkedAt) {
+    }
 
     public ProviderRegistry(ProvidersConfig config, @All List<ChatProviderFactory> factories,
             io.confidencegateway.metrics.GatewayMetrics metrics) {
@@ -49,6 +60,9 @@ public class ProviderRegistry {
                         + ".api-key (the shipped configuration reads " + defaultKeyVariable(name) + ")");
                 LOG.infof("Provider %s (%s at %s) is not enabled: no API key", name, provider.type(), baseUrl);
                 return;
+            }
+            if (!keyRequired && factory.probePath() != null) {
+                probeUrls.put(name, baseUrl.replaceAll("/+$", "") + factory.probePath());
             }
             providers.put(name, factory.create(new ProviderSettings(name, provider.type(), baseUrl, provider.apiKey(),
                     provider.timeout(), provider.connectTimeout(), provider.streamIdleTimeout(),
@@ -90,6 +104,21 @@ public class ProviderRegistry {
     /** Configured but disabled providers with the reason. */
     public Map<String, String> disabled() {
         return Collections.unmodifiableMap(unavailable);
+    }
+
+    /** Enabled keyless self-hosted providers and the URL that tells whether each is up. */
+    public Map<String, String> probeUrls() {
+        return Collections.unmodifiableMap(probeUrls);
+    }
+
+    /** Records the result of a background check. */
+    public void recordReachability(String name, Reachability result) {
+        reachability.put(name, result);
+    }
+
+    /** The last background check of a probed provider; empty when it is not probed or not checked yet. */
+    public Optional<Reachability> reachability(String name) {
+        return Optional.ofNullable(reachability.get(name));
     }
 
     /** The last-known state of each enabled provider. */

@@ -29,6 +29,17 @@ public interface ProvidersConfig {
         /** The longest upstream Retry-After the gateway waits for before failing over instead. */
         @WithDefault("5s")
         Duration maxRetryAfter();
+
+        /**
+         * How often keyless self-hosted providers (Ollama, an OpenAI-compatible server on your own URL) are
+         * checked for reachability in the background, for {@code GET /v1/models}; {@code 0s} turns the check off.
+         */
+        @WithDefault("30s")
+        Duration probeInterval();
+
+        /** How long one reachability check may take before the provider counts as unreachable. */
+        @WithDefault("2s")
+        Duration probeTimeout();
     }
 
     /**

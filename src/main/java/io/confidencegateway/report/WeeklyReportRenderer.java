@@ -76,16 +76,20 @@ public final class WeeklyReportRenderer {
     }
 
     private static String bullet(WeeklyReport.Line line) {
-        return "- **" + line.label() + ":** " + line.text() + mark(line) + "; " + change(line) + "\n";
+        return "- **" + line.label() + ":** " + line.text() + mark(line) + change(line) + "\n";
     }
 
     private static String item(WeeklyReport.Line line) {
-        return "<li><strong>" + escape(line.label()) + ":</strong> " + escape(line.text() + mark(line) + "; "
+        return "<li><strong>" + escape(line.label()) + ":</strong> " + escape(line.text() + mark(line)
                 + change(line)) + "</li>\n";
     }
 
+    /** The change after the figure; nothing when this week has no figure (its text already says so). */
     private static String change(WeeklyReport.Line line) {
-        return line.change() == null ? line.changeText() : line.changeText() + " since last week";
+        if (line.value() == null) {
+            return "";
+        }
+        return "; " + (line.change() == null ? line.changeText() : line.changeText() + " since last week");
     }
 
     private static String mark(WeeklyReport.Line line) {

@@ -133,6 +133,7 @@ public class ReviewQueue {
         ResolveRequest verdict = validate(request);
         Instant now = now();
         return database.transaction(connection -> {
+            refuseApprovingNothing(repository.find(connection, id).orElseThrow(() -> notFound(id)), verdict);
             boolean done = repository.resolve(connection, id, verdict, now);
             ReviewItem item = repository.find(connection, id).orElseThrow(() -> notFound(id));
             if (!done) {
@@ -150,7 +151,7 @@ public class ReviewQueue {
 
     private void announce(ReviewItem item) {
         var event = new ReviewResolved(item.id(), item.answerId(), item.product(), item.resolvedBy(), item.action(),
-                item.finalText(), item.resolutionReason(), item.resolvedAt());
+                item.finalText(), item.resolutionReason(), item.resolvedAt(), item.kind());
         try {
             resolved.fire(event);
         } catch (RuntimeException observerFailed) {
@@ -163,6 +164,15 @@ public class ReviewQueue {
         });
         webhooks.send(WebhookEvent.RESOLVED, item);
         gauges.changed();
+    }
+
+    /** A hand-off whose providers produced nothing has no draft: the reviewer must write the reply. */
+    private static void refuseApprovingNothing(ReviewItem item, ResolveRequest verdict) {
+        if (NewItem.HANDOFF.equals(item.kind()) && "approve".equals(verdict.action()) && item.draft() == null
+                && !ReviewItem.RESOLVED.equals(item.status())) {
+            throw invalid("action", "this hand-off has no draft to approve; answer the customer with action edit "
+                    + "and the reply in final_text");
+        }
     }
 
     private static ResolveRequest validate(ResolveRequest request) {

@@ -16,7 +16,20 @@ import java.util.UUID;
  * @param finalText what was actually sent, for {@code edit}
  * @param reason the reviewer's reason, if given
  * @param resolvedAt when
+ * @param kind {@code review} (a verdict on a draft the AI offered) or {@code handoff} (a person answered a question
+ *        the AI did not answer: no verdict on the AI)
  */
 public record ReviewResolved(UUID itemId, UUID answerId, String product, String reviewer, String action,
-        String finalText, String reason, Instant resolvedAt) {
+        String finalText, String reason, Instant resolvedAt, String kind) {
+
+    /** The resolution of a {@code review} item. */
+    public ReviewResolved(UUID itemId, UUID answerId, String product, String reviewer, String action,
+            String finalText, String reason, Instant resolvedAt) {
+        this(itemId, answerId, product, reviewer, action, finalText, reason, resolvedAt, NewItem.REVIEW);
+    }
+
+    /** Whether a person answered a hand-off, rather than judging an AI draft. */
+    public boolean handoff() {
+        return NewItem.HANDOFF.equals(kind);
+    }
 }

@@ -13,7 +13,7 @@ class HealthCheckPolicyTest {
         return new ProductMetrics(10,
                 new ProductMetrics.ModelQuality(metric(accuracy), metric(hallucination), metric(500.0)),
                 new ProductMetrics.ProductUsage(metric(csat), metric(adoption), metric(0.1)),
-                new ProductMetrics.BusinessImpact(metric(0.5), metric(deflection), metric(0.2)));
+                new ProductMetrics.BusinessImpact(metric(0.5), metric(deflection), metric(0.2), metric(null)));
     }
 
     private static Metric metric(Double value) {

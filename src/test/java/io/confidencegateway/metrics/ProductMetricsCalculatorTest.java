@@ -73,7 +73,8 @@ class ProductMetricsCalculatorTest {
                 Arguments.of("resolution_rate: a1, a2, a7 of 5 known", m(ProductMetrics::resolutionRate), 0.6, 5),
                 Arguments.of("deflection_rate: 6 delivered unescalated of 10", m(ProductMetrics::deflectionRate), 0.6,
                         10),
-                Arguments.of("cost_per_resolution: $0.11 / 3", m(ProductMetrics::costPerResolution), 0.11 / 3, 3));
+                Arguments.of("cost_per_resolution: $0.11 / 3", m(ProductMetrics::costPerResolution), 0.11 / 3, 3),
+                Arguments.of("handoff_answer_rate: a6 not answered", m(ProductMetrics::handoffAnswerRate), 0.0, 1));
     }
 
     private static Function<ProductMetrics, Metric> m(Function<ProductMetrics, Metric> f) {
@@ -94,7 +95,7 @@ class ProductMetricsCalculatorTest {
         ProductMetrics empty = new ProductMetricsCalculator(0.10, 10L).compute(List.of(), List.of());
         assertThat(Stream.of(empty.accuracy(), empty.hallucinationRate(), empty.modelQuality().latencyP95(),
                 empty.csat(), empty.adoptionRate(), empty.editRate(), empty.resolutionRate(), empty.deflectionRate(),
-                empty.costPerResolution())).allSatisfy(metric -> {
+                empty.costPerResolution(), empty.handoffAnswerRate())).allSatisfy(metric -> {
                     assertThat(metric.value()).isNull();
                     assertThat(metric.sampleSize()).isZero();
                 });
@@ -120,7 +121,66 @@ class ProductMetricsCalculatorTest {
         UUID a = seed.answer("u1", 0.9, "deliver", 120, null);
         seed.event(a, null, null, null, true, null, null);
         ProductMetrics m = new ProductMetricsCalculator(0.10, null).compute(seed.answers, seed.feedback);
-        assertThat(m.costPerResolution()).isEqualTo(new Metric(null, 1));
+        assertThat(m.costPerResolution()).isEqualTo(Metric.none());
+    }
+
+    @Test
+    void adoptionIsUnknownNotZeroWhenNoAnswerSaysWhoAsked() {
+        Seed seed = new Seed();
+        seed.answer(null, 0.9, "deliver", 120, 0.0);
+        seed.answer(" ", 0.9, "deliver", 120, 0.0);
+        ProductMetrics m = new ProductMetricsCalculator(0.10, 500L).compute(seed.answers, seed.feedback);
+        assertThat(m.adoptionRate()).isEqualTo(Metric.none());
+        assertThat(new HealthCheckPolicy(HealthTargets.DEFAULTS).evaluate(m).adoption()).isEqualTo(HealthStatus.NO_DATA);
+
+        seed.answer("u1", 0.9, "deliver", 120, 0.0);
+        ProductMetrics one = new ProductMetricsCalculator(0.10, 500L).compute(seed.answers, seed.feedback);
+        assertThat(one.adoptionRate()).isEqualTo(new Metric(1.0 / 500, 1));
+    }
+
+    @Test
+    void aMetricWithoutAValueAlwaysHasSampleSizeZero() {
+        assertThat(new Metric(null, 7).sampleSize()).isZero();
+        assertThat(new Metric(0.0, 7).sampleSize()).isEqualTo(7);
+        assertThat(Metric.ratio(0, 0)).isEqualTo(Metric.none());
+        assertThat(Metric.ratio(0, 3)).isEqualTo(new Metric(0.0, 3));
+    }
+
+    @Test
+    void freeAnswersGiveACostPerResolutionOfZeroDollars() {
+        Seed seed = new Seed();
+        UUID a = seed.answer("u1", 0.9, "deliver", 120, 0.0);
+        seed.event(a, null, null, null, true, null, null);
+        ProductMetrics m = new ProductMetricsCalculator(0.10, null).compute(seed.answers, seed.feedback);
+        assertThat(m.costPerResolution()).isEqualTo(new Metric(0.0, 1));
+    }
+
+    @Test
+    void handOffsAnsweredByAPersonAreCountedAndNeverJudgeTheAi() {
+        Seed seed = new Seed();
+        UUID written = seed.answer("u1", 0.2, "hand_off", 100, 0.0);
+        seed.feedback.add(new FeedbackRow(written, null, null, null, null, null, null, "handoff", "edit"));
+        UUID approved = seed.answer("u2", 0.25, "hand_off", 100, 0.0);
+        seed.feedback.add(new FeedbackRow(approved, null, null, null, null, null, null, "handoff", "approve"));
+        UUID declined = seed.answer("u3", 0.1, "hand_off", 100, 0.0);
+        seed.feedback.add(new FeedbackRow(declined, null, null, null, null, null, null, "handoff", "reject"));
+        seed.answer("u4", 0.1, "hand_off", 100, 0.0);
+        UUID reviewed = seed.answer("u5", 0.7, "review", 100, 0.0);
+        seed.feedback.add(new FeedbackRow(reviewed, true, null, 0.0, null, null, null, "review", "edit"));
+
+        ProductMetrics m = new ProductMetricsCalculator(0.10, null).compute(seed.answers, seed.feedback);
+
+        assertThat(m.handoffAnswerRate()).as("2 of 4 hand-offs answered").isEqualTo(new Metric(0.5, 4));
+        assertThat(m.accuracy()).as("only the reviewed draft is judged").isEqualTo(new Metric(1.0, 1));
+        assertThat(m.editRate()).isEqualTo(new Metric(0.0, 1));
+    }
+
+    @Test
+    void withoutHandOffsTheirAnswerRateIsUnknown() {
+        Seed seed = new Seed();
+        seed.answer("u1", 0.9, "deliver", 120, 0.0);
+        ProductMetrics m = new ProductMetricsCalculator(0.10, null).compute(seed.answers, seed.feedback);
+        assertThat(m.handoffAnswerRate()).isEqualTo(Metric.none());
     }
 
     @Test

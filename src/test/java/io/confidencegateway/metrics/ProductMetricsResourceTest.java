@@ -195,6 +195,50 @@ class ProductMetricsResourceTest {
     }
 
     @Test
+    void answersOfTheFreeExtractiveProviderCostZeroDollarsAndAnswersWithoutUsersLeaveAdoptionUnknown() {
+        String free = "free-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType("application/json").body("""
+                {"name": "Free", "max_latency_seconds": 5, "context_window_needs": "short",
+                 "hallucination_risk": "low", "accuracy_target": 0.8, "pii_handling": "none", "eligible_users": 50,
+                 "model": "extractive"}""").put("/v1/products/" + free).then().statusCode(201);
+        String id = given().contentType("application/json")
+                .body(java.util.Map.of("product", free, "question", "How long is the refund window?"))
+                .post("/v1/answers").then().statusCode(200)
+                .body("provider", equalTo("extractive"))
+                .body("usage.cost_usd", equalTo(0.0f)).extract().path("id");
+        feedback(UUID.fromString(id), "{\"resolved\": true}");
+
+        given().get("/v1/products/" + free + "/metrics").then().statusCode(200)
+                .body("business_impact.cost_per_resolution.value", equalTo(0.0f))
+                .body("business_impact.cost_per_resolution.sample_size", equalTo(1))
+                .body("product_usage.adoption_rate.value", nullValue())
+                .body("product_usage.adoption_rate.sample_size", equalTo(0))
+                .body("health_check.adoption", equalTo("NO_DATA"));
+        String week = io.confidencegateway.report.IsoWeek.of(java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                .toString();
+        String md = given().get("/v1/products/" + free + "/reports/weekly?week=" + week).then().statusCode(200)
+                .extract().asString();
+        assertThat(md).contains("**Cost per resolution:** $0.00 per resolved issue (1 resolved)",
+                "**Adoption:** Not measured");
+    }
+
+    @Test
+    void anEmptyWeeksUpdateSaysThereWasNothingToJudgeInEveryFormat() {
+        String url = "/v1/products/" + product + "/reports/weekly?week=2026-W02";
+        String md = given().get(url).then().statusCode(200).extract().asString();
+        String html = given().accept("text/html").get(url).then().statusCode(200).extract().asString();
+        String json = given().accept("application/json").get(url).then().statusCode(200)
+                .body("status.text", equalTo("No data this week: no questions were answered"))
+                .body("status.measured", equalTo(0))
+                .body("actions[0]", containsString("Nothing to judge this week: no questions were answered"))
+                .extract().asString();
+        for (String report : new String[] {md, html, json}) {
+            assertThat(report).contains("No data this week: no questions were answered", "Nothing to judge this week")
+                    .doesNotContain("No action needed", "metrics on target");
+        }
+    }
+
+    @Test
     void aMalformedWeekIs400() {
         given().get("/v1/products/" + product + "/reports/weekly?week=2026-48").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("week"));

@@ -28,10 +28,10 @@ class WeeklyReportTest {
         var metrics = new ProductMetrics(20,
                 new ProductMetrics.ModelQuality(new Metric(accuracy, 20), new Metric(hallucination, 20),
                         new Metric(900.0, 20)),
-                new ProductMetrics.ProductUsage(csat == null ? Metric.none(0) : new Metric(csat, 8),
+                new ProductMetrics.ProductUsage(csat == null ? Metric.none() : new Metric(csat, 8),
                         new Metric(adoption, 6), new Metric(edits, 10)),
                 new ProductMetrics.BusinessImpact(new Metric(resolution, 10), new Metric(deflection, 20),
-                        new Metric(cost, 5)));
+                        new Metric(cost, 5), new Metric(0.75, 4)));
         return ProductMetricsReport.of(product, period, metrics, HealthTargets.DEFAULTS);
     }
 
@@ -61,7 +61,69 @@ class WeeklyReportTest {
                 && a.contains("35%"));
         assertThat(actions).anyMatch(a -> a.startsWith("Add a source verification step") && a.contains("6%"));
         assertThat(WeeklyReportBuilder.build(WEEK, GOOD, GOOD_BEFORE).actions())
-                .containsExactly("No action needed: every measured figure is on target.");
+                .containsExactly("No action needed: every figure is on target.");
+    }
+
+    private static ProductMetricsReport empty(Period period) {
+        var none = Metric.none();
+        var metrics = new ProductMetrics(0, new ProductMetrics.ModelQuality(none, none, none),
+                new ProductMetrics.ProductUsage(none, none, none),
+                new ProductMetrics.BusinessImpact(none, none, none, none));
+        return ProductMetricsReport.of("support-copilot", period, metrics, HealthTargets.DEFAULTS);
+    }
+
+    @Test
+    void aWeekWithoutQuestionsSaysThereWasNothingToJudgeNotThatAllIsOnTarget() {
+        WeeklyReport r = WeeklyReportBuilder.build(WEEK, empty(WEEK.period()), empty(WEEK.previous().period()));
+
+        assertThat(r.status().text()).isEqualTo("No data this week: no questions were answered");
+        assertThat(r.status().measured()).isZero();
+        assertThat(r.actions()).containsExactly("Nothing to judge this week: no questions were answered, so no "
+                + "figure could be measured. If customers did ask, check that the support tool sends their questions "
+                + "to the gateway.");
+        String md = WeeklyReportRenderer.markdown(r);
+        String html = WeeklyReportRenderer.html(r);
+        assertThat(md).contains("- **Customer satisfaction (CSAT):** No customer ratings this week\n");
+        for (String text : new String[] {md, html}) {
+            assertThat(text).contains("No data this week: no questions were answered", "Nothing to judge this week")
+                    .doesNotContain("on target", "No action needed");
+        }
+    }
+
+    @Test
+    void aSampleOfOneReadsInTheSingular() {
+        var one = new Metric(1.0, 1);
+        var metrics = new ProductMetrics(1, new ProductMetrics.ModelQuality(one, new Metric(0.0, 1), one),
+                new ProductMetrics.ProductUsage(new Metric(4.0, 1), new Metric(0.01, 1), one),
+                new ProductMetrics.BusinessImpact(one, one, new Metric(0.0, 1), one));
+        WeeklyReport r = WeeklyReportBuilder.build(WEEK, ProductMetricsReport.of("p", WEEK.period(), metrics,
+                HealthTargets.DEFAULTS), GOOD_BEFORE);
+        assertThat(line(r, "csat").text()).isEqualTo("4.0 out of 5 from 1 customer rating (target 4.0)");
+        assertThat(line(r, "adoption").text()).startsWith("1% of eligible users asked at least one question (1 user;");
+        assertThat(line(r, "edit_rate").text()).isEqualTo("100% of 1 draft sent was substantially rewritten by agents");
+        assertThat(line(r, "cost_per_resolution").text()).isEqualTo("$0.00 per resolved issue (1 resolved)");
+        assertThat(WeeklyReportBuilder.count(2, "user")).isEqualTo("2 users");
+    }
+
+    @Test
+    void figuresWithoutDataAreNamedAsTooLittleToJudgeBesideWhatWasOnTarget() {
+        // Only deflection and accuracy measured, both on target; the other three checks have no data.
+        var none = Metric.none();
+        var metrics = new ProductMetrics(12, new ProductMetrics.ModelQuality(new Metric(0.9, 10), none,
+                new Metric(300.0, 12)), new ProductMetrics.ProductUsage(none, none, none),
+                new ProductMetrics.BusinessImpact(none, new Metric(0.5, 12), none, none));
+        var now = ProductMetricsReport.of("p", WEEK.period(), metrics, HealthTargets.DEFAULTS);
+
+        WeeklyReport r = WeeklyReportBuilder.build(WEEK, now, empty(WEEK.previous().period()));
+
+        assertThat(r.status().text()).isEqualTo("2/2 metrics on target (3 without data)");
+        assertThat(r.actions()).containsExactly(
+                "No action needed on what could be measured (answers judged correct, AI-assisted deflection on "
+                        + "target).",
+                "Too little data to judge factual errors, customer satisfaction, adoption this week; these are "
+                        + "measured once agents rate or review drafts; customers rate their answers; the support tool "
+                        + "says who asked each question and the product states how many users may use it.");
+        BusinessLanguage.assertNoJargon(WeeklyReportRenderer.markdown(r));
     }
 
     @Test

@@ -74,6 +74,8 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.providers.dead.base-url", "http://127.0.0.1:1/v1");
         config.put("gateway.providers.dead.max-retries", "1");
         config.put("gateway.models.dead-then-backup.route", "dead:dead-model,backup:backup-model");
+        // Only the dead provider: GET /v1/models must not call it available (ModelAvailabilityTest).
+        config.put("gateway.models.dead-only.route", "dead:dead-model");
         // ---- Fault matrix (FaultMatrixTest) ----
         // "blackhole": a listening socket with an accept backlog of 1 that is never accepted; once FaultMatrixTest
         // has filled its queue, further SYNs get no answer, so connecting times out (300 ms, no retries). Its

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.confidencegateway.answer.AiResponse;
 import io.confidencegateway.answer.AnswerCard;
-import io.confidencegateway.answer.AnswerStore;
+import io.confidencegateway.answer.ServedAnswers;
 import io.confidencegateway.api.Problem;
 import io.confidencegateway.api.ProblemException;
 import io.confidencegateway.chat.ChatMessage;
@@ -37,13 +37,13 @@ import io.smallrye.mutiny.Uni;
 public class AnswerResource {
 
     private final AnswerPipeline pipeline;
-    private final AnswerStore answers;
+    private final ServedAnswers served;
     private final InferenceLog log;
     private final ObjectMapper json;
 
-    public AnswerResource(AnswerPipeline pipeline, AnswerStore answers, InferenceLog log, ObjectMapper json) {
+    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, InferenceLog log, ObjectMapper json) {
         this.pipeline = pipeline;
-        this.answers = answers;
+        this.served = served;
         this.log = log;
         this.json = json;
     }
@@ -100,7 +100,9 @@ public class AnswerResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "Get an answer", description = "A product answer exactly as it was served (the AIResponse); "
             + "with Accept: text/html, the same answer as an embeddable card (border colour, icon, disclaimer, "
-            + "citations as footnotes). For a plain chat completion (no product), the record of the call: alias, "
+            + "citations as footnotes). Once a person resolved a hand-off in the review queue, content is their reply and "
+            + "'resolution' says who answered (answered_by: person), while 'handoff' keeps the ticket and first "
+            + "message. For a plain chat completion (no product), the record of the call: alias, "
             + "provider, model, status, tokens, latency, attempts and the text delivered.")
     public Uni<Response> get(@Parameter(description = "The answer id (X-Inference-Id)") @PathParam("id") String id,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
@@ -113,10 +115,12 @@ public class AnswerResource {
         }
         boolean html = accept != null && accept.contains(MediaType.TEXT_HTML)
                 && !accept.contains(MediaType.APPLICATION_JSON);
-        return answers.find(uuid).chain(stored -> {
+        return served.find(uuid).chain(stored -> {
             if (stored.isPresent()) {
-                return Uni.createFrom().item(html ? Response.ok(card(stored.get()), MediaType.TEXT_HTML_TYPE).build()
-                        : Response.ok(stored.get(), MediaType.APPLICATION_JSON_TYPE).build());
+                ServedAnswers.Served answer = stored.get();
+                return Uni.createFrom().item(html
+                        ? Response.ok(card(answer), MediaType.TEXT_HTML_TYPE).build()
+                        : Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).build());
             }
             return log.find(uuid).map(found -> {
                 var record = found.orElseThrow(() -> ProblemException.notFound("No answer has the id " + id));
@@ -129,9 +133,9 @@ public class AnswerResource {
         });
     }
 
-    private String card(String storedJson) {
+    private String card(ServedAnswers.Served answer) {
         try {
-            return AnswerCard.render(json.readValue(storedJson, AiResponse.class));
+            return AnswerCard.render(json.readValue(answer.json(), AiResponse.class), answer.resolution());
         } catch (JsonProcessingException corrupt) {
             throw new IllegalStateException("stored answer is not readable", corrupt);
         }

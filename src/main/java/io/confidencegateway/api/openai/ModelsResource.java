@@ -28,7 +28,7 @@ public class ModelsResource {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Model(String id, String object, long created, String ownedBy, String upstreamModel,
-            String route, String description, boolean available) {
+            String route, String description, boolean available, String status, String statusReason) {
     }
 
     /** OpenAI's list envelope. */
@@ -43,8 +43,11 @@ public class ModelsResource {
 
     @GET
     @Operation(summary = "List model aliases", description = "Every configured alias with the provider that serves "
-            + "it (owned_by), the upstream model, and whether that provider is enabled (available: false means its "
-            + "API key is missing).")
+            + "it (owned_by), the upstream model, and what the gateway knows of it without calling it: status ready "
+            + "(in-process, last call ok, or its self-hosted server answered the background check), configured "
+            + "(enabled, not called yet), failing (last call failed), checking (background check pending), "
+            + "unreachable (nobody answered the background check), circuit_open, or disabled (no API key), with "
+            + "status_reason; available is true for ready, configured and failing.")
     public ModelList list() {
         return new ModelList("list", catalog.list().values().stream().map(ModelsResource::model).toList());
     }
@@ -64,6 +67,6 @@ public class ModelsResource {
 
     private static Model model(ModelCatalog.Listed listed) {
         return new Model(listed.alias(), "model", 0, listed.provider(), listed.upstreamModel(), listed.route(),
-                listed.description(), listed.available());
+                listed.description(), listed.available(), listed.status(), listed.statusReason());
     }
 }

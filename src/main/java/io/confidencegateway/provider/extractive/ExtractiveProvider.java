@@ -45,6 +45,11 @@ final class ExtractiveProvider implements ChatProvider {
     }
 
     @Override
+    public boolean inProcess() {
+        return true;
+    }
+
+    @Override
     public Uni<ChatResponse> chat(ChatRequest request) {
         return Uni.createFrom().item(() -> {
             String answer = answer(request);

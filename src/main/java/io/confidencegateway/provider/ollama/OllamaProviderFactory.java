@@ -36,6 +36,11 @@ public class OllamaProviderFactory implements ChatProviderFactory {
     }
 
     @Override
+    public String probePath() {
+        return "/api/tags";
+    }
+
+    @Override
     public boolean requiresApiKey(String baseUrl) {
         return false;
     }

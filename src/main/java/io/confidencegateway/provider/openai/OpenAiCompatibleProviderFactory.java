@@ -33,6 +33,11 @@ public class OpenAiCompatibleProviderFactory implements ChatProviderFactory {
     }
 
     @Override
+    public String probePath() {
+        return "/models";
+    }
+
+    @Override
     public boolean requiresApiKey(String baseUrl) {
         String host = ChatProviderFactory.hostOf(baseUrl);
         return host.equals("api.openai.com") || isAzure(host);
