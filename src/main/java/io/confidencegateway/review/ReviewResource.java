@@ -40,7 +40,9 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "A page of items")
     @APIResponse(responseCode = "400", description = "An invalid status, page or size (problem+json naming it)")
     public Uni<ReviewPage> list(
-            @Parameter(description = "pending, claimed or resolved; all when absent") @QueryParam("status") String status,
+            @Parameter(description = "pending, claimed or resolved; all when absent", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"pending", "claimed", "resolved"}))
+            @QueryParam("status") String status,
             @Parameter(description = "Only this product's items") @QueryParam("product") String product,
             @Parameter(description = "1-based page number", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", defaultValue = "1")) @QueryParam("page") String page,

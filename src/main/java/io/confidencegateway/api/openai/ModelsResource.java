@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -45,13 +46,17 @@ public class ModelsResource {
     @Operation(summary = "List model aliases", description = "Every configured alias with the provider that serves "
             + "it (owned_by), the upstream model, and whether that provider is enabled (available: false means its "
             + "API key is missing).")
+    @APIResponse(responseCode = "200", description = "The aliases, in OpenAI's list shape")
     public ModelList list() {
         return new ModelList("list", catalog.list().values().stream().map(ModelsResource::model).toList());
     }
 
     @GET
     @Path("/{model}")
-    @Operation(summary = "Get one model alias", description = "404 in OpenAI's error shape when the alias is unknown.")
+    @Operation(summary = "Get one model alias", description = "What OpenAI SDKs' models.retrieve reads; errors are "
+            + "in OpenAI's error shape, like the rest of the OpenAI-compatible surface.")
+    @APIResponse(responseCode = "200", description = "The alias")
+    @APIResponse(responseCode = "404", description = "No alias of that name (code model_not_found)")
     public Response get(@PathParam("model") String model) {
         ModelCatalog.Listed listed = catalog.list().get(model);
         if (listed == null) {
