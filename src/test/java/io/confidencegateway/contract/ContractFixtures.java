@@ -200,7 +200,13 @@ final class ContractFixtures {
         if (reply.status() / 100 != 2) {
             throw new AssertionError("fixture: upload answered " + reply.status() + ": " + reply.body());
         }
-        return read(reply.body()).path("id").asText();
+        JsonNode body = read(reply.body());
+        String id = body.path("id").asText(body.path("document").path("id").asText(""));
+        if (id.isEmpty() && reply.header("Location") != null && reply.header("Location").contains("/documents/")) {
+            String location = reply.header("Location");
+            id = location.substring(location.lastIndexOf("/documents/") + "/documents/".length()).split("[/?]")[0];
+        }
+        return id;
     }
 
     /** A fresh pending item; claimed by {@link #REVIEWER} when it is to be resolved. */

@@ -1,7 +1,6 @@
 package io.confidencegateway.contract;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,7 @@ final class OpenApiDocument {
     /** Every operation, in document order. */
     List<Op> operations() {
         List<Op> operations = new ArrayList<>();
-        root.path("paths").fields().forEachRemaining(path -> {
+        root.path("paths").properties().forEach(path -> {
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
                 if (operation != null) {
@@ -139,9 +138,7 @@ final class OpenApiDocument {
         /** Top-level properties of a request schema, $refs followed. */
         Map<String, JsonNode> properties(JsonNode schema) {
             Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = document.resolve(schema).path("properties").fields();
-                    it.hasNext();) {
-                var entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : document.resolve(schema).path("properties").properties()) {
                 properties.put(entry.getKey(), document.resolve(entry.getValue()));
             }
             return properties;
