@@ -11,4 +11,11 @@ public interface HttpConfig {
     /** Largest request body accepted; a larger one gets 413 with an explanation. */
     @WithDefault("4M")
     MemorySize maxBodySize();
+
+    /**
+     * Longest request URI (path and query) accepted; a longer one gets 414 with an explanation. Must stay below
+     * {@code quarkus.http.limits.max-initial-line-length}, above which the HTTP codec answers a bare 414.
+     */
+    @WithDefault("8192")
+    int maxUriLength();
 }

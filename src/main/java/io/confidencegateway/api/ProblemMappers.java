@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.confidencegateway.api.openai.JsonErrors;
+import io.confidencegateway.api.openai.OpenAiError;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Every error outside the OpenAI surface leaves as {@code application/problem+json}: a 4xx that says what to
@@ -23,43 +25,49 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException exception) {
-        return respond(exception.problem());
+    public Response problem(ProblemException exception, HttpServerRequest request) {
+        return respond(exception.problem(), request);
     }
 
     @ServerExceptionMapper
-    public Response providerFailed(io.confidencegateway.inference.InferenceFailure failure) {
+    public Response providerFailed(io.confidencegateway.inference.InferenceFailure failure,
+            HttpServerRequest request) {
         int status = io.confidencegateway.inference.OpenAiStatus.of(failure.failure());
         Response.Status known = Response.Status.fromStatusCode(status);
         return respond(new Problem("about:blank", known == null ? "Upstream Error" : known.getReasonPhrase(),
-                status, failure.getMessage(), "/v1/answers/" + failure.inferenceId(), null));
+                status, failure.getMessage(), "/v1/answers/" + failure.inferenceId(), null), request);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException exception) {
-        return respond(Problem.of(400, "Bad Request", JsonErrors.messageOf(exception)));
+    public Response unreadableJson(JsonProcessingException exception, HttpServerRequest request) {
+        return respond(unreadable(exception), request);
     }
 
     // Quarkus ships its own mapper for this subtype, which would answer plain JSON instead of a problem.
     @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException exception) {
-        return unreadableJson(exception);
+    public Response mismatchedJson(MismatchedInputException exception, HttpServerRequest request) {
+        return unreadableJson(exception, request);
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException exception) {
+    public Response invalid(ConstraintViolationException exception, HttpServerRequest request) {
         List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(e -> e.field() + ": " + e.message())
                 .collect(java.util.stream.Collectors.joining("; "));
-        return respond(new Problem("about:blank", "Bad Request", 400, detail, null, errors));
+        return respond(new Problem("about:blank", "Bad Request", 400, detail, null, errors), request);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException exception) {
+    public Response web(WebApplicationException exception, HttpServerRequest request) {
         int status = exception.getResponse().getStatus();
+        // Quarkus wraps the JSON reader's errors (syntax, limits, types) into a bare 400: say what is wrong.
+        JsonProcessingException json = jsonCause(exception);
+        if (status == 400 && json != null) {
+            return respond(unreadable(json), request);
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = switch (status) {
@@ -72,17 +80,51 @@ public class ProblemMappers {
         if (status >= 500) {
             LOG.errorf("Request failed: %s", exception.toString());
         }
-        return respond(Problem.of(status, title, detail));
+        return respond(Problem.of(status, title, detail), request);
+    }
+
+    // RESTEasy Reactive's multipart reader fails with a bare IOException when the body ends before its closing
+    // boundary (a cut-off or garbled upload): the caller's fault, found by the fuzz test as a 500.
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException exception, HttpServerRequest request) {
+        if (exception.getMessage() != null && exception.getMessage().contains("multipart")) {
+            return respond(Problem.of(400, "Bad Request", "The multipart/form-data body is cut off or malformed: "
+                    + "send one complete part 'file' and the closing boundary"), request);
+        }
+        return unexpected(exception, request);
     }
 
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(Throwable exception) {
+    public Response unexpected(Throwable exception, HttpServerRequest request) {
         LOG.errorf("Unexpected failure: %s", exception.toString());
         return respond(Problem.of(500, "Internal Server Error",
-                "The gateway failed unexpectedly; the error is logged. Retry, and report it if it persists."));
+                "The gateway failed unexpectedly; the error is logged. Retry, and report it if it persists."),
+                request);
     }
 
-    private static Response respond(Problem problem) {
+    private static Problem unreadable(JsonProcessingException exception) {
+        String path = JsonErrors.pathOf(exception);
+        String message = JsonErrors.messageOf(exception);
+        return new Problem("about:blank", "Bad Request", 400, message, null,
+                path == null ? null : List.of(new Problem.FieldError(path, message)));
+    }
+
+    private static JsonProcessingException jsonCause(Throwable error) {
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause() == cause ? null
+                : cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    /** The problem as problem+json, or in OpenAI's shape on the OpenAI-compatible paths ({@link ErrorSurface}). */
+    private static Response respond(Problem problem, HttpServerRequest request) {
+        if (request != null && ErrorSurface.isOpenAi(request.path())) {
+            return Response.status(problem.status()).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                    .entity(OpenAiError.ofStatus(problem)).build();
+        }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

@@ -4,19 +4,23 @@ import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +33,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Feedback")
 public class FeedbackResource {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final FeedbackService feedback;
 
     public FeedbackResource(FeedbackService feedback) {
@@ -40,11 +46,21 @@ public class FeedbackResource {
     @Operation(summary = "Give feedback on an answer", description = "Stores one feedback event (several per answer "
             + "are fine) and answers 201 once it is committed. With an Idempotency-Key, the same key and body return "
             + "the event stored the first time; the same key with another body is 422.")
+    @APIResponse(responseCode = "201", description = "Stored and committed (also a replay with the same key and body, "
+            + "marked Idempotent-Replayed: true)")
+    @APIResponse(responseCode = "400", description = "A field of the wrong type or out of range, no signal at all, an "
+            + "Idempotency-Key that is empty, too long or not printable ASCII, or a body that is not JSON (the problem "
+            + "names the field or header)")
+    @APIResponse(responseCode = "404", description = "No answer has that id")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with another request, or "
+            + "the hallucination_span is not in the answer's draft (offsets past its end, or text it does not contain)")
+    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "Makes retries safe: one event per "
+            + "key. " + IdempotencyKeyPolicy.RULE + ".", schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotencyKeyPolicy.MAX_LENGTH, pattern = "^[\\x20-\\x7E]*[\\x21-\\x7E][\\x20-\\x7E]*$"))
     public Uni<Response> submit(@Parameter(description = "The answer id (X-Inference-Id)") @PathParam("id") String id,
-            @Parameter(description = "Makes retries safe: one event per key") @HeaderParam("Idempotency-Key")
-            String idempotencyKey,
+            @Context HttpHeaders headers,
             @RequestBody(content = @Content(schema = @Schema(implementation = FeedbackRequest.class))) JsonNode body) {
-        return feedback.submit(id, idempotencyKey, body).map(submission -> {
+        return feedback.submit(id, idempotencyKey(headers), body).map(submission -> {
             Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(submission.event());
             if (submission.replayed()) {
                 response.header("Idempotent-Replayed", "true");
@@ -53,9 +69,20 @@ public class FeedbackResource {
         });
     }
 
+    // @HeaderParam turns a header sent empty into null, i.e. "no key"; an empty key is a mistake to name.
+    private static String idempotencyKey(HttpHeaders headers) {
+        List<String> values = headers.getRequestHeader(IDEMPOTENCY_KEY);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return values.get(0) == null ? "" : values.get(0);
+    }
+
     @GET
     @Operation(summary = "List the feedback on an answer", description = "Every event, oldest first, including "
             + "reviewers' verdicts.")
+    @APIResponse(responseCode = "200", description = "The events, oldest first")
+    @APIResponse(responseCode = "404", description = "No answer has that id")
     public Uni<List<FeedbackEvent>> list(@PathParam("id") String id) {
         return feedback.list(id);
     }

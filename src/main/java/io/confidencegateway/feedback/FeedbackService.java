@@ -38,7 +38,6 @@ public class FeedbackService {
     public record Submission(FeedbackEvent event, boolean replayed) {
     }
 
-    static final int MAX_KEY = 200;
     private static final String DUPLICATE_KEY = "23505";
 
     private final Database database;
@@ -69,6 +68,7 @@ public class FeedbackService {
                 .flatMap(earlier -> earlier.isPresent() ? Uni.createFrom().item(replay(earlier.get(), key, hash))
                         : draftOf(id).map(draft -> draft.orElseThrow(() -> ProblemException.notFound(
                                 "No answer has the id " + id)))
+                                .invoke(draft -> checkSpan(request, draft))
                                 .flatMap(draft -> store(event(draft, key, request), hash)))
                 .onFailure(FeedbackService::isDuplicateKey).recoverWithUni(() -> database.transaction(
                         c -> repository.findByIdempotencyKey(c, key))
@@ -174,16 +174,24 @@ public class FeedbackService {
         }
     }
 
+    /** The key as stored; null when none was sent; a 400 naming the header when one was sent but is unusable. */
     private static String normaliseKey(String key) {
         if (key == null) {
             return null;
         }
-        if (key.isBlank() || key.length() > MAX_KEY) {
-            throw new ProblemException(new Problem("about:blank", "Bad Request", 400,
-                    "Idempotency-Key must be 1 to " + MAX_KEY + " characters", null,
-                    List.of(new Problem.FieldError("Idempotency-Key", "must be 1 to " + MAX_KEY + " characters"))));
-        }
+        IdempotencyKeyPolicy.problemWith(key).ifPresent(reason -> {
+            throw new ProblemException(new Problem("about:blank", "Bad Request", 400, "Idempotency-Key " + reason,
+                    null, List.of(new Problem.FieldError("Idempotency-Key", reason))));
+        });
         return key.trim();
+    }
+
+    private static void checkSpan(FeedbackRequest request, AnswerDraft draft) {
+        FeedbackValidator.spanOutsideDraft(request.hallucinationSpan(), draft.content()).ifPresent(reason -> {
+            throw new ProblemException(new Problem("about:blank", "Unprocessable Content", 422,
+                    "hallucination_span: " + reason, null, List.of(new Problem.FieldError("hallucination_span",
+                            reason))));
+        });
     }
 
     private String hash(UUID answerId, FeedbackRequest request) {

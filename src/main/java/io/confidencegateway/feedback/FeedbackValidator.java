@@ -68,6 +68,32 @@ public final class FeedbackValidator {
         return new FeedbackRequest(rating, finalText, resolved, escalated, csat, hallucination, span, comment, userId);
     }
 
+    /**
+     * Why a fabrication span does not mark a part of the answer's draft, or empty when it does: offsets must lie
+     * within the draft, quoted text must appear in it (runs of whitespace compare as one space).
+     */
+    public static java.util.Optional<String> spanOutsideDraft(FeedbackRequest.Span span, String draft) {
+        if (span == null) {
+            return java.util.Optional.empty();
+        }
+        if (draft == null || draft.isEmpty()) {
+            return java.util.Optional.of("the answer has no draft text to mark (e.g. a hand-off); send "
+                    + "'hallucination': true without a span");
+        }
+        if (span.text() != null) {
+            return squeezed(draft).contains(squeezed(span.text())) ? java.util.Optional.empty()
+                    : java.util.Optional.of("the quoted text \"" + abbreviate(span.text())
+                            + "\" does not appear in the draft; quote it exactly as the draft has it");
+        }
+        return span.end() <= draft.length() ? java.util.Optional.empty()
+                : java.util.Optional.of("end " + span.end() + " is past the end of the draft (" + draft.length()
+                        + " characters); offsets count characters of the draft, end exclusive");
+    }
+
+    private static String squeezed(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
     private FeedbackRequest.Span span(JsonNode body) {
         JsonNode node = present(body, "hallucination_span");
         if (node == null) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -43,6 +44,7 @@ public class ProductResource {
     @GET
     @NonBlocking
     @Operation(summary = "List products", description = "Every product with its id and spec, by id.")
+    @APIResponse(responseCode = "200", description = "The products")
     public List<ProductEntry> list() {
         return products.list();
     }
@@ -52,6 +54,8 @@ public class ProductResource {
     @NonBlocking
     @Operation(summary = "Get a product", description = "The product's spec with its id; 404 when no product has "
             + "that id.")
+    @APIResponse(responseCode = "200", description = "The product")
+    @APIResponse(responseCode = "404", description = "No product has that id")
     public ProductEntry get(@Parameter(description = "The product id, a lowercase slug") @PathParam("id") String id) {
         return products.find(id).map(spec -> new ProductEntry(id, spec)).orElseThrow(() -> notFound(id));
     }
@@ -65,6 +69,11 @@ public class ProductResource {
             + "optional and must match the path. Unknown fields, wrong types, unknown enum values, out-of-range "
             + "numbers and thresholds out of order get a 400 problem+json listing each bad field with what it "
             + "accepts. An edited product wins over the seed file at later restarts.")
+    @APIResponse(responseCode = "200", description = "Replaced an existing product")
+    @APIResponse(responseCode = "201", description = "Created a new product (Location: /v1/products/{id})",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    ProductEntry.class)))
+    @APIResponse(responseCode = "400", description = "An invalid id or spec; the problem lists every bad field")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductSpec.class)))
     public Uni<RestResponse<ProductEntry>> put(
@@ -84,6 +93,8 @@ public class ProductResource {
             + "fine-tuned-small; else mid. model_alias is the tier's configured alias (gateway.tiers.*); when the "
             + "spec names its own model, it wins: overridden_by_spec_model is true and effective_model_alias is "
             + "that model.")
+    @APIResponse(responseCode = "200", description = "The recommendation")
+    @APIResponse(responseCode = "404", description = "No product has that id")
     public Recommendation recommendation(
             @Parameter(description = "The product id, a lowercase slug") @PathParam("id") String id) {
         return products.recommendationFor(id).orElseThrow(() -> notFound(id));

@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -38,8 +41,12 @@ public class WeeklyReportResource {
     @Operation(summary = "Weekly stakeholder update", description = "Status (N/M metrics on target), highlights, "
             + "quality, actions and the change since the previous week, in percentages and dollars. "
             + "text/markdown (default), text/html or application/json by Accept.")
+    @APIResponse(responseCode = "200", description = "The update, in the representation the Accept header picks")
+    @APIResponse(responseCode = "400", description = "A week that is not an ISO week such as 2026-W48")
+    @APIResponse(responseCode = "404", description = "No product has that id")
     public Uni<Response> weekly(@PathParam("id") String id,
-            @Parameter(description = "ISO week, e.g. 2026-W48; default the last complete week (UTC)")
+            @Parameter(description = "ISO week, e.g. 2026-W48; default the last complete week (UTC)", schema = @Schema(
+                    type = SchemaType.STRING, pattern = "^[0-9]{4}-W[0-9]{2}$"))
             @QueryParam("week") String week, @Context HttpHeaders headers) {
         MediaType type = negotiate(headers.getAcceptableMediaTypes());
         return reports.weekly(id, week).map(report -> {

@@ -33,6 +33,7 @@ public class ReviewQueue {
     private static final Set<String> STATUSES = Set.of(ReviewItem.PENDING, ReviewItem.CLAIMED, ReviewItem.RESOLVED);
     private static final Set<String> ACTIONS = Set.of("approve", "edit", "reject");
     private static final int MAX_PAGE_SIZE = 100;
+    private static final int DEFAULT_PAGE_SIZE = 20;
 
     private final Database database;
     private final ReviewRepository repository;
@@ -78,10 +79,12 @@ public class ReviewQueue {
      *
      * @param status {@code pending}, {@code claimed}, {@code resolved}, or null for all
      * @param product a product id, or null for all
-     * @param page 1-based page number
-     * @param size items per page, 1 to 100
+     * @param pageParam 1-based page number as sent (null: 1)
+     * @param sizeParam items per page, 1 to 100, as sent (null: 20)
      */
-    public Uni<ReviewPage> list(String status, String product, int page, int size) {
+    public Uni<ReviewPage> list(String status, String product, String pageParam, String sizeParam) {
+        int page = whole("page", pageParam, 1);
+        int size = whole("size", sizeParam, DEFAULT_PAGE_SIZE);
         String wanted = blankToNull(status);
         if (wanted != null && !STATUSES.contains(wanted.toLowerCase(Locale.ROOT))) {
             throw invalid("status", "must be one of pending, claimed, resolved; got '" + status + "'");
@@ -95,7 +98,7 @@ public class ReviewQueue {
         String statusFilter = wanted == null ? null : wanted.toLowerCase(Locale.ROOT);
         String productFilter = blankToNull(product);
         return database.transaction(connection -> new ReviewPage(
-                repository.list(connection, statusFilter, productFilter, (page - 1) * size, size), page, size,
+                repository.list(connection, statusFilter, productFilter, (page - 1L) * size, size), page, size,
                 repository.count(connection, statusFilter, productFilter)));
     }
 
@@ -214,6 +217,19 @@ public class ReviewQueue {
     // Both databases keep microseconds; truncating here makes what we return equal what we read back later.
     private Instant now() {
         return clock.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    // A query parameter that is not a number is the caller's mistake (400 naming it), not a missing resource.
+    private static int whole(String field, String raw, int fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException notNumber) {
+            throw invalid(field, "must be a whole number; got '" + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw)
+                    + "'");
+        }
     }
 
     private static String blankToNull(String text) {

@@ -51,8 +51,9 @@ public class ReviewRepository {
                 final_text = ?, resolution_reason = ?
             WHERE id = ? AND status = 'claimed' AND claimed_by = ?""";
 
-    private static final String ORDER = """
-             ORDER BY CASE status WHEN 'pending' THEN 0 WHEN 'claimed' THEN 1 ELSE 2 END, created_at, id""";
+    // Leading space kept explicitly: a text block strips it, which ran the table name into ORDER BY.
+    private static final String ORDER =
+            " ORDER BY CASE status WHEN 'pending' THEN 0 WHEN 'claimed' THEN 1 ELSE 2 END, created_at, id";
 
     private static final TypeReference<List<ReviewItem.Passage>> PASSAGES = new TypeReference<>() {
     };
@@ -139,14 +140,14 @@ public class ReviewRepository {
     }
 
     /** A page of items, pending first and oldest first; {@code status} and {@code product} may be null. */
-    public List<ReviewItem> list(Connection connection, String status, String product, int offset, int limit)
+    public List<ReviewItem> list(Connection connection, String status, String product, long offset, int limit)
             throws SQLException {
         Filter filter = new Filter(status, product);
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM review_item"
                 + filter.where() + ORDER + " LIMIT ? OFFSET ?")) {
             int next = filter.bind(select);
             select.setInt(next, limit);
-            select.setInt(next + 1, offset);
+            select.setLong(next + 1, offset);
             List<ReviewItem> items = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

@@ -3,7 +3,6 @@ package io.confidencegateway.review;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,10 +40,14 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "A page of items")
     @APIResponse(responseCode = "400", description = "An invalid status, page or size (problem+json naming it)")
     public Uni<ReviewPage> list(
-            @Parameter(description = "pending, claimed or resolved; all when absent") @QueryParam("status") String status,
+            @Parameter(description = "pending, claimed or resolved; all when absent", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"pending", "claimed", "resolved"}))
+            @QueryParam("status") String status,
             @Parameter(description = "Only this product's items") @QueryParam("product") String product,
-            @Parameter(description = "1-based page number") @QueryParam("page") @DefaultValue("1") int page,
-            @Parameter(description = "Items per page, 1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
+            @Parameter(description = "1-based page number", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page, 1 to 100", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return queue.list(status, product, page, size);
     }
 

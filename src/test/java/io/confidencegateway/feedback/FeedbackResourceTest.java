@@ -140,6 +140,33 @@ class FeedbackResourceTest {
                 .body("status", equalTo(400)).body("errors.field", hasItem(field));
     }
 
+    @ParameterizedTest(name = "[{index}] {0} characters")
+    @CsvSource({"0", "1", "201", "10000"})
+    void anEmptyBlankOrHugeIdempotencyKeyIsA400SayingWhatIsAllowed(int length) throws Exception {
+        UUID answer = answer();
+        String key = length == 1 ? " " : "k".repeat(length);
+        post(answer, key, "{\"rating\": \"up\"}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"))
+                .body("detail", containsString("must be 1 to 200 printable ASCII characters"));
+        assertThat(storedEvents(answer)).isZero();
+    }
+
+    @Test
+    void aFabricationSpanOutsideTheDraftIs422NamingTheSpanAndStoresNothing() throws Exception {
+        UUID answer = answer();
+        post(answer, null, "{\"hallucination_span\": \"60 days from delivery\"}").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("hallucination_span"))
+                .body("detail", equalTo("hallucination_span: the quoted text \"60 days from delivery\" does not "
+                        + "appear in the draft; quote it exactly as the draft has it"));
+        post(answer, null, "{\"hallucination_span\": {\"start\": 4, \"end\": 44}}").then().statusCode(422)
+                .body("detail", containsString("end 44 is past the end of the draft (43 characters)"));
+        post(answer, null, "{\"hallucination_span\": {\"start\": 4, \"end\": 43}}").then().statusCode(201);
+        post(answer, null, "{\"hallucination_span\": \"30 days\"}").then().statusCode(201);
+        assertThat(storedEvents(answer)).isEqualTo(2);
+    }
+
     @Test
     void feedbackOnAnUnknownAnswerIs404() {
         post(UUID.randomUUID(), null, "{\"rating\": \"up\"}").then().statusCode(404)

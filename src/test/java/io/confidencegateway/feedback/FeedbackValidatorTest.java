@@ -81,4 +81,40 @@ class FeedbackValidatorTest {
     void theVerdictFollowsTheRatingUnlessFabricated(String body, Boolean correct) throws Exception {
         assertThat(FeedbackValidator.validate(JSON.readTree(body)).judgedCorrect()).isEqualTo(correct);
     }
+
+    private static final String DRAFT = "Refunds take 30 days.";
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            start 0, end 21 (the whole draft)   | 0  | 21 |
+            start 20, end 21 (the last character) | 20 | 21 |
+            quoted as written                   |    |    | 30 days
+            quoted with other whitespace        |    |    | '  take   30 '
+            """)
+    void aSpanInsideTheDraftIsAccepted(String name, Integer start, Integer end, String text) {
+        assertThat(FeedbackValidator.spanOutsideDraft(new FeedbackRequest.Span(start, end, text), DRAFT)).isEmpty();
+    }
+
+    @Test
+    void anEndPastTheDraftIsRefusedWithTheDraftLength() {
+        assertThat(FeedbackValidator.spanOutsideDraft(new FeedbackRequest.Span(3, 22, null), DRAFT))
+                .hasValue("end 22 is past the end of the draft (21 characters); offsets count characters of the "
+                        + "draft, end exclusive");
+    }
+
+    @Test
+    void quotedTextTheDraftDoesNotContainIsRefusedQuotingIt() {
+        assertThat(FeedbackValidator.spanOutsideDraft(new FeedbackRequest.Span(null, null, "60 days"), DRAFT))
+                .hasValue("the quoted text \"60 days\" does not appear in the draft; quote it exactly as the draft "
+                        + "has it");
+        assertThat(FeedbackValidator.spanOutsideDraft(new FeedbackRequest.Span(null, null, "refunds"), DRAFT))
+                .as("case matters").isPresent();
+    }
+
+    @Test
+    void anAnswerWithoutADraftHasNothingToMark() {
+        assertThat(FeedbackValidator.spanOutsideDraft(new FeedbackRequest.Span(0, 1, null), null)).isPresent();
+        assertThat(FeedbackValidator.spanOutsideDraft(new FeedbackRequest.Span(null, null, "x"), "")).isPresent();
+        assertThat(FeedbackValidator.spanOutsideDraft(null, null)).isEmpty();
+    }
 }

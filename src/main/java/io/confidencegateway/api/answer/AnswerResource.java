@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,6 +58,11 @@ public class AnswerResource {
             + "extraction and validation, confidence scoring with explained signals, the review decision and the "
             + "UX treatment. Returns the AIResponse; X-Inference-Id and X-Gateway-Confidence headers carry its id "
             + "and confidence. The answer is stored before the response and readable at GET /v1/answers/{id}.")
+    @APIResponse(responseCode = "200", description = "The AIResponse (a hand-off, too, when trust is low or every "
+            + "provider failed: it carries the ticket)")
+    @APIResponse(responseCode = "400", description = "No product, no question, both question and messages, a "
+            + "question too long, or a body that is not the request's JSON (the problem names the field)")
+    @APIResponse(responseCode = "404", description = "No product has that id")
     public Uni<Response> ask(AnswerRequest request) {
         if (request == null) {
             throw invalid("body", "send a JSON object with 'product' and 'question' (or 'messages')");
@@ -104,6 +110,10 @@ public class AnswerResource {
             + "'resolution' says who answered (answered_by: person), while 'handoff' keeps the ticket and first "
             + "message. For a plain chat completion (no product), the record of the call: alias, "
             + "provider, model, status, tokens, latency, attempts and the text delivered.")
+    @APIResponse(responseCode = "200", description = "The answer, or the record of the chat completion")
+    @APIResponse(responseCode = "404", description = "No answer has that id (ids are UUIDs)")
+    @APIResponse(responseCode = "406", description = "text/html asked for a plain chat completion, which has no card; "
+            + "or an Accept header that matches neither JSON nor HTML")
     public Uni<Response> get(@Parameter(description = "The answer id (X-Inference-Id)") @PathParam("id") String id,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         UUID uuid;

@@ -71,6 +71,16 @@ public class ChatCompletionsRoute {
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::handle)
                 .failureHandler(this::onRouteFailure);
+        // Without this, other methods fell through to JAX-RS and got a problem+json 404, which SDKs cannot read.
+        router.route(PATH).order(-1).handler(this::methodNotAllowed);
+    }
+
+    private void methodNotAllowed(RoutingContext context) {
+        String method = context.request().method().name();
+        context.response().putHeader("Allow", "POST");
+        reply(context, new OpenAiError.WithStatus(405, new OpenAiError(new OpenAiError.Body("Method " + method
+                + " is not allowed on " + PATH + "; send POST with a JSON chat completion request",
+                "invalid_request_error", null, "method_not_allowed"))), null);
     }
 
     private void handle(RoutingContext context) {

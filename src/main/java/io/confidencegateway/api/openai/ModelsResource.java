@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -48,13 +49,17 @@ public class ModelsResource {
             + "(enabled, not called yet), failing (last call failed), checking (background check pending), "
             + "unreachable (nobody answered the background check), circuit_open, or disabled (no API key), with "
             + "status_reason; available is true for ready, configured and failing.")
+    @APIResponse(responseCode = "200", description = "The aliases, in OpenAI's list shape")
     public ModelList list() {
         return new ModelList("list", catalog.list().values().stream().map(ModelsResource::model).toList());
     }
 
     @GET
     @Path("/{model}")
-    @Operation(summary = "Get one model alias", description = "404 in OpenAI's error shape when the alias is unknown.")
+    @Operation(summary = "Get one model alias", description = "What OpenAI SDKs' models.retrieve reads; errors are "
+            + "in OpenAI's error shape, like the rest of the OpenAI-compatible surface.")
+    @APIResponse(responseCode = "200", description = "The alias")
+    @APIResponse(responseCode = "404", description = "No alias of that name (code model_not_found)")
     public Response get(@PathParam("model") String model) {
         ModelCatalog.Listed listed = catalog.list().get(model);
         if (listed == null) {

@@ -70,6 +70,24 @@ public record OpenAiError(@JsonInclude(JsonInclude.Include.ALWAYS) Body error) {
                 problem.status() >= 500 ? "server_error" : "invalid_request_error", param, code)));
     }
 
+    /** Any problem on the OpenAI-compatible paths (unknown path, wrong Accept…), in OpenAI's shape. */
+    public static OpenAiError ofStatus(io.confidencegateway.api.Problem problem) {
+        String code = switch (problem.status()) {
+            case 400 -> "invalid_value";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "request_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            default -> problem.status() >= 500 ? "internal_error" : "invalid_request";
+        };
+        String param = problem.errors() == null || problem.errors().isEmpty() ? null
+                : problem.errors().get(0).field();
+        return new OpenAiError(new Body(problem.detail(), problem.status() >= 500 ? "server_error"
+                : "invalid_request_error", param, code));
+    }
+
     public static WithStatus internal() {
         return new WithStatus(500, new OpenAiError(new Body("The gateway failed unexpectedly; the error is logged. "
                 + "Retry, and report it if it persists.", "server_error", null, "internal_error")));

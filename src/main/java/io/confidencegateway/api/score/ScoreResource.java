@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.confidencegateway.confidence.ConfidenceScore;
@@ -39,6 +40,9 @@ public class ScoreResource {
             + "value, weight, reason}] (only those that apply), unsupported_claims: [{sentence_index, text, "
             + "reason}]}. Limits (400 beyond): answer 20,000 characters, 50 passages of at most 20,000 characters "
             + "and 100,000 in all (gateway.score.*). No model is called.")
+    @APIResponse(responseCode = "200", description = "The confidence with its signals")
+    @APIResponse(responseCode = "400", description = "A missing answer or passage, a limit exceeded, a value of the "
+            + "wrong type, or a body that is not JSON (the problem names the field)")
     public ConfidenceScore score(ScoreRequest request) {
         return scoring.score(request);
     }
@@ -49,6 +53,8 @@ public class ScoreResource {
     @Operation(summary = "Score many answers", description = "Body: {items: [score request…]}, at most 100 items "
             + "(gateway.score.max-batch-items) and within the request body limit. Returns {results: [score…]} in "
             + "the order of the items; any invalid item fails the whole batch with 400, naming items[i].")
+    @APIResponse(responseCode = "200", description = "One result per item, in order")
+    @APIResponse(responseCode = "400", description = "No items, too many, or an invalid item (named items[i])")
     public ScoreRequest.BatchResult batch(ScoreRequest.Batch batch) {
         return scoring.scoreBatch(batch);
     }

@@ -1,0 +1,125 @@
+package io.confidencegateway.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Gives every documented error response its body shape, and documents the answers the HTTP layer gives any
+ * operation (414, and outside the OpenAI surface 406 and 415), so that resources only list what they decide
+ * themselves. Errors are {@code application/problem+json} ({@code Problem}), or OpenAI's error object on the
+ * OpenAI-compatible paths ({@link ErrorSurface}). The contract test holds the document to the behaviour.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ErrorResponsesFilter implements OASFilter {
+
+    static final String PROBLEM = "Problem";
+    static final String OPENAI_ERROR = "OpenAiError";
+    private static final String CHAT_COMPLETIONS = "/v1/chat/completions";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(OASFactory.createComponents());
+        }
+        if (openApi.getComponents().getSchemas() == null
+                || !openApi.getComponents().getSchemas().containsKey(PROBLEM)) {
+            openApi.getComponents().addSchema(PROBLEM, problemSchema());
+        }
+        openApi.getComponents().addSchema(OPENAI_ERROR, openAiErrorSchema());
+        if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
+            return;
+        }
+        openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> complete(path, operation)));
+    }
+
+    private static void complete(String path, Operation operation) {
+        boolean openAi = ErrorSurface.isOpenAi(path);
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        // Chat completions is a Vert.x route that reads any body as JSON and always answers JSON or SSE; every
+        // other operation is a JAX-RS method, which negotiates both headers.
+        boolean negotiated = !CHAT_COMPLETIONS.equals(path);
+        if (negotiated && operation.getRequestBody() != null) {
+            addIfAbsent(responses, "415", "The Content-Type is not one this operation reads");
+        }
+        if (negotiated && answersWithABody(responses)) {
+            addIfAbsent(responses, "406", "No representation matches the Accept header");
+        }
+        addIfAbsent(responses, "414", "The URI is longer than gateway.http.max-uri-length");
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (isError(code) && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                    || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(errorContent(openAi));
+            }
+        });
+    }
+
+    private static boolean answersWithABody(APIResponses responses) {
+        return responses.getAPIResponses().entrySet().stream().anyMatch(entry -> entry.getKey().startsWith("2")
+                && entry.getValue().getContent() != null && entry.getValue().getContent().getMediaTypes() != null
+                && !entry.getValue().getContent().getMediaTypes().isEmpty());
+    }
+
+    private static void addIfAbsent(APIResponses responses, String code, String description) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    private static boolean isError(String code) {
+        return code.length() == 3 && (code.charAt(0) == '4' || code.charAt(0) == '5');
+    }
+
+    private static Content errorContent(boolean openAi) {
+        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema()
+                .ref(openAi ? OPENAI_ERROR : PROBLEM));
+        return OASFactory.createContent().addMediaType(openAi ? "application/json" : Problem.MEDIA_TYPE, media);
+    }
+
+    private static Schema problemSchema() {
+        Schema fieldError = object(Map.of("field", string("The field, parameter or header at fault"),
+                "message", string("What it accepts")), List.of("field", "message"));
+        return object(Map.of(
+                "type", string("about:blank"),
+                "title", string("The HTTP status's phrase"),
+                "status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER),
+                "detail", string("What went wrong and what to fix"),
+                "instance", string("Where to look further, when there is something to look at"),
+                "errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)),
+                List.of("type", "title", "status", "detail"))
+                .description("RFC 9457 problem detail (application/problem+json)");
+    }
+
+    private static Schema openAiErrorSchema() {
+        Schema nullableString = OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .addType(Schema.SchemaType.NULL);
+        Schema body = object(Map.of("message", string("What went wrong and what to fix"),
+                "type", string("invalid_request_error, rate_limit_error, timeout_error or server_error"),
+                "param", nullableString, "code", nullableString), List.of("message", "type", "param", "code"));
+        return object(Map.of("error", body), List.of("error")).description("OpenAI's error shape");
+    }
+
+    private static Schema object(Map<String, Schema> properties, List<String> required) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .properties(new java.util.TreeMap<>(properties)).required(required);
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+}

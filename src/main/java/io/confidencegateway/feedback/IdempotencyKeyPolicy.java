@@ -1,0 +1,39 @@
+package io.confidencegateway.feedback;
+
+import java.util.Optional;
+
+/**
+ * What an {@code Idempotency-Key} may be: 1 to {@value #MAX_LENGTH} printable ASCII characters (space to
+ * {@code ~}), not only spaces, like Stripe's keys. A key outside that is refused rather than stored: an empty or
+ * blank key would make every retry "the same" request, a huge one would only be cut, and control or non-ASCII
+ * bytes do not survive HTTP header decoding intact.
+ */
+public final class IdempotencyKeyPolicy {
+
+    /** The longest key (the stored column's width). */
+    public static final int MAX_LENGTH = 200;
+
+    /** What the caller is told a key may be. */
+    public static final String RULE = "must be 1 to " + MAX_LENGTH
+            + " printable ASCII characters (letters, digits, punctuation; not only spaces), e.g. a UUID";
+
+    private IdempotencyKeyPolicy() {
+    }
+
+    /** Why the key sent is not acceptable, or empty when it is. */
+    public static Optional<String> problemWith(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.of(RULE + "; got an empty value");
+        }
+        if (key.length() > MAX_LENGTH) {
+            return Optional.of(RULE + "; got " + key.length() + " characters");
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return Optional.of(RULE + "; character " + (i + 1) + " is not printable ASCII");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,162 @@
+package io.confidencegateway.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.confidencegateway.review.ReviewQueue;
+import io.confidencegateway.testing.OpenAiUpstreamStub;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * Holds {@code /q/openapi} to the behaviour, operation by operation, so that the document cannot drift: every
+ * operation documents a success, and every error it documents has its body shape; a valid call answers a documented
+ * success
+ * in a documented media type; every invalid call its schema implies answers a documented 4xx in the promised error
+ * shape. Generic over the document: a new operation is checked as soon as it is documented.
+ */
+@QuarkusTest
+@WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)
+class OpenApiContractTest {
+
+    @Inject
+    ReviewQueue queue;
+
+    private OpenApiDocument document;
+    private ErrorShapes shapes;
+    private Http http;
+    private OperationCalls calls;
+
+    @BeforeEach
+    void readTheDocument() {
+        http = new Http(RestAssured.port);
+        Http.Reply reply = http.send(Http.Call.of("GET", "/q/openapi?format=json"));
+        assertThat(reply.status()).isEqualTo(200);
+        document = OpenApiDocument.parse(reply.body());
+        shapes = ErrorShapes.of(document);
+        calls = new OperationCalls(new ContractFixtures(http, queue));
+    }
+
+    @Test
+    void theDocumentListsTheWholePublicSurface() {
+        assertThat(document.operations()).extracting(OpenApiDocument.Op::name).contains(
+                "POST /v1/chat/completions", "GET /v1/models", "GET /v1/models/{model}", "POST /v1/answers",
+                "GET /v1/answers/{id}", "POST /v1/answers/{id}/feedback", "PUT /v1/products/{id}",
+                "GET /v1/reviews", "POST /v1/reviews/{id}/claim", "POST /v1/score");
+    }
+
+    @Test
+    void everyOperationDocumentsASuccessAndEachErrorWithItsBodyShape() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiDocument.Op op : document.operations()) {
+            Set<String> codes = op.statuses();
+            if (codes.stream().noneMatch(code -> code.startsWith("2"))) {
+                failures.add(op + ": documents no 2xx");
+            }
+            for (String code : codes) {
+                if (!code.startsWith("4") && !code.startsWith("5")) {
+                    continue;
+                }
+                int status = Integer.parseInt(code);
+                String media = shapes.isOpenAi(op.path()) ? "application/json" : "application/problem+json";
+                if (!op.mediaTypes(status).contains(media)) {
+                    failures.add(op + " " + code + ": documents " + op.mediaTypes(status) + ", not " + media);
+                    continue;
+                }
+                var schema = op.responseSchema(status, media);
+                List<String> required = new ArrayList<>();
+                schema.path("required").forEach(name -> required.add(name.asText()));
+                List<String> expected = shapes.isOpenAi(op.path()) ? List.of("error")
+                        : List.of("type", "title", "status", "detail");
+                if (!required.containsAll(expected)) {
+                    failures.add(op + " " + code + ": error schema requires " + required + ", not " + expected);
+                }
+            }
+        }
+        assertThat(failures).as("operations whose documented responses are incomplete").isEmpty();
+    }
+
+    @Test
+    void aValidCallOfEveryOperationAnswersADocumentedSuccessInADocumentedMediaType() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiDocument.Op op : document.operations()) {
+            Http.Call call;
+            try {
+                call = calls.valid(op);
+            } catch (AssertionError noFixture) {
+                failures.add(noFixture.getMessage());
+                continue;
+            }
+            Http.Reply reply = http.send(call);
+            String seen = op + " valid call " + call.describe() + " -> " + reply.status() + " "
+                    + ErrorShapes.abbreviate(reply.body());
+            if (!op.documents(reply.status())) {
+                failures.add(seen + ": status not documented (documented: " + op.statuses() + ")");
+            }
+            boolean mustSucceed = ContractFixtures.hasKnownBody(op) || op.requestMediaTypes().isEmpty()
+                    || op.requestMediaTypes().stream().anyMatch(type -> type.startsWith("multipart/"));
+            if (mustSucceed && reply.status() / 100 != 2) {
+                failures.add(seen + ": not a success");
+            }
+            failures.addAll(mediaTypeProblems(op, reply, seen));
+            if (reply.status() >= 400) {
+                shapes.problemsWith(op.method(), call.pathAndQuery(), reply).forEach(p -> failures.add(seen + ": " + p));
+            }
+        }
+        assertThat(failures).as("valid calls answered otherwise than documented").isEmpty();
+    }
+
+    @Test
+    void everyInvalidCallAnOperationsSchemaImpliesAnswersADocumented4xxInThePromisedShape() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiDocument.Op op : document.operations()) {
+            List<OperationCalls.Labelled> invalid;
+            try {
+                invalid = calls.invalid(op);
+            } catch (AssertionError noFixture) {
+                failures.add(noFixture.getMessage());
+                continue;
+            }
+            if (invalid.isEmpty()) {
+                failures.add(op + ": no invalid call can be derived from its schema");
+            }
+            for (OperationCalls.Labelled labelled : invalid) {
+                Http.Reply reply = http.send(labelled.call());
+                String seen = op + " [" + labelled.label() + "] " + labelled.call().describe() + " -> "
+                        + reply.status() + " " + ErrorShapes.abbreviate(reply.body());
+                if (reply.status() < 400 || reply.status() >= 500) {
+                    failures.add(seen + ": not a 4xx");
+                }
+                if (!op.documents(reply.status())) {
+                    failures.add(seen + ": status not documented (documented: " + op.statuses() + ")");
+                }
+                failures.addAll(mediaTypeProblems(op, reply, seen));
+                shapes.problemsWith(op.method(), labelled.call().pathAndQuery(), reply)
+                        .forEach(p -> failures.add(seen + ": " + p));
+            }
+        }
+        assertThat(failures).as("invalid calls answered otherwise than documented").isEmpty();
+    }
+
+    private static List<String> mediaTypeProblems(OpenApiDocument.Op op, Http.Reply reply, String seen) {
+        Set<String> documented = op.mediaTypes(reply.status());
+        if (documented.isEmpty() || !op.documents(reply.status())) {
+            return List.of();
+        }
+        String type = reply.contentType() == null ? "" : reply.contentType().split(";")[0].trim()
+                .toLowerCase(Locale.ROOT);
+        return documented.contains(type) ? List.of()
+                : List.of(seen + ": content type " + reply.contentType() + " is not one of " + documented);
+    }
+}
