@@ -67,6 +67,16 @@ public interface VerifiersConfig {
         @WithName("max-sentences")
         @WithDefault("20")
         int maxSentences();
+
+        /** Consecutive failed calls after which answers skip the classifier for {@code circuit-breaker-open-for}. */
+        @WithName("circuit-breaker-failure-threshold")
+        @WithDefault("5")
+        int circuitBreakerFailureThreshold();
+
+        /** How long an open breaker skips the classifier before one trial call. */
+        @WithName("circuit-breaker-open-for")
+        @WithDefault("30s")
+        Duration circuitBreakerOpenFor();
     }
 
     /** The LLM-judge tier. */

@@ -205,6 +205,14 @@ class VerifierTiersTest {
     }
 
     @Test
+    void theOpenApiProductSchemaDescribesTheOptIn() {
+        JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+
+        assertThat(doc.getString("components.schemas.ProductSpec.properties.verifiers.description"))
+                .contains("\"entailment\"").contains("\"judge\"").contains("400");
+    }
+
+    @Test
     void aProductThatDidNotOptInMakesNoVerifierCall() throws Exception {
         String product = product("tier-none", 10, List.of());
         tei("[" + ENTAILED + "," + ENTAILED + "]", 0);
