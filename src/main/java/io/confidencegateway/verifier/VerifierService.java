@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.provider.ProviderException;
+import io.confidencegateway.inference.GatewayError;
 import io.confidencegateway.inference.InferenceFailure;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
@@ -102,6 +103,9 @@ public class VerifierService {
         }
         if (error instanceof InferenceFailure failure) {
             return "the judge model failed: " + failure.failure().message();
+        }
+        if (error instanceof GatewayError.Rejection rejection) {
+            return "the judge model refused the request: " + rejection.error().message();
         }
         if (error instanceof ProviderException failure) {
             return "the call failed: " + failure.failure().message();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.confidencegateway.confidence.Passage;
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.confidence.SignalResult;
+import io.confidencegateway.inference.GatewayError;
 import io.confidencegateway.provider.ProviderException;
 import io.confidencegateway.provider.ProviderFailure;
 import io.smallrye.mutiny.Uni;
@@ -139,6 +140,22 @@ class VerifierServiceTest {
         Verification v = run(new VerifierService(List.of(throwing)), List.of("t"), Duration.ofSeconds(5)).get(0);
 
         assertThat(v.absentBecause()).isEqualTo("the call failed: IllegalStateException");
+    }
+
+    @Test
+    void aJudgeRequestTheGatewayRefusesIsAbsentWithTheRefusal() {
+        var refused = new Scripted("judge", Duration.ofSeconds(1), Optional.empty(), null) {
+            @Override
+            public Uni<Verification> verify(Input input) {
+                throw new GatewayError.Rejection(new GatewayError.ProviderDisabled("judge-model",
+                        "provider 'openai' has no API key"));
+            }
+        };
+
+        Verification v = run(new VerifierService(List.of(refused)), List.of("judge"), Duration.ofSeconds(5)).get(0);
+
+        assertThat(v.absentBecause()).isEqualTo("the judge model refused the request: provider 'openai' has no API "
+                + "key");
     }
 
     @Test
