@@ -60,9 +60,32 @@ public record AiResponse(
     public record Handoff(String id, String reason, String message, Integer queuePosition) {
     }
 
-    /** Tokens and what they cost. */
+    /**
+     * Tokens and what they cost: the answer model's tokens; {@code cost_usd} also counts the verifier tiers' model
+     * calls, which {@code verifiers} itemises.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UsageView(int promptTokens, int completionTokens, Double costUsd) {
+    public record UsageView(int promptTokens, int completionTokens, Double costUsd, List<VerifierView> verifiers) {
+
+        public UsageView(int promptTokens, int completionTokens, Double costUsd) {
+            this(promptTokens, completionTokens, costUsd, null);
+        }
+    }
+
+    /**
+     * One verifier tier that checked the answer (only for products that opted in): whether its signal applied or
+     * why it is absent, how long it took, and for a judge model its tokens and their cost (included in the
+     * answer's {@code cost_usd}).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VerifierView(String name, String outcome, String reason, long latencyMs, String model,
+            Integer promptTokens, Integer completionTokens, Double costUsd) {
+
+        /** The signal is in {@code signals[]}. */
+        public static final String APPLIED = "applied";
+        /** No signal: {@code reason} says why (error, timeout, malformed reply, not configured). */
+        public static final String ABSENT = "absent";
     }
 }

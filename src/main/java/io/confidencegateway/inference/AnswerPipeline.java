@@ -42,6 +42,10 @@ import io.confidencegateway.privacy.Redaction;
 import io.confidencegateway.product.ProductService;
 import io.confidencegateway.product.ProductSpec;
 import io.confidencegateway.provider.ModelCatalog;
+import io.confidencegateway.verifier.Verification;
+import io.confidencegateway.verifier.VerifierCosts;
+import io.confidencegateway.verifier.VerifierPriors;
+import io.confidencegateway.verifier.VerifierService;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -69,17 +73,20 @@ public class AnswerPipeline {
     private final AnswersConfig config;
     private final GatewayMetrics metrics;
     private final ReviewQueue reviews;
+    private final VerifierService verifiers;
     private final PiiRedactor redactor = new PiiRedactor();
 
     public AnswerPipeline(ProductService products, Retriever retriever, InferenceService inference,
             ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerStore store, PricingConfig pricing,
-            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews) {
+            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews, VerifierService verifiers) {
         this.reviews = reviews;
+        this.verifiers = verifiers;
         this.products = products;
         this.retriever = retriever;
         this.inference = inference;
         this.catalog = catalog;
-        this.scorer = new ConfidenceScorer(ConfidenceModel.shipped(), signals);
+        // The verifier tiers' prior weights join the shipped model here; see VerifierPriors.
+        this.scorer = new ConfidenceScorer(VerifierPriors.over(ConfidenceModel.shipped()), signals);
         this.store = store;
         this.pricing = pricing;
         this.config = config;
@@ -168,20 +175,29 @@ public class AnswerPipeline {
      */
     public Uni<AiResponse> respond(Grounded grounded, InferenceService.Prepared prepared, String userId,
             String conversationId) {
-        Duration budget = Duration.ofMillis(Math.round(grounded.spec().maxLatencySeconds() * 1000));
-        Duration left = budget.minusNanos(System.nanoTime() - grounded.startNanos());
+        Duration budget = budget(grounded);
+        Duration left = budgetLeft(grounded);
         if (left.isNegative() || left.isZero()) {
             left = Duration.ofMillis(1);
         }
         return inference.complete(prepared)
                 .ifNoItem().after(left).failWith(() -> new LatencyBudgetExhausted(budget))
                 .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(),
-                        answer.choices().get(0).logprobs(), null), userId, conversationId, null))
+                        answer.choices().get(0).logprobs(), null, true), userId, conversationId, null))
                 .onFailure(LatencyBudgetExhausted.class).recoverWithUni(exhausted -> overBudget(grounded, prepared,
                         budget, userId, conversationId))
                 .onFailure(InferenceFailure.class).recoverWithUni(failure -> finish(grounded, prepared,
                         Produced.NOTHING, userId, conversationId, new Forced("providers_failed",
                                 "every provider failed: " + failure.getMessage())));
+    }
+
+    private static Duration budget(Grounded grounded) {
+        return Duration.ofMillis(Math.round(grounded.spec().maxLatencySeconds() * 1000));
+    }
+
+    /** What is left of the product's latency budget now (zero or negative once it has run out). */
+    private static Duration budgetLeft(Grounded grounded) {
+        return budget(grounded).minusNanos(System.nanoTime() - grounded.startNanos());
     }
 
     /**
@@ -196,7 +212,7 @@ public class AnswerPipeline {
             ModelCatalog.Target target = extract.primary();
             return target.provider().chat(prepared.request().upstream(target.upstreamModel()).withoutLogprobs())
                     .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(), null,
-                            target), userId, conversationId, new Forced(null, why + "; served the answer extracted "
+                            target, true), userId, conversationId, new Forced(null, why + "; served the answer extracted "
                                     + "from the knowledge base instead")));
         }
         return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("latency_budget", why));
@@ -219,24 +235,30 @@ public class AnswerPipeline {
     /**
      * Scores the answer text, decides review, assembles the AIResponse, queues it for review or hands it off
      * when the decision says so, and stores it. Scoring is CPU work of a few milliseconds, so it runs on a worker.
+     * Streams use this, without the verifier tiers.
      */
     public Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, String content, Usage usage,
             Logprobs logprobs, String userId, String conversationId) {
-        return finish(grounded, prepared, new Produced(content, usage, logprobs, null), userId, conversationId, null);
+        return finish(grounded, prepared, new Produced(content, usage, logprobs, null, false), userId, conversationId,
+                null);
     }
 
     /**
-     * What a provider produced: the text, its usage and logprobs when known, and who produced it when that is
-     * not the route's own answer (null: the target the route served).
+     * What a provider produced: the text, its usage and logprobs when known, who produced it when that is
+     * not the route's own answer (null: the target the route served), and whether the product's verifier tiers
+     * check it.
      */
-    private record Produced(String content, Usage usage, Logprobs logprobs, ModelCatalog.Target by) {
-        static final Produced NOTHING = new Produced("", null, null, null);
+    private record Produced(String content, Usage usage, Logprobs logprobs, ModelCatalog.Target by, boolean verify) {
+        static final Produced NOTHING = new Produced("", null, null, null, false);
+    }
+
+    /** The answer's analysis and its in-process signals, computed once on a worker. */
+    private record Scoring(ScoringContext context, List<ConfidenceScorer.Reading> readings) {
     }
 
     private Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, Produced produced,
             String userId, String conversationId, Forced forced) {
-        return Uni.createFrom().item(() -> assemble(grounded, prepared, produced))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return scored(grounded, prepared, produced)
                 .chain(assembled -> queue(grounded, assembled, forced))
                 .chain(assembled -> {
                     AiResponse response = assembled.response();
@@ -299,20 +321,45 @@ public class AnswerPipeline {
         });
     }
 
-    private AnswerAssembler.Assembled assemble(Grounded grounded, InferenceService.Prepared prepared,
+    /**
+     * Scores the answer: the in-process signals on a worker, then (when the product opted in and there is an
+     * answer to check) its verifier tiers concurrently within what is left of the latency budget, then the
+     * combination and the AIResponse, back on a worker.
+     */
+    private Uni<AnswerAssembler.Assembled> scored(Grounded grounded, InferenceService.Prepared prepared,
             Produced produced) {
+        return Uni.createFrom().item(() -> {
+            var passages = grounded.passages().stream()
+                    .map(p -> new Passage(p.index(), p.source(), p.page(), p.text())).toList();
+            ScoringContext context = ScoringContext.of(grounded.question(), passages, produced.content(),
+                    produced.logprobs());
+            return new Scoring(context, scorer.evaluate(context));
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(scoring -> {
+            List<String> wanted = produced.verify() && !produced.content().isBlank()
+                    && !produced.content().contains(AnswerPrompt.NO_ANSWER) ? grounded.spec().verifierNames()
+                            : List.of();
+            if (wanted.isEmpty()) {
+                return Uni.createFrom().item(assemble(grounded, prepared, produced, scoring, List.of()));
+            }
+            return verifiers.verify(grounded.productId(), wanted, scoring.context(), budgetLeft(grounded))
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(verified -> assemble(grounded, prepared, produced, scoring, verified));
+        });
+    }
+
+    private AnswerAssembler.Assembled assemble(Grounded grounded, InferenceService.Prepared prepared,
+            Produced produced, Scoring scoring, List<Verification> verified) {
         String content = produced.content();
         Usage usage = produced.usage();
-        Logprobs logprobs = produced.logprobs();
         ProductSpec spec = grounded.spec();
-        var passages = grounded.passages().stream()
-                .map(p -> new Passage(p.index(), p.source(), p.page(), p.text())).toList();
-        ConfidenceScore score = scorer.score(ScoringContext.of(grounded.question(), passages, content, logprobs),
+        var readings = new ArrayList<>(scoring.readings());
+        verified.forEach(v -> readings.add(new ConfidenceScorer.Reading(v.name(), v.result())));
+        ConfidenceScore score = scorer.combine(readings, scoring.context(),
                 new Thresholds(spec.effectiveThresholds().high(), spec.effectiveThresholds().medium()));
         ModelCatalog.Target served = produced.by() != null ? produced.by()
                 : InferenceService.servedOrPrimary(prepared);
-        AiResponse.UsageView usageView = usage == null ? null : new AiResponse.UsageView(usage.promptTokens(),
-                usage.completionTokens(), cost(served, usage));
+        AiResponse.UsageView usageView = VerifierCosts.usage(usage, usage == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(cost(served, usage)), verified);
         var redactions = new LinkedHashMap<String, Integer>();
         grounded.redaction().counts().forEach((type, n) -> redactions.put(name(type), n));
         var draft = new AnswerAssembler.Draft(prepared.id().toString(), grounded.productId(), spec,

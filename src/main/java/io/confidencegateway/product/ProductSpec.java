@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -47,7 +49,15 @@ public record ProductSpec(
         /** Users who could use the product (for the adoption rate). */
         @PositiveOrZero(message = COUNT) Long eligibleUsers,
         /** What to serve when max_latency_seconds runs out before the model answers (default: handoff). */
-        OnLatencyBudget onLatencyBudget) {
+        OnLatencyBudget onLatencyBudget,
+        /** The optional verifier tiers that check this product's answers (off when absent or empty). */
+        @Schema(description = "Optional verifier tiers that check each answer against its passages, each adding a "
+                + "signal: \"entailment\" (an NLI / hallucination classifier, gateway.verifiers.entailment.url) and "
+                + "\"judge\" (an LLM judge, gateway.verifiers.judge.model). Off when absent or empty; a verifier "
+                + "this gateway has not configured is refused with 400. They add latency within "
+                + "max_latency_seconds, and the judge's tokens add to usage.cost_usd.",
+                example = "[\"entailment\", \"judge\"]")
+        @Size(max = 10, message = "must have at most {max} entries") List<String> verifiers) {
 
     static final String TEXT_MAX = "must be at most {max} characters";
     static final String UNIT_RANGE = "a number between 0 and 1";
@@ -81,6 +91,11 @@ public record ProductSpec(
 
     public enum PiiHandling {
         @JsonProperty("none") NONE, @JsonProperty("redact") REDACT, @JsonProperty("allowed") ALLOWED
+    }
+
+    /** The verifier tiers the product opted into; empty when none. */
+    public List<String> verifierNames() {
+        return verifiers == null ? List.of() : verifiers;
     }
 
     /** The spec's thresholds, or the defaults when it has none. */

@@ -3,6 +3,8 @@ package io.confidencegateway.product;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -15,11 +17,13 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 import io.confidencegateway.provider.ModelCatalog;
+import io.confidencegateway.verifier.VerifierService;
 
 /**
  * Checks a product id and spec before anything is stored: the id is a lowercase slug, every field is in range
- * (the constraints on {@link ProductSpec} and {@link Thresholds}), and an explicit {@code model} is a model the
- * gateway can route. Reports every problem at once, each under its snake_case JSON path.
+ * (the constraints on {@link ProductSpec} and {@link Thresholds}), an explicit {@code model} is a model the
+ * gateway can route, and every listed verifier exists and is configured. Reports every problem at once, each under
+ * its snake_case JSON path.
  */
 @ApplicationScoped
 public class ProductValidator {
@@ -32,15 +36,22 @@ public class ProductValidator {
 
     private final Validator validator;
     private final Predicate<String> routableModel;
+    private final Function<String, Optional<String>> verifierProblem;
 
     @Inject
-    public ProductValidator(Validator validator, ModelCatalog models) {
-        this(validator, model -> !(models.resolve(model) instanceof ModelCatalog.Unknown));
+    public ProductValidator(Validator validator, ModelCatalog models, VerifierService verifiers) {
+        this(validator, model -> !(models.resolve(model) instanceof ModelCatalog.Unknown), verifiers::problem);
     }
 
     ProductValidator(Validator validator, Predicate<String> routableModel) {
+        this(validator, routableModel, name -> Optional.of("'" + name + "' is not a verifier"));
+    }
+
+    ProductValidator(Validator validator, Predicate<String> routableModel,
+            Function<String, Optional<String>> verifierProblem) {
         this.validator = validator;
         this.routableModel = routableModel;
+        this.verifierProblem = verifierProblem;
     }
 
     /** Whether the id is a well-formed product id. */
@@ -66,6 +77,19 @@ public class ProductValidator {
                 && !routableModel.test(spec.model())) {
             violations.add(new SpecViolation("model", "'" + spec.model() + "' is not a model alias of this gateway"
                     + " (GET /v1/models lists them); leave it out to follow the tier recommendation"));
+        }
+        List<String> verifiers = spec.verifierNames();
+        for (int i = 0; i < verifiers.size(); i++) {
+            String name = verifiers.get(i);
+            if (name == null || name.isBlank()) {
+                violations.add(new SpecViolation("verifiers[" + i + "]", "must be a verifier name"));
+            } else if (verifiers.subList(0, i).contains(name)) {
+                violations.add(new SpecViolation("verifiers[" + i + "]", "'" + name + "' is listed twice"));
+            } else {
+                int at = i;
+                verifierProblem.apply(name).ifPresent(problem -> violations.add(new SpecViolation("verifiers[" + at
+                        + "]", problem + "; leave it out of verifiers to answer without it")));
+            }
         }
         if (!violations.isEmpty()) {
             violations.sort(Comparator.comparing(SpecViolation::field, Comparator.nullsFirst(Comparator.naturalOrder()))

@@ -26,6 +26,10 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String PATH = "/v1/chat/completions";
     public static final String WEBHOOK_SECRET = "whsec-test-secret";
+    /** Where the fake text-embeddings-inference server of the entailment tier listens ({@code <prefix>/predict}). */
+    public static final String TEI_PREFIX = "/tei";
+    /** Where the judge tier's upstream listens ({@code <prefix>/v1/chat/completions}). */
+    public static final String JUDGE_PREFIX = "/judge";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer server;
     private static WireMockServer webhooks;
@@ -93,6 +97,18 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.models.blackhole-then-backup.route", "blackhole:blackhole-model,backup:backup-model");
         // A route with no extractive last resort: when both fail, the client gets an error, never a 200.
         config.put("gateway.models.no-fallback.route", "openai:gpt-4o-mini,backup:backup-model");
+        // ---- Verifier tiers (VerifierTiersTest): a fake TEI classifier and a judge upstream on this server ----
+        config.put("gateway.verifiers.entailment.url", base + TEI_PREFIX);
+        config.put("gateway.verifiers.entailment.timeout", "5s");
+        config.put("gateway.providers.judge-upstream.type", "openai");
+        config.put("gateway.providers.judge-upstream.base-url", base + JUDGE_PREFIX + "/v1");
+        config.put("gateway.providers.judge-upstream.max-retries", "0");
+        config.put("gateway.models.judge-model.provider", "judge-upstream");
+        config.put("gateway.models.judge-model.model", "judge-upstream-model");
+        config.put("gateway.pricing.models.\"judge-upstream-model\".input-per-1k", "0.001");
+        config.put("gateway.pricing.models.\"judge-upstream-model\".output-per-1k", "0.002");
+        config.put("gateway.verifiers.judge.model", "judge-model");
+        config.put("gateway.verifiers.judge.timeout", "5s");
         return config;
     }
 
