@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +58,19 @@ class CrashDurabilityIT {
     @Test
     void everyAcknowledgedWriteOnH2SurvivesSigkillUnderLoad() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-h2-");
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         everyAcknowledgedWriteSurvivesSigkillUnderLoad("h2", Map.of("gateway.data-dir", "./" + dataDir));
+
+        // The data is the owner's alone: the directory, the database and its password file, and no H2 trace file.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        for (String file : List.of("gateway.mv.db", "db-password")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+                    .as(file).isEqualTo("rw-------");
+        }
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("gateway.mv.db",
+                    "db-password", "index");
+        }
     }
 
     @Test
