@@ -78,7 +78,8 @@ public final class SecretScrubber {
             segment = c == '-' || c == '_' || c == '/' ? 0 : segment + 1;
             longest = Math.max(longest, segment);
         }
-        return run.length() >= MIN_TOKEN && letter && digit && longest >= MIN_SEGMENT && entropy(run) >= MIN_ENTROPY;
+        return run.length() >= MIN_TOKEN && letter && digit && longest >= MIN_SEGMENT
+                && entropy(run) >= MIN_ENTROPY;
     }
 
     /** Shannon entropy of the characters of the text, in bits per character. */
