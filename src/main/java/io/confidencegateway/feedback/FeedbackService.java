@@ -98,11 +98,14 @@ public class FeedbackService {
     record EditResult(Double ratio, Boolean edited) {
     }
 
-    /** The answer with its draft: a product answer, else a plain chat completion (also while still queued). */
+    /**
+     * The answer with its draft: a product answer, else a plain chat completion. A completion whose record is still
+     * queued is stored first, so that no acknowledged feedback can outlive the answer it is about.
+     */
     Uni<Optional<AnswerDraft>> draftOf(UUID id) {
         return database.transaction(c -> repository.findProductAnswer(c, id)).flatMap(found -> found.isPresent()
                 ? Uni.createFrom().item(found)
-                : inferences.find(id).map(record -> record.map(r -> new AnswerDraft(id, null, r.content()))));
+                : inferences.findDurable(id).map(record -> record.map(r -> new AnswerDraft(id, null, r.content()))));
     }
 
     /** Stores an event and counts its signals once committed. */

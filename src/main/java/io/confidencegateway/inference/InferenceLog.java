@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +24,18 @@ import io.confidencegateway.store.Database;
 import io.confidencegateway.store.StoreException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Records every answer off the request path: {@link #record} only enqueues (the event loop never waits on the
  * database); one writer thread stores records in batches. A record is readable by id the moment it is recorded
  * (from memory until its batch commits), and the queue is drained before the application stops.
+ *
+ * <p>Write-behind means a crash ({@code kill -9}, power loss) loses the records still queued: normally those of the
+ * last few tens of milliseconds ({@link #LINGER_MILLIS} plus one batch commit), never more than
+ * {@code gateway.recording.queue-size}. So nothing that must survive may depend on a queued record alone: a write
+ * that refers to one (feedback on a chat completion) first makes it durable with {@link #findDurable}. Product
+ * answers, their tickets and feedback are stored by their own services before the response.
  */
 @ApplicationScoped
 public class InferenceLog {
@@ -42,8 +52,9 @@ public class InferenceLog {
     private final Database database;
     private final InferenceRepository repository;
     private final GatewayMetrics metrics;
-    private final BlockingQueue<InferenceRecord> queue;
-    private final Map<UUID, InferenceRecord> pending = new ConcurrentHashMap<>();
+    private final BlockingQueue<Entry> queue;
+    private final Map<UUID, Entry> pending = new ConcurrentHashMap<>();
+    private final Executor workers = Infrastructure.getDefaultWorkerPool();
     private final Thread writer;
     private volatile boolean stopping;
 
@@ -58,11 +69,23 @@ public class InferenceLog {
         this.writer.start();
     }
 
+    /**
+     * A queued record. Whoever claims it first stores it: the writer in a batch, or {@link #findDurable} at once;
+     * {@code stored} completes when it is committed (or fails when it never will be).
+     */
+    private record Entry(InferenceRecord record, AtomicBoolean claimed, CompletableFuture<Void> stored) {
+        Entry(InferenceRecord record) {
+            this(record, new AtomicBoolean(), new CompletableFuture<>());
+        }
+    }
+
     /** Queues the record for storage; never blocks. */
     public void record(InferenceRecord record) {
-        pending.put(record.id(), record);
-        if (!queue.offer(record)) {
+        Entry entry = new Entry(record);
+        pending.put(record.id(), entry);
+        if (!queue.offer(entry)) {
             pending.remove(record.id());
+            entry.stored().completeExceptionally(new IllegalStateException("the inference log queue is full"));
             metrics.recordDropped();
             LOG.errorf("Inference log queue is full; record %s was not stored", record.id());
         }
@@ -70,28 +93,64 @@ public class InferenceLog {
 
     /** The record of that id, stored or still queued. */
     public Uni<Optional<InferenceRecord>> find(UUID id) {
-        InferenceRecord queued = pending.get(id);
+        Entry queued = pending.get(id);
         if (queued != null) {
-            return Uni.createFrom().item(Optional.of(queued));
+            return Uni.createFrom().item(Optional.of(queued.record()));
         }
         return database.transaction(connection -> repository.find(connection, id)).map(found -> {
             // The batch may have committed between the two looks.
-            return found.isPresent() ? found : Optional.ofNullable(pending.get(id));
+            return found.isPresent() ? found : Optional.ofNullable(pending.get(id)).map(Entry::record);
+        });
+    }
+
+    /**
+     * The record of that id once it is committed: a queued record is stored now (or, when the writer has already
+     * taken it, once the writer's batch commits). For writes that refer to the record and must not outlive it.
+     */
+    public Uni<Optional<InferenceRecord>> findDurable(UUID id) {
+        Entry queued = pending.get(id);
+        if (queued == null) {
+            // Entries leave the map only after their commit: the record is stored, or there is none.
+            return database.transaction(connection -> repository.find(connection, id));
+        }
+        if (!queued.claimed().compareAndSet(false, true)) {
+            return Uni.createFrom().completionStage(queued.stored()).emitOn(workers)
+                    .replaceWith(Optional.of(queued.record()));
+        }
+        return database.transaction(connection -> {
+            repository.insertAll(connection, List.of(queued.record()));
+            return Optional.of(queued.record());
+        }).invoke(() -> stored(List.of(queued))).onFailure().invoke(failure -> {
+            metrics.recordStoreFailure();
+            // The writer may have passed over it while it was claimed here: hand it back.
+            queued.claimed().set(false);
+            if (!queue.offer(queued)) {
+                dropped(queued, failure);
+            }
         });
     }
 
     private void drainLoop() {
-        var batch = new ArrayList<InferenceRecord>(BATCH);
+        var taken = new ArrayList<Entry>(BATCH);
+        var batch = new ArrayList<Entry>(BATCH);
         while (!stopping || !queue.isEmpty()) {
             try {
-                InferenceRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                store(batch);
-                boolean partial = batch.size() < BATCH;
+                taken.add(first);
+                queue.drainTo(taken, BATCH - 1);
+                for (Entry entry : taken) {
+                    if (entry.claimed().compareAndSet(false, true)) {
+                        batch.add(entry);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    store(batch);
+                }
+                boolean partial = taken.size() < BATCH;
+                taken.clear();
                 batch.clear();
                 if (partial && !stopping) {
                     Thread.sleep(LINGER_MILLIS);
@@ -103,7 +162,7 @@ public class InferenceLog {
         }
     }
 
-    private void store(List<InferenceRecord> batch) throws InterruptedException {
+    private void store(List<Entry> batch) throws InterruptedException {
         long backoff = 100;
         while (true) {
             try {
@@ -119,6 +178,7 @@ public class InferenceLog {
                 if (stopping && backoff > 1_600) {
                     LOG.errorf("Giving up storing %d inference records at shutdown: %s", batch.size(),
                             failure.getMessage());
+                    batch.forEach(entry -> entry.stored().completeExceptionally(failure));
                     return;
                 }
                 LOG.warnf("Storing %d inference records failed (%s); retrying in %d ms", batch.size(),
@@ -129,29 +189,41 @@ public class InferenceLog {
         }
     }
 
-    private void insert(List<InferenceRecord> records) {
+    private void insert(List<Entry> entries) {
         database.inTransaction(connection -> {
-            repository.insertAll(connection, records);
+            repository.insertAll(connection, entries.stream().map(Entry::record).toList());
             return null;
         });
-        records.forEach(r -> pending.remove(r.id()));
+        stored(entries);
     }
 
-    private void storeEach(List<InferenceRecord> batch) throws InterruptedException {
-        for (InferenceRecord record : batch) {
+    /** Committed: readable from the database from now on, so the copies in memory go. */
+    private void stored(List<Entry> entries) {
+        for (Entry entry : entries) {
+            pending.remove(entry.record().id());
+            entry.stored().complete(null);
+        }
+    }
+
+    private void storeEach(List<Entry> batch) throws InterruptedException {
+        for (Entry entry : batch) {
             try {
-                insert(List.of(record));
+                insert(List.of(entry));
             } catch (RuntimeException failure) {
                 if (!StoreException.refusedData(failure)) {
-                    store(List.of(record));
+                    store(List.of(entry));
                     continue;
                 }
-                pending.remove(record.id());
-                metrics.recordDropped();
-                LOG.errorf("The database refused inference record %s, which was not stored: %s", record.id(),
-                        failure.getMessage());
+                dropped(entry, failure);
             }
         }
+    }
+
+    private void dropped(Entry entry, Throwable failure) {
+        pending.remove(entry.record().id());
+        entry.stored().completeExceptionally(failure);
+        metrics.recordDropped();
+        LOG.errorf("Inference record %s was not stored: %s", entry.record().id(), failure.getMessage());
     }
 
     /** Waits until everything recorded so far is stored (or the timeout passes). */

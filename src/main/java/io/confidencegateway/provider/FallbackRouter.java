@@ -13,6 +13,7 @@ import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatRequest;
 import io.confidencegateway.chat.ChatResponse;
 import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.privacy.SecretScrubber;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -31,12 +32,28 @@ public class FallbackRouter {
     private final GatewayMetrics metrics;
     private final ProvidersConfig.Routing routing;
     private final ProvidersConfig config;
+    private final SecretScrubber scrubber;
 
     public FallbackRouter(ProviderRegistry registry, GatewayMetrics metrics, ProvidersConfig config) {
         this.registry = registry;
         this.metrics = metrics;
         this.routing = config.routing();
         this.config = config;
+        var secrets = new ArrayList<String>();
+        config.providers().values().forEach(provider -> {
+            provider.apiKey().ifPresent(secrets::add);
+            secrets.addAll(provider.headers().values());
+        });
+        this.scrubber = new SecretScrubber(secrets);
+    }
+
+    /**
+     * Every provider failure enters the gateway here, so this is where upstream text loses anything key-like:
+     * from here on it goes into attempts, records, logs, provider state and the caller's error.
+     */
+    private Throwable scrubbed(Throwable error) {
+        return error instanceof ProviderException failed
+                ? new ProviderException(failed.failure().scrubbed(scrubber::scrub)) : error;
     }
 
     /** The first whole answer along the targets. */
@@ -84,6 +101,7 @@ public class FallbackRouter {
     private Uni<ChatResponse> tryChat(ModelCatalog.Target target, ChatRequest request, RouteTrace trace, int retry) {
         long started = System.nanoTime();
         return target.provider().chat(request)
+                .onFailure().transform(this::scrubbed)
                 .onItem().invoke(answer -> attempt(target, "ok", null, started, trace))
                 .onFailure(ProviderException.class).recoverWithUni(error -> {
                     ProviderFailure failure = ((ProviderException) error).failure();
@@ -148,6 +166,7 @@ public class FallbackRouter {
             // a provider that fails after them has sent the client nothing, so the next target can still take over.
             var held = new ArrayList<ChatChunk>(1);
             return target.provider().stream(request)
+                    .onFailure().transform(this::scrubbed)
                     .onItem().transformToIterable(chunk -> {
                         if (first.get() && isPreamble(chunk)) {
                             held.add(chunk);

@@ -2,6 +2,7 @@ package io.confidencegateway.provider;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Why a provider call failed, as a closed set of kinds the gateway maps to client errors, metrics and
@@ -18,8 +19,18 @@ public sealed interface ProviderFailure {
     /** A short, low-cardinality name for metrics and records ({@code timeout}, {@code rate_limited}…). */
     String kind();
 
+    /**
+     * The same failure with the text that came from upstream (the vendor's message, an exception's text) passed
+     * through {@code scrub}, which takes out anything key-like before the failure is shown, logged or stored.
+     */
+    ProviderFailure scrubbed(UnaryOperator<String> scrub);
+
     /** No answer (or no next chunk) within the configured time. */
     record Timeout(String providerId, Duration after, String phase) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return this;
+        }
+
         public String message() {
             return "provider '" + providerId + "' did not answer within " + after.toMillis() + " ms (" + phase + ")";
         }
@@ -31,6 +42,10 @@ public sealed interface ProviderFailure {
 
     /** The upstream could not be reached (connection refused, DNS, TLS, connect timeout). */
     record ConnectFailed(String providerId, String detail) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return new ConnectFailed(providerId, scrub.apply(detail));
+        }
+
         public String message() {
             return "provider '" + providerId + "' is unreachable: " + detail;
         }
@@ -42,6 +57,10 @@ public sealed interface ProviderFailure {
 
     /** HTTP 429 from the upstream, with its Retry-After when it sent one. */
     record RateLimited(String providerId, Optional<Duration> retryAfter, String detail) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return new RateLimited(providerId, retryAfter, scrub.apply(detail));
+        }
+
         public String message() {
             return "provider '" + providerId + "' is rate limiting the gateway" + (detail.isBlank() ? "" : ": " + detail);
         }
@@ -53,6 +72,10 @@ public sealed interface ProviderFailure {
 
     /** HTTP 5xx from the upstream. */
     record ServerError(String providerId, int status, String detail) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return new ServerError(providerId, status, scrub.apply(detail));
+        }
+
         public String message() {
             return "provider '" + providerId + "' failed with HTTP " + status + (detail.isBlank() ? "" : ": " + detail);
         }
@@ -67,6 +90,10 @@ public sealed interface ProviderFailure {
      * were refused (401/403), or the model or path does not exist there (404).
      */
     record Rejected(String providerId, int status, String detail) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return new Rejected(providerId, status, scrub.apply(detail));
+        }
+
         public String message() {
             return switch (status) {
                 case 401, 403 -> "provider '" + providerId + "' refused the gateway's credentials (HTTP " + status
@@ -90,6 +117,10 @@ public sealed interface ProviderFailure {
 
     /** The upstream answered 2xx with a body the adapter cannot use (bad JSON, no choices). */
     record MalformedResponse(String providerId, String detail) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return new MalformedResponse(providerId, scrub.apply(detail));
+        }
+
         public String message() {
             return "provider '" + providerId + "' sent an unusable response: " + detail;
         }
@@ -101,6 +132,10 @@ public sealed interface ProviderFailure {
 
     /** A stream that started and then broke: connection cut, an error event, or no end marker. */
     record StreamInterrupted(String providerId, String detail) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return new StreamInterrupted(providerId, scrub.apply(detail));
+        }
+
         public String message() {
             return "provider '" + providerId + "' stream was interrupted: " + detail;
         }
@@ -112,6 +147,11 @@ public sealed interface ProviderFailure {
 
     /** Every target of a route failed or was skipped; {@code last} is the last real failure, if any. */
     record Exhausted(java.util.List<Attempt> attempts, ProviderFailure last) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return new Exhausted(attempts.stream().map(a -> new Attempt(a.provider(), a.model(), a.outcome(),
+                    scrub.apply(a.detail()), a.elapsedMs())).toList(), last == null ? null : last.scrubbed(scrub));
+        }
+
         public String providerId() {
             return last == null ? "none" : last.providerId();
         }

@@ -18,7 +18,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * The active store (H2 file database by default, PostgreSQL when {@code gateway.database.kind=postgresql}) and
  * the one way to use it from reactive code: JDBC work runs on a worker thread, never on the event loop. Created at
- * startup, so that a store that is misconfigured stops the gateway from starting.
+ * startup, so that a store that is misconfigured stops the gateway from starting; it also makes the data directory
+ * readable by its owner only ({@link OwnerOnly}).
  */
 @Startup
 @ApplicationScoped
@@ -46,6 +47,8 @@ public class Database {
             throw new IllegalStateException("gateway.database.kind=postgresql needs gateway.database.url, e.g. "
                     + "jdbc:postgresql://localhost:5432/gateway (and gateway.database.username / password)");
         }
+        // After Flyway has created the H2 files (umask modes) and before anything is served; the index lives here too.
+        OwnerOnly.tighten(java.nio.file.Path.of(config.dataDir()));
         this.dataSource = this.kind.equals("postgresql")
                 ? dataSources.select(new DataSource.DataSourceLiteral("postgresql")).get()
                 : dataSources.select(Default.Literal.INSTANCE).get();

@@ -58,12 +58,21 @@ public final class AnswerRows {
         return id;
     }
 
-    /** A new JDBC connection to the test store, outside the gateway's connection pool. */
+    /**
+     * A new JDBC connection to the test store, outside the gateway's connection pool, with the H2 password the
+     * gateway generated into its data directory.
+     */
     public static Connection freshConnection() throws SQLException {
         var config = ConfigProvider.getConfig();
+        String password;
+        try {
+            password = java.nio.file.Files.readString(java.nio.file.Path.of(config.getValue("gateway.data-dir",
+                    String.class), io.confidencegateway.store.H2Credentials.FILE)).strip();
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                config.getValue("quarkus.datasource.username", String.class), password);
     }
 
     private static String json(String text) {
