@@ -51,6 +51,18 @@ public final class ConfidenceScorer {
         return readings;
     }
 
+    /** The model's logit for these readings (intercept plus every applying signal's contribution). */
+    public double logit(List<Reading> readings) {
+        double logit = model.intercept();
+        for (Reading reading : readings) {
+            ConfidenceModel.Feature feature = features.get(reading.name());
+            if (feature != null && reading.result().isPresent()) {
+                logit += feature.weight() * (reading.result().get().value() - feature.mean());
+            }
+        }
+        return logit;
+    }
+
     public ConfidenceScore combine(List<Reading> readings, ScoringContext context, Thresholds thresholds) {
         double logit = model.intercept();
         List<ConfidenceScore.SignalScore> applied = new ArrayList<>();
@@ -62,16 +74,15 @@ public final class ConfidenceScorer {
             SignalResult result = reading.result().get();
             ConfidenceModel.Feature feature = features.get(reading.name());
             double weight = feature == null ? 0 : feature.weight();
-            if (feature != null) {
-                logit += weight * (result.value() - feature.mean());
-            }
+            double contribution = feature == null ? 0 : weight * (result.value() - feature.mean());
+            logit += contribution;
             applied.add(new ConfidenceScore.SignalScore(reading.name(), round(result.value()), round(weight),
-                    result.reason()));
+                    round(contribution), result.reason()));
             for (SignalResult.Flag flag : result.flags()) {
                 doubts.computeIfAbsent(flag.sentenceIndex(), i -> new LinkedHashSet<>()).add(flag.reason());
             }
         }
-        double confidence = 1 / (1 + Math.exp(-logit));
+        double confidence = model.confidence(logit);
         return new ConfidenceScore(round(confidence), thresholds.label(confidence), applied,
                 unsupported(doubts, context));
     }

@@ -51,7 +51,7 @@ class ConfidenceScorerTest {
     void aSignalThatDoesNotApplyIsLeftOutNotCountedAsHalf() {
         ConfidenceModel model = new ConfidenceModel("test", null, 0.0,
                 List.of(new ConfidenceModel.Feature("always", 2.0, 0.5, true),
-                        new ConfidenceModel.Feature("never", 5.0, 0.9, true)), null);
+                        new ConfidenceModel.Feature("never", 5.0, 0.9, true)), null, null);
         ConfidenceScorer twoSignals = new ConfidenceScorer(model, List.of(fixed("always", 0.5), absent("never")));
         ConfidenceScore score = twoSignals.score(Fixtures.context("Anything."), Thresholds.DEFAULT);
         assertThat(score.confidence()).isEqualTo(0.5);
@@ -67,7 +67,7 @@ class ConfidenceScorerTest {
 
     @Test
     void requestThresholdsChangeTheLabel() {
-        ConfidenceScorer one = new ConfidenceScorer(new ConfidenceModel("t", null, 0.0, List.of(), null),
+        ConfidenceScorer one = new ConfidenceScorer(new ConfidenceModel("t", null, 0.0, List.of(), null, null),
                 List.of());
         assertThat(one.score(Fixtures.context("x"), new Thresholds(0.6, 0.4)).confidenceLabel())
                 .isEqualTo("medium_confidence");

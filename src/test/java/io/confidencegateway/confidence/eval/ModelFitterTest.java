@@ -19,7 +19,7 @@ class ModelFitterTest {
     void aSignalThatRisesWithDoubtGetsNoWeightInsteadOfANegativeOne() {
         ConfidenceModel prior = new ConfidenceModel("v0", null, 0, List.of(
                 new ConfidenceModel.Feature("grounded", 1, 0.5, false),
-                new ConfidenceModel.Feature("copied_words", 1, 0.5, false)), null);
+                new ConfidenceModel.Feature("copied_words", 1, 0.5, false)), null, null);
         Random random = new Random(1);
         List<List<ConfidenceScorer.Reading>> readings = new ArrayList<>();
         boolean[] faithful = new boolean[400];
