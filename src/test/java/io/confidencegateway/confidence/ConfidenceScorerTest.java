@@ -38,7 +38,9 @@ class ConfidenceScorerTest {
         ConfidenceScore score = scorer.score(Fixtures.context("Standard shipping costs $4.99 [2]. Every laptop "
                 + "carries a five-year warranty from Contoso [3]."), Thresholds.DEFAULT);
         assertThat(score.signals()).extracting(ConfidenceScore.SignalScore::name)
-                .containsExactly("citations", "claim_support", "facts", "hedging", "retrieval_strength");
+                .containsExactly("citations", "claim_support", "facts", "hedging", "invented_phrases", "mean_support",
+                        "novel_phrases", "retrieval_strength", "supported_share", "unsupported_content",
+                        "worst_claim_content");
         assertThat(score.signals()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
         assertThat(score.unsupportedClaims()).singleElement().satisfies(claim -> {
             assertThat(claim.sentenceIndex()).isEqualTo(1);
