@@ -32,9 +32,22 @@ public record ConfidenceModel(String version, String note, double intercept, Lis
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One signal's coefficient, the training mean it is centred on, and whether data fitted it. */
+    /**
+     * One signal's coefficient, the training mean it is centred on, and whether data fitted it. A feature with
+     * {@code centred = false} (an answer type such as {@code refusal}) has mean 0: that it applies at all moves the
+     * logit by {@code weight × value}, because the answers it applies to differ from the rest as a group.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Feature(String name, double weight, double mean, boolean fitted) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Feature(String name, double weight, double mean, boolean fitted, Boolean centred) {
+
+        public Feature(String name, double weight, double mean, boolean fitted) {
+            this(name, weight, mean, fitted, null);
+        }
+
+        public boolean isCentred() {
+            return centred == null || centred;
+        }
     }
 
     /**

@@ -36,6 +36,7 @@ public final class ModelFitter {
         readings.forEach(row -> row.forEach(r -> all.add(r.name())));
         List<String> names = List.copyOf(all);
         Map<String, ConfidenceModel.Feature> known = prior.byName();
+        int n = readings.size();
         List<Integer> fitted = new ArrayList<>();
         double[] means = new double[names.size()];
         for (int f = 0; f < names.size(); f++) {
@@ -50,6 +51,15 @@ public final class ModelFitter {
                     frequency.merge(v.get(), 1, Integer::sum);
                 }
             }
+            ConfidenceModel.Feature prior0 = known.get(names.get(f));
+            if (prior0 != null && !prior0.isCentred()) {
+                // An answer type: fitted on whether it applies, which must vary both ways.
+                means[f] = 0;
+                if (count >= MIN_VARIED && n - count >= MIN_VARIED) {
+                    fitted.add(f);
+                }
+                continue;
+            }
             int varied = count - frequency.values().stream().max(Integer::compare).orElse(0);
             if (varied >= MIN_VARIED) {
                 means[f] = sum / count;
@@ -63,10 +73,13 @@ public final class ModelFitter {
         for (int f = 0; f < names.size(); f++) {
             int k = fitted.indexOf(f);
             ConfidenceModel.Feature old = known.get(names.get(f));
+            Boolean centred = old == null ? null : old.centred();
             if (k >= 0) {
-                features.add(new ConfidenceModel.Feature(names.get(f), round(beta[k + 1]), round(means[f]), true));
+                features.add(new ConfidenceModel.Feature(names.get(f), round(beta[k + 1]), round(means[f]), true,
+                        centred));
             } else if (old != null) {
-                features.add(new ConfidenceModel.Feature(old.name(), old.weight(), old.mean(), false));
+                features.add(old.fitted() ? new ConfidenceModel.Feature(old.name(), old.weight(), old.mean(), false,
+                        centred) : old);
             }
         }
         features.sort(java.util.Comparator.comparing(ConfidenceModel.Feature::name));

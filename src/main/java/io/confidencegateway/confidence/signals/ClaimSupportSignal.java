@@ -33,9 +33,15 @@ public class ClaimSupportSignal implements ConfidenceSignal {
         if (support.isEmpty()) {
             // A refusal claims nothing, so nothing in it lacks support; whether the refusal itself is right is the
             // refusal signal's question.
-            return context.shape().kind() == AnswerShape.Kind.REFUSAL ? Optional.of(SignalResult.of(1,
-                    "the answer makes no claim of its own: it says the passages do not answer the question"))
-                    : Optional.empty();
+            if (context.shape().kind() != AnswerShape.Kind.REFUSAL) {
+                return Optional.empty();
+            }
+            // "The passages do not say" is itself a claim about the passages, false when one plainly does.
+            return Optional.of(RefusalSignal.answeredBy(context).map(where -> new SignalResult(0, "the answer says "
+                    + "the passages do not answer the question, but " + where, context.shape().refusals().stream()
+                            .map(i -> new SignalResult.Flag(i, "declines although " + where)).toList()))
+                    .orElse(SignalResult.of(1, "the answer makes no claim of its own: it says the passages do not "
+                            + "answer the question")));
         }
         SupportMatch weakest = support.get(0);
         List<SignalResult.Flag> flags = new ArrayList<>();

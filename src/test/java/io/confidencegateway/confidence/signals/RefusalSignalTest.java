@@ -24,9 +24,20 @@ class RefusalSignalTest {
     void aRefusalWhenAPassageSentenceHoldsEveryTermOfTheQuestionIsAMiss() {
         SignalResult result = signal.evaluate(Fixtures.context("Does the warranty cover accidental damage?",
                 "Unable to answer based on given passages.", null)).orElseThrow();
-        assertThat(result.value()).isEqualTo(RefusalSignal.ANSWERABLE);
+        assertThat(result.value()).isEqualTo(0.0);
         assertThat(result.reason()).isEqualTo("the answer declines ('unable to answer'), but passage [3] has every "
                 + "term of the question ('warranty', 'cover', 'accidental', 'damag'): the answer is probably there");
+    }
+
+    @Test
+    void claimSupportReadsAnAnswerableRefusalAsAnUnsupportedClaimAboutThePassages() {
+        SignalResult result = new ClaimSupportSignal().evaluate(Fixtures.context("How long does the warranty cover "
+                + "accidental damage?", "Unable to answer based on given passages.", null)).orElseThrow();
+        // "how long" is the question's form: the terms are warranty, cover, accidental, damage.
+        assertThat(result.value()).isEqualTo(0.0);
+        assertThat(result.reason()).isEqualTo("the answer says the passages do not answer the question, but passage "
+                + "[3] has every term of the question ('warranty', 'cover', 'accidental', 'damag')");
+        assertThat(result.flags()).singleElement().satisfies(f -> assertThat(f.sentenceIndex()).isZero());
     }
 
     @Test
@@ -50,8 +61,8 @@ class RefusalSignalTest {
         double withRefusal = support.evaluate(Fixtures.context(answer + "\n\nUnable to answer based on given "
                 + "passages.")).orElseThrow().value();
         assertThat(withRefusal).isEqualTo(alone).isGreaterThanOrEqualTo(0.9);
-        assertThat(support.evaluate(Fixtures.context("Unable to answer based on given passages.")).orElseThrow()
-                .reason()).isEqualTo("the answer makes no claim of its own: it says the passages do not answer the "
+        assertThat(support.evaluate(Fixtures.context("Can I pay with Bitcoin?", "Unable to answer based on given "
+                + "passages.", null)).orElseThrow().reason()).isEqualTo("the answer makes no claim of its own: it says the passages do not answer the "
                         + "question");
     }
 }
