@@ -38,7 +38,8 @@ class ConfidenceScorerTest {
         ConfidenceScore score = scorer.score(Fixtures.context("Standard shipping costs $4.99 [2]. Every laptop "
                 + "carries a five-year warranty from Contoso [3]."), Thresholds.DEFAULT);
         assertThat(score.signals()).extracting(ConfidenceScore.SignalScore::name)
-                .containsExactly("citations", "claim_support", "facts", "hedging", "retrieval_strength");
+                .containsExactly("citations", "claim_support", "facts", "hedging", "retrieval_strength",
+                        "token_alignment", "token_alignment_worst", "token_match_share", "token_unmatched_words");
         assertThat(score.signals()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
         assertThat(score.unsupportedClaims()).singleElement().satisfies(claim -> {
             assertThat(claim.sentenceIndex()).isEqualTo(1);

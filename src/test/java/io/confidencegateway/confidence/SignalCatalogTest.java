@@ -10,7 +10,8 @@ class SignalCatalogTest {
     void findsEverySignalClassAndTheShippedModelKnowsThemAll() {
         var names = SignalCatalog.discover().stream().map(ConfidenceSignal::name).toList();
         assertThat(names).containsExactlyInAnyOrder("citations", "claim_support", "facts", "hedging",
-                "retrieval_strength", "token_probability");
+                "retrieval_strength", "token_alignment", "token_alignment_worst", "token_match_share", "token_probability",
+                "token_unmatched_words");
         assertThat(ConfidenceModel.shipped().byName()).containsKeys(names.toArray(String[]::new));
     }
 }
