@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -38,7 +35,7 @@ public final class TokenEmbedder {
 
     private final int window;
     private final int overlap;
-    private volatile Tokenizer tokenizer;
+    private volatile WordPieceTokenizer tokenizer;
 
     TokenEmbedder(int window, int overlap) {
         if (window < 2 || overlap < 0 || overlap >= window) {
@@ -55,14 +52,15 @@ public final class TokenEmbedder {
 
     /** The tokens of {@code text} and their unit-length contextual vectors. */
     public TokenVectors embed(String text) {
-        Tokenizer t = tokenizer();
-        Encoding encoding = t.tokenizer.encode(text, false, false);
-        long[] ids = encoding.getIds();
-        CharSpan[] spans = encoding.getCharTokenSpans();
-        String[] pieces = encoding.getTokens();
-        int n = ids.length;
+        WordPieceTokenizer t = tokenizer();
+        WordPieceTokenizer.Pieces pieces = t.tokenize(text);
+        int n = pieces.size();
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = pieces.ids()[i];
+        }
         float[] vectors = new float[n * DIMENSIONS];
-        OrtSession session = MiniLmSession.session();
+        OrtSession session = n == 0 ? null : MiniLmSession.session();
         for (Window w : windows(n, window, overlap)) {
             float[][] hidden = run(session, t, Arrays.copyOfRange(ids, w.start(), w.end()));
             for (int i = w.keepFrom(); i < w.keepTo(); i++) {
@@ -70,19 +68,12 @@ public final class TokenEmbedder {
                 normalizeInto(hidden[i - w.start() + 1], vectors, i * DIMENSIONS);
             }
         }
-        int[] intIds = new int[n];
-        int[] starts = new int[n];
-        int[] ends = new int[n];
-        for (int i = 0; i < n; i++) {
-            intIds[i] = (int) ids[i];
-            starts[i] = spans[i] == null ? 0 : spans[i].getStart();
-            ends[i] = spans[i] == null ? 0 : spans[i].getEnd();
-        }
-        return new TokenVectors(text, List.of(pieces), intIds, starts, ends, vectors, DIMENSIONS);
+        return new TokenVectors(text, pieces.tokens(), pieces.ids(), pieces.starts(), pieces.ends(), vectors,
+                DIMENSIONS);
     }
 
     /** A run of the model over one window, with the permit held only while the model runs. */
-    private static float[][] run(OrtSession session, Tokenizer t, long[] pieces) {
+    private static float[][] run(OrtSession session, WordPieceTokenizer t, long[] pieces) {
         int length = pieces.length + 2;
         long[] inputIds = new long[length];
         inputIds[0] = t.cls;
@@ -152,31 +143,22 @@ public final class TokenEmbedder {
         }
     }
 
-    private Tokenizer tokenizer() {
-        Tokenizer loaded = tokenizer;
+    private WordPieceTokenizer tokenizer() {
+        WordPieceTokenizer loaded = tokenizer;
         if (loaded == null) {
             synchronized (this) {
                 loaded = tokenizer;
                 if (loaded == null) {
-                    loaded = Tokenizer.load();
+                    try (InputStream json = MiniLmSession.tokenizer()) {
+                        loaded = WordPieceTokenizer.read(json);
+                    } catch (IOException failure) {
+                        throw new IllegalStateException("the tokenizer could not be loaded: " + failure.getMessage(),
+                                failure);
+                    }
                     tokenizer = loaded;
                 }
             }
         }
         return loaded;
-    }
-
-    /** The model's WordPiece tokenizer with truncation off (we window ourselves), and its [CLS] and [SEP] ids. */
-    private record Tokenizer(HuggingFaceTokenizer tokenizer, long cls, long sep) {
-        static Tokenizer load() {
-            try (InputStream json = MiniLmSession.tokenizer()) {
-                HuggingFaceTokenizer t = HuggingFaceTokenizer.newInstance(json,
-                        Map.of("padding", "false", "truncation", "false"));
-                long[] specials = t.encode("", true, false).getIds();
-                return new Tokenizer(t, specials[0], specials[specials.length - 1]);
-            } catch (IOException failure) {
-                throw new IllegalStateException("the tokenizer could not be loaded: " + failure.getMessage(), failure);
-            }
-        }
     }
 }

@@ -43,27 +43,43 @@ public final class AlignmentCost {
         for (ScoringContext c : contexts.subList(0, Math.min(5, contexts.size()))) {
             Alignments.compute(c, embedder, new PassageTokenCache(1 << 20, embedder::embed));
         }
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] coldCpu = new double[contexts.size()];
+        double[] warmCpu = new double[contexts.size()];
+        double[] answerCpu = new double[contexts.size()];
         double[] cold = new double[contexts.size()];
         double[] warm = new double[contexts.size()];
         double[] answerOnly = new double[contexts.size()];
         for (int k = 0; k < contexts.size(); k++) {
             ScoringContext c = contexts.get(k);
             PassageTokenCache cache = new PassageTokenCache(1 << 20, embedder::embed);
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Alignments.compute(c, embedder, cache);
+            long c1 = cpu.getCurrentThreadCpuTime();
             long t1 = System.nanoTime();
             Alignments.compute(c, embedder, cache);
+            long c2 = cpu.getCurrentThreadCpuTime();
             long t2 = System.nanoTime();
             embedder.embed(c.answer());
+            long c3 = cpu.getCurrentThreadCpuTime();
             long t3 = System.nanoTime();
+            coldCpu[k] = (c1 - c0) / 1e6;
+            warmCpu[k] = (c2 - c1) / 1e6;
+            answerCpu[k] = (c3 - c2) / 1e6;
             cold[k] = (t1 - t0) / 1e6;
             warm[k] = (t2 - t1) / 1e6;
             answerOnly[k] = (t3 - t2) / 1e6;
         }
         System.out.printf(Locale.ROOT, "%d answers of 135-165 words vs 5 passages, one thread%n", contexts.size());
+        System.out.println("wall-clock time:");
         print("cold (passages embedded too)", cold);
         print("warm (passage vectors cached)", warm);
         print("  of which the answer's model run", answerOnly);
+        System.out.println("CPU time of the calling thread (less sensitive to other processes on the machine):");
+        print("cold", coldCpu);
+        print("warm", warmCpu);
+        print("  of which the answer's model run", answerCpu);
     }
 
     private static void print(String what, double[] ms) {

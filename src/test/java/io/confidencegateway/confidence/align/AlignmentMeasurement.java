@@ -45,10 +45,10 @@ public final class AlignmentMeasurement {
         double[] length = new double[n];
         Map<String, List<Double>> collected = new LinkedHashMap<>();
         List<Integer> applied = new ArrayList<>();
-        double[] thresholds = {0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75};
+        double[] thresholds = {0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
         Map<String, IntToDoubleFunction> weightings = new LinkedHashMap<>();
         weightings.put("vocab-idf", TokenWeights::of);
-        weightings.put("uniform", id -> 1);
+
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             EvalRow row = rows.get(i);
@@ -74,8 +74,9 @@ public final class AlignmentMeasurement {
                 var alignment = Alignments.of(context);
                 for (var weighting : weightings.entrySet()) {
                     for (double t : thresholds) {
-                        var r = alignment.isEmpty() ? null : realign(context, weighting.getValue(), t);
-                        String key = weighting.getKey() + " t=" + t;
+                      for (boolean withQuestion : new boolean[] {false, true}) {
+                        var r = alignment.isEmpty() ? null : realign(context, weighting.getValue(), t, withQuestion);
+                        String key = weighting.getKey() + " t=" + t + (withQuestion ? " +question" : "");
                         collected.computeIfAbsent("mean " + key, k -> new ArrayList<>()).add(r == null ? Double.NaN
                                 : r.scored().stream().mapToDouble(TokenAlignment.Sentence::precision).average()
                                         .orElse(Double.NaN));
@@ -95,6 +96,7 @@ public final class AlignmentMeasurement {
                         collected.computeIfAbsent("sentences-unmatched " + key, k -> new ArrayList<>()).add(r == null
                                 ? Double.NaN : 1 - r.scored().stream().filter(s -> s.unmatchedWords() > 0).count()
                                         / (double) r.scored().size());
+                      }
                     }
                 }
             }
@@ -133,7 +135,8 @@ public final class AlignmentMeasurement {
         }
     }
 
-    private static TokenAlignment.Result realign(ScoringContext context, IntToDoubleFunction weights, double t) {
+    private static TokenAlignment.Result realign(ScoringContext context, IntToDoubleFunction weights, double t,
+            boolean withQuestion) {
         StringBuilder joined = new StringBuilder();
         var sentences = context.answerText().sentences();
         int[] starts = new int[sentences.size()];
@@ -146,10 +149,14 @@ public final class AlignmentMeasurement {
         }
         TokenVectors answer = AnswerVectors.last(joined.toString());
         if (AnswerVectors.best == null) {
-            var passages = context.passages().stream().map(p -> PassageTokenCache.shared().of(p.text())).toList();
+            List<TokenVectors> passages = new ArrayList<>(context.passages().stream()
+                    .map(p -> PassageTokenCache.shared().of(p.text())).toList());
             AnswerVectors.best = TokenAlignment.bestMatches(answer, passages);
+            context.question().ifPresent(q -> passages.add(PassageTokenCache.shared().of(q)));
+            AnswerVectors.bestWithQuestion = TokenAlignment.bestMatches(answer, passages);
         }
-        return TokenAlignment.summarize(answer, AnswerVectors.best, starts, weights, t);
+        return TokenAlignment.summarize(answer, withQuestion ? AnswerVectors.bestWithQuestion : AnswerVectors.best,
+                starts, weights, t);
     }
 
     /** Answer quintile (0-4) of each row by answer length, ties broken by position. */
@@ -195,6 +202,7 @@ public final class AlignmentMeasurement {
         private static String text;
         private static TokenVectors vectors;
         static double[] best;
+        static double[] bestWithQuestion;
 
         static synchronized TokenVectors last(String answer) {
             if (!answer.equals(text)) {
