@@ -26,6 +26,17 @@ public final class ConfidenceScorer {
         this.signals = signals.stream().sorted(Comparator.comparing(ConfidenceSignal::name)).toList();
     }
 
+    /**
+     * The scorer for serving: signals the model gives no weight are not run, so a measured-and-rejected signal
+     * (the MiniLM token alignment costs ~25 ms of CPU per answer) costs nothing and shows no reason it does not
+     * act on. The evaluation tool uses the constructor, which runs every signal, to measure them all.
+     */
+    public static ConfidenceScorer serving(ConfidenceModel model, List<ConfidenceSignal> signals) {
+        Map<String, ConfidenceModel.Feature> features = model.byName();
+        return new ConfidenceScorer(model, signals.stream()
+                .filter(s -> features.containsKey(s.name()) && features.get(s.name()).weight() != 0).toList());
+    }
+
     /** One signal's outcome on one answer: empty when it did not apply. */
     public record Reading(String name, Optional<SignalResult> result) {
     }

@@ -79,7 +79,7 @@ public class AnswerPipeline {
         this.retriever = retriever;
         this.inference = inference;
         this.catalog = catalog;
-        this.scorer = new ConfidenceScorer(ConfidenceModel.shipped(), signals);
+        this.scorer = ConfidenceScorer.serving(ConfidenceModel.shipped(), signals);
         this.store = store;
         this.pricing = pricing;
         this.config = config;

@@ -11,7 +11,8 @@ class SignalCatalogTest {
         var names = SignalCatalog.discover().stream().map(ConfidenceSignal::name).toList();
         assertThat(names).containsExactlyInAnyOrder("citations", "claim_support", "facts", "hedging",
                 "invented_phrases", "mean_support", "novel_phrases", "refusal", "retrieval_strength",
-                "supported_share", "token_probability", "unsupported_content", "worst_claim_content");
+                "supported_share", "token_alignment", "token_alignment_worst", "token_match_share",
+                "token_probability", "token_unmatched_words", "unsupported_content", "worst_claim_content");
         assertThat(ConfidenceModel.shipped().byName()).containsKeys(names.toArray(String[]::new));
     }
 }

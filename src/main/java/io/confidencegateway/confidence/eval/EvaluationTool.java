@@ -28,7 +28,8 @@ import io.confidencegateway.confidence.Thresholds;
 public final class EvaluationTool {
 
     static final String USAGE = "usage: EvaluationTool FILE.jsonl [--fit OUT.json] [--model MODEL.json] "
-            + "[--threshold 0.60] [--by FIELD] [--group FIELD] [--folds 5] [--version v2] [--dump OUT.tsv]";
+            + "[--threshold 0.60] [--by FIELD] [--group FIELD] [--folds 5] [--version v2] [--dump OUT.tsv] "
+            + "[--exclude SIGNAL,SIGNAL]";
 
     private final PrintStream out;
 
@@ -37,10 +38,11 @@ public final class EvaluationTool {
     }
 
     /** Command-line options; {@code by} and {@code group} default to the row's domain, else its model. */
-    record Options(Double threshold, String fit, String by, String group, int folds, String version, String dump) {
+    record Options(Double threshold, String fit, String by, String group, int folds, String version, String dump,
+            java.util.Set<String> exclude) {
 
         static Options defaults() {
-            return new Options(Thresholds.DEFAULT.medium(), null, null, null, 5, "v2", null);
+            return new Options(Thresholds.DEFAULT.medium(), null, null, null, 5, "v2", null, java.util.Set.of());
         }
     }
 
@@ -66,19 +68,24 @@ public final class EvaluationTool {
         Options o = new Options(Double.parseDouble(options.getOrDefault("threshold",
                 String.valueOf(Thresholds.DEFAULT.medium()))), options.get("fit"), options.get("by"),
                 options.get("group"), Integer.parseInt(options.getOrDefault("folds", "5")),
-                options.getOrDefault("version", "v2"), options.get("dump"));
+                options.getOrDefault("version", "v2"), options.get("dump"),
+                java.util.Set.of(options.getOrDefault("exclude", "").split("\\s*,\\s*")));
         new EvaluationTool(System.out).run(Path.of(file), model, o);
     }
 
     /** Kept for callers of the first version: threshold and fit target only. */
     void run(Path file, ConfidenceModel model, double threshold, String fitOut) throws IOException {
         Options d = Options.defaults();
-        run(file, model, new Options(threshold, fitOut, d.by(), d.group(), d.folds(), d.version(), d.dump()));
+        run(file, model, new Options(threshold, fitOut, d.by(), d.group(), d.folds(), d.version(), d.dump(),
+                d.exclude()));
     }
 
     void run(Path file, ConfidenceModel model, Options options) throws IOException {
         List<EvalRow> rows = EvalRow.read(file);
-        ConfidenceScorer scorer = new ConfidenceScorer(model, SignalCatalog.discover());
+        // Excluded signals are neither read nor fitted (their features keep the prior's weight): e.g. an expensive
+        // signal measured once and left out of the shipped model.
+        ConfidenceScorer scorer = new ConfidenceScorer(model, SignalCatalog.discover().stream()
+                .filter(s -> !options.exclude().contains(s.name())).toList());
         int n = rows.size();
         boolean[] faithful = new boolean[n];
         double[] length = new double[n];
@@ -132,7 +139,11 @@ public final class EvaluationTool {
             block.put("fitted_on", LocalDate.now().toString());
             fitted.forEach((k, v) -> block.put("in_sample_" + k, v));
             block.putAll(evaluation);
-            ConfidenceModel shipped = new ConfidenceModel(options.version(), note(file, n), trained.intercept(),
+            String excluded = options.exclude().stream().filter(e -> !e.isBlank()).sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String note = note(file, n) + (excluded.isEmpty() ? "" : " Left out of the fit (--exclude; weight 0, so "
+                    + "not run when serving): " + excluded + ".");
+            ConfidenceModel shipped = new ConfidenceModel(options.version(), note, trained.intercept(),
                     trained.features(), trained.calibration(), block);
             Files.writeString(Path.of(options.fit()), shipped.toJson());
             signalTable(shipped, readings, faithful);

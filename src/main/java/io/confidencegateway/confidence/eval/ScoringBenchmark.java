@@ -62,7 +62,7 @@ public final class ScoringBenchmark {
             passages.add(Passage.of(i + 1, PASSAGES[i]));
         }
         String question = "How do I return a laptop and when do I get my money back?";
-        ConfidenceScorer scorer = new ConfidenceScorer(ConfidenceModel.shipped(), SignalCatalog.discover());
+        ConfidenceScorer scorer = ConfidenceScorer.serving(ConfidenceModel.shipped(), SignalCatalog.discover());
         double sink = 0;
         for (int i = 0; i < iterations; i++) {
             sink += scorer.score(ScoringContext.of(question, passages, ANSWER, null), Thresholds.DEFAULT).confidence();
