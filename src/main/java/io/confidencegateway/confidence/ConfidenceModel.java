@@ -45,6 +45,7 @@ public record ConfidenceModel(String version, String note, double intercept, Lis
             this(name, weight, mean, fitted, null);
         }
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isCentred() {
             return centred == null || centred;
         }

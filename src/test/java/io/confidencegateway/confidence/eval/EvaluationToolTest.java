@@ -45,6 +45,29 @@ class EvaluationToolTest {
     }
 
     @Test
+    void anExcludedSignalIsNeitherReadNorFittedAndTheModelSaysSo() throws Exception {
+        Path data = dir.resolve("tiny.jsonl");
+        Files.write(data, rows());
+        Path model = dir.resolve("model.json");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        EvaluationTool.Options d = EvaluationTool.Options.defaults();
+        new EvaluationTool(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(data, ConfidenceModel.shipped(),
+                new EvaluationTool.Options(0.6, model.toString(), null, "domain", 5, "v9", null,
+                        java.util.Set.of("facts")));
+        ConfidenceModel fitted = ConfidenceModel.read(Files.newInputStream(model));
+        assertThat(fitted.version()).isEqualTo("v9");
+        ConfidenceModel.Feature facts = fitted.byName().get("facts");
+        // Kept from the prior, not refitted: the shipped model's weight and mean, marked unfitted.
+        ConfidenceModel.Feature prior = ConfidenceModel.shipped().byName().get("facts");
+        assertThat(facts.weight()).isEqualTo(prior.weight());
+        assertThat(facts.mean()).isEqualTo(prior.mean());
+        assertThat(facts.fitted()).isFalse();
+        assertThat(fitted.note()).endsWith("Left out of the fit (--exclude; weight 0, so not run when serving): facts.");
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("leave-one-group-out over 2 groups of 'domain'");
+        assertThat(d.exclude()).isEmpty();
+    }
+
+    @Test
     void cutsTheContextIntoPassagesAtLineEnds() {
         String context = ("A line of ten words that repeats to fill a passage.\n").repeat(20);
         EvalRow row = new EvalRow(context, "", "x", 0, null);
