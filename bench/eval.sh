@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Scores a labelled JSONL file through the gateway's scorer (the code behind POST /v1/score) and prints AUROC with
-# a bootstrap 95% interval, balanced accuracy at the review threshold, the answer-length control, per-domain AUROC,
-# leave-one-domain-out numbers and a reliability table. With --fit OUT.json it refits the model weights.
+# a bootstrap 95% interval, AUROC within answer-length quintiles, balanced accuracy at the review threshold, TPR at
+# FPR 6 %, the high band's precision and coverage, per-group numbers (--by FIELD), a reliability table with ECE, and
+# grouped cross-validation of the training procedure (--group FIELD: rows sharing the field stay in one fold).
+# With --fit OUT.json it trains a model (weights + calibration) on the whole file.
 #
-#   bench/eval.sh FILE.jsonl [--fit OUT.json] [--model MODEL.json] [--threshold 0.60]
+#   bench/eval.sh FILE.jsonl [--fit OUT.json] [--model MODEL.json] [--threshold 0.60] [--by FIELD]
+#                 [--group FIELD] [--folds 5] [--version v2] [--dump OUT.tsv]
 #
-# Rows: {"context": "...", "question": "..."?, "answer": "...", "label": 0|1, "domain"|"model": "..."?}
-# (label 1 = unfaithful). To ship a refit, copy OUT.json over src/main/resources/confidence/model-v1.json
-# (or a new model-vN.json) and commit it with the printed numbers.
+# Rows: {"context": "...", "question": "..."?, "answer": "...", "label": 0|1, "domain"|"model": "..."?, ...}
+# (label 1 = unfaithful). To ship a model, copy OUT.json over src/main/resources/confidence/model-v2.json and commit
+# it with the printed numbers (the training command is in bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
-  sed -n '2,9p' "$0"
+  sed -n '2,12p' "$0"
   exit 2
 fi
 # Resolve paths given relative to the caller's directory before the cd above took effect.

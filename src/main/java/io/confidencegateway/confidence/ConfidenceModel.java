@@ -25,20 +25,84 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConfidenceModel(String version, String note, double intercept, List<Feature> features,
-        Map<String, Object> evaluation) {
+        Calibration calibration, Map<String, Object> evaluation) {
 
     /** The model shipped with the gateway. */
-    public static final String RESOURCE = "confidence/model-v1.json";
+    public static final String RESOURCE = "confidence/model-v2.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One signal's coefficient, the training mean it is centred on, and whether data fitted it. */
+    /**
+     * One signal's coefficient, the training mean it is centred on, and whether data fitted it. A feature with
+     * {@code centred = false} (an answer type such as {@code refusal}) has mean 0: that it applies at all moves the
+     * logit by {@code weight × value}, because the answers it applies to differ from the rest as a group.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Feature(String name, double weight, double mean, boolean fitted) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Feature(String name, double weight, double mean, boolean fitted, Boolean centred) {
+
+        public Feature(String name, double weight, double mean, boolean fitted) {
+            this(name, weight, mean, fitted, null);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isCentred() {
+            return centred == null || centred;
+        }
+    }
+
+    /**
+     * Maps the logistic model's probability to the faithful rate observed at that probability (isotonic regression
+     * on out-of-fold scores, so the map corrects the model's over-confidence on answers it has not seen): linear
+     * between the points, flat beyond the ends. Without one the probability is the confidence.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Calibration(List<Double> raw, List<Double> calibrated) {
+
+        public Calibration {
+            raw = List.copyOf(raw);
+            calibrated = List.copyOf(calibrated);
+            if (raw.isEmpty() || raw.size() != calibrated.size()) {
+                throw new IllegalArgumentException("calibration needs as many raw as calibrated points, at least one");
+            }
+            for (int i = 1; i < raw.size(); i++) {
+                if (raw.get(i) < raw.get(i - 1) || calibrated.get(i) < calibrated.get(i - 1)) {
+                    throw new IllegalArgumentException("calibration points must be non-decreasing");
+                }
+            }
+        }
+
+        public double apply(double p) {
+            int last = raw.size() - 1;
+            if (p <= raw.get(0)) {
+                return calibrated.get(0);
+            }
+            if (p >= raw.get(last)) {
+                return calibrated.get(last);
+            }
+            int hi = 1;
+            while (raw.get(hi) < p) {
+                hi++;
+            }
+            double x0 = raw.get(hi - 1);
+            double x1 = raw.get(hi);
+            double t = x1 == x0 ? 1 : (p - x0) / (x1 - x0);
+            return calibrated.get(hi - 1) + t * (calibrated.get(hi) - calibrated.get(hi - 1));
+        }
     }
 
     public ConfidenceModel {
         features = List.copyOf(features);
+    }
+
+    /** The confidence for a logit: the logistic probability, through the calibration map when there is one. */
+    public double confidence(double logit) {
+        double p = 1 / (1 + Math.exp(-logit));
+        return calibration == null ? p : calibration.apply(p);
+    }
+
+    public ConfidenceModel withCalibration(Calibration map) {
+        return new ConfidenceModel(version, note, intercept, features, map, evaluation);
     }
 
     public static ConfidenceModel shipped() {

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record ConfidenceScore(double confidence, String confidenceLabel, List<SignalScore> signals,
         List<UnsupportedClaim> unsupportedClaims) {
 
-    /** One signal's contribution. */
-    public record SignalScore(String name, double value, double weight, String reason) {
+    /**
+     * One signal's part in the score: its value, the model's weight, and its contribution to the logit
+     * ({@code weight × (value − training mean)}: positive raises the confidence, negative lowers it).
+     */
+    public record SignalScore(String name, double value, double weight, double contribution, String reason) {
     }
 
     /** An answer sentence that lacks support, and why. */

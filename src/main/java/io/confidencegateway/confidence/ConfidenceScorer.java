@@ -26,6 +26,17 @@ public final class ConfidenceScorer {
         this.signals = signals.stream().sorted(Comparator.comparing(ConfidenceSignal::name)).toList();
     }
 
+    /**
+     * The scorer for serving: signals the model gives no weight are not run, so a measured-and-rejected signal
+     * (the MiniLM token alignment costs ~25 ms of CPU per answer) costs nothing and shows no reason it does not
+     * act on. The evaluation tool uses the constructor, which runs every signal, to measure them all.
+     */
+    public static ConfidenceScorer serving(ConfidenceModel model, List<ConfidenceSignal> signals) {
+        Map<String, ConfidenceModel.Feature> features = model.byName();
+        return new ConfidenceScorer(model, signals.stream()
+                .filter(s -> features.containsKey(s.name()) && features.get(s.name()).weight() != 0).toList());
+    }
+
     /** One signal's outcome on one answer: empty when it did not apply. */
     public record Reading(String name, Optional<SignalResult> result) {
     }
@@ -51,6 +62,18 @@ public final class ConfidenceScorer {
         return readings;
     }
 
+    /** The model's logit for these readings (intercept plus every applying signal's contribution). */
+    public double logit(List<Reading> readings) {
+        double logit = model.intercept();
+        for (Reading reading : readings) {
+            ConfidenceModel.Feature feature = features.get(reading.name());
+            if (feature != null && reading.result().isPresent()) {
+                logit += feature.weight() * (reading.result().get().value() - feature.mean());
+            }
+        }
+        return logit;
+    }
+
     public ConfidenceScore combine(List<Reading> readings, ScoringContext context, Thresholds thresholds) {
         double logit = model.intercept();
         List<ConfidenceScore.SignalScore> applied = new ArrayList<>();
@@ -62,16 +85,15 @@ public final class ConfidenceScorer {
             SignalResult result = reading.result().get();
             ConfidenceModel.Feature feature = features.get(reading.name());
             double weight = feature == null ? 0 : feature.weight();
-            if (feature != null) {
-                logit += weight * (result.value() - feature.mean());
-            }
+            double contribution = feature == null ? 0 : weight * (result.value() - feature.mean());
+            logit += contribution;
             applied.add(new ConfidenceScore.SignalScore(reading.name(), round(result.value()), round(weight),
-                    result.reason()));
+                    round(contribution), result.reason()));
             for (SignalResult.Flag flag : result.flags()) {
                 doubts.computeIfAbsent(flag.sentenceIndex(), i -> new LinkedHashSet<>()).add(flag.reason());
             }
         }
-        double confidence = 1 / (1 + Math.exp(-logit));
+        double confidence = model.confidence(logit);
         return new ConfidenceScore(round(confidence), thresholds.label(confidence), applied,
                 unsupported(doubts, context));
     }

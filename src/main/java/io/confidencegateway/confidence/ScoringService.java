@@ -22,11 +22,13 @@ import io.quarkus.arc.All;
 public class ScoringService {
 
     private final ConfidenceScorer scorer;
+    private final List<String> collected;
     private final ScoringConfig config;
     private final GatewayMetrics metrics;
 
     public ScoringService(@All List<ConfidenceSignal> signals, ScoringConfig config, GatewayMetrics metrics) {
-        this.scorer = new ConfidenceScorer(ConfidenceModel.shipped(), signals);
+        this.scorer = ConfidenceScorer.serving(ConfidenceModel.shipped(), signals);
+        this.collected = signals.stream().map(ConfidenceSignal::name).sorted().toList();
         this.config = config;
         this.metrics = metrics;
     }
@@ -52,6 +54,11 @@ public class ScoringService {
 
     /** The signal names CDI collected, for checks that the offline catalog sees the same set. */
     public List<String> signalNames() {
+        return collected;
+    }
+
+    /** The signals that run on each answer: those the shipped model gives weight. */
+    public List<String> servingSignalNames() {
         return scorer.signalNames();
     }
 

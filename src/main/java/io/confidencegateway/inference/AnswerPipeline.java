@@ -85,8 +85,9 @@ public class AnswerPipeline {
         this.retriever = retriever;
         this.inference = inference;
         this.catalog = catalog;
-        // The verifier tiers' prior weights join the shipped model here; see VerifierPriors.
-        this.scorer = new ConfidenceScorer(VerifierPriors.over(ConfidenceModel.shipped()), signals);
+        // The verifier tiers' prior weights join the shipped model here (see VerifierPriors); only signals the model
+        // weighs are run.
+        this.scorer = ConfidenceScorer.serving(VerifierPriors.over(ConfidenceModel.shipped()), signals);
         this.store = store;
         this.pricing = pricing;
         this.config = config;

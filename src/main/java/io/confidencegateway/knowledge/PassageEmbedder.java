@@ -10,13 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * Embeds passages and questions with all-MiniLM-L6-v2 (int8, 384 dimensions, in-process ONNX, no network). The
@@ -34,12 +31,8 @@ public class PassageEmbedder {
 
     private volatile EmbeddingModel model;
 
-    /**
-     * Embeddings are CPU-bound: more of them at once than there are cores only adds native memory (each run holds
-     * its activations) and context switches. Under 64 concurrent product answers on one core, unbounded runs
-     * pushed the RSS past the 400 MB budget (#7); callers beyond the limit wait on their worker thread.
-     */
-    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    /** Shared with the token-vector signals: one permit per core around each model run (see MiniLmSession). */
+    private final Semaphore running = MiniLmSession.PERMITS;
 
     /** The unit-length embedding of one text. */
     public float[] embed(String text) {
@@ -68,32 +61,14 @@ public class PassageEmbedder {
     }
 
     /**
-     * The model with our own ONNX session rather than langchain4j's default one. The default session keeps an
-     * intra-op thread pool whose threads spin while they wait for work: on the benchmark's single core they took
-     * about half of the CPU of every product answer (#7). Here each embedding runs on the calling worker thread,
-     * without spinning, and a batch is embedded in that thread too; requests on different workers still run in
-     * parallel on a machine with more cores.
+     * The model over the process's one ONNX session ({@link MiniLmSession}, which says why it is our own session):
+     * each embedding runs on the calling worker thread, and a batch is embedded in that thread too.
      */
     private static EmbeddingModel load() {
-        // Resources of the model jar; reading them does not run AllMiniLmL6V2QuantizedEmbeddingModel's static
-        // initializer (which would build the default session).
-        Class<?> jar = AllMiniLmL6V2QuantizedEmbeddingModel.class;
-        try (InputStream modelFile = jar.getResourceAsStream("/all-minilm-l6-v2-q.onnx");
-                InputStream tokenizer = jar.getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json");
-                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            if (modelFile == null || tokenizer == null) {
-                throw new IllegalStateException("the all-MiniLM-L6-v2 (int8) model is missing from the classpath");
-            }
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setCPUArenaAllocator(false);
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session = environment.createSession(modelFile.readAllBytes(), options);
-            return new InCallerThread(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
-        } catch (IOException | OrtException failure) {
+        try (InputStream tokenizer = MiniLmSession.tokenizer()) {
+            return new InCallerThread(new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), MiniLmSession.session(),
+                    tokenizer, PoolingMode.MEAN));
+        } catch (IOException failure) {
             throw new IllegalStateException("the embedding model could not be loaded: " + failure.getMessage(),
                     failure);
         }

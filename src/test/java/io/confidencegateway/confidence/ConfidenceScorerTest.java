@@ -38,7 +38,10 @@ class ConfidenceScorerTest {
         ConfidenceScore score = scorer.score(Fixtures.context("Standard shipping costs $4.99 [2]. Every laptop "
                 + "carries a five-year warranty from Contoso [3]."), Thresholds.DEFAULT);
         assertThat(score.signals()).extracting(ConfidenceScore.SignalScore::name)
-                .containsExactly("citations", "claim_support", "facts", "hedging", "retrieval_strength");
+                .containsExactly("citations", "claim_support", "facts", "hedging", "invented_phrases", "mean_support",
+                        "novel_phrases", "retrieval_strength", "supported_share", "token_alignment",
+                        "token_alignment_worst", "token_match_share", "token_unmatched_words", "unsupported_content",
+                        "worst_claim_content");
         assertThat(score.signals()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
         assertThat(score.unsupportedClaims()).singleElement().satisfies(claim -> {
             assertThat(claim.sentenceIndex()).isEqualTo(1);
@@ -51,11 +54,38 @@ class ConfidenceScorerTest {
     void aSignalThatDoesNotApplyIsLeftOutNotCountedAsHalf() {
         ConfidenceModel model = new ConfidenceModel("test", null, 0.0,
                 List.of(new ConfidenceModel.Feature("always", 2.0, 0.5, true),
-                        new ConfidenceModel.Feature("never", 5.0, 0.9, true)), null);
+                        new ConfidenceModel.Feature("never", 5.0, 0.9, true)), null, null);
         ConfidenceScorer twoSignals = new ConfidenceScorer(model, List.of(fixed("always", 0.5), absent("never")));
         ConfidenceScore score = twoSignals.score(Fixtures.context("Anything."), Thresholds.DEFAULT);
         assertThat(score.confidence()).isEqualTo(0.5);
         assertThat(score.signals()).extracting(ConfidenceScore.SignalScore::name).containsExactly("always");
+    }
+
+    @Test
+    void servingRunsOnlyTheSignalsTheModelGivesWeight() {
+        ConfidenceModel model = new ConfidenceModel("test", null, 0.0,
+                List.of(new ConfidenceModel.Feature("weighted", 2.0, 0.5, true),
+                        new ConfidenceModel.Feature("measured_and_rejected", 0.0, 0.5, true)), null, null);
+        ConfidenceScorer serving = ConfidenceScorer.serving(model, List.of(fixed("weighted", 1.0),
+                fixed("measured_and_rejected", 0.0), fixed("unknown_to_the_model", 0.0)));
+        assertThat(serving.signalNames()).containsExactly("weighted");
+        assertThat(new ConfidenceScorer(model, List.of(fixed("weighted", 1.0), fixed("measured_and_rejected", 0.0)))
+                .signalNames()).containsExactly("measured_and_rejected", "weighted");
+    }
+
+    @Test
+    void theCalibrationMapTurnsTheLogisticProbabilityIntoTheConfidenceAndContributionsAreReported() {
+        ConfidenceModel model = new ConfidenceModel("test", null, 0.0,
+                List.of(new ConfidenceModel.Feature("always", 2.0, 0.5, true)),
+                new ConfidenceModel.Calibration(List.of(0.5, 0.7), List.of(0.4, 0.9)), null);
+        ConfidenceScorer scorer = new ConfidenceScorer(model, List.of(fixed("always", 1.0)));
+        ConfidenceScore score = scorer.score(Fixtures.context("Anything."), Thresholds.DEFAULT);
+        // logit 2.0 × (1.0 − 0.5) = 1.0 → probability 0.731, beyond the last point → 0.9.
+        assertThat(score.confidence()).isEqualTo(0.9);
+        assertThat(score.confidenceLabel()).isEqualTo("high_confidence");
+        assertThat(score.signals()).singleElement().satisfies(s -> assertThat(s.contribution()).isEqualTo(1.0));
+        assertThat(scorer.score(ScoringContext.of(null, Fixtures.POLICY, "x", null), Thresholds.DEFAULT)
+                .confidence()).isEqualTo(0.9);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -67,7 +97,7 @@ class ConfidenceScorerTest {
 
     @Test
     void requestThresholdsChangeTheLabel() {
-        ConfidenceScorer one = new ConfidenceScorer(new ConfidenceModel("t", null, 0.0, List.of(), null),
+        ConfidenceScorer one = new ConfidenceScorer(new ConfidenceModel("t", null, 0.0, List.of(), null, null),
                 List.of());
         assertThat(one.score(Fixtures.context("x"), new Thresholds(0.6, 0.4)).confidenceLabel())
                 .isEqualTo("medium_confidence");

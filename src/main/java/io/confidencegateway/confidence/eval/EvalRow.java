@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +20,24 @@ import io.confidencegateway.confidence.Passage;
  * One labelled example: {@code {context, question?, answer, label, domain?|model?}} where label 1 means the answer
  * is unfaithful to the context. The context stands for the retrieved passages.
  */
-public record EvalRow(String context, String question, String answer, int label, String group) {
+public record EvalRow(String context, String question, String answer, int label, Map<String, String> fields) {
 
     /** Passages of about this many words, cut at line ends, as a retriever's chunker would. */
     static final int PASSAGE_WORDS = 80;
+
+    public EvalRow {
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
+    }
+
+    /** The row's {@code domain}, else its {@code model}: the default grouping of the per-group report. */
+    public String group() {
+        return fields.getOrDefault("domain", fields.get("model"));
+    }
+
+    /** A top-level scalar field of the row as text ({@code model}, {@code ragtruth_source_id}…), or null. */
+    public String field(String name) {
+        return fields.get(name);
+    }
 
     public boolean faithful() {
         return label == 0;
@@ -41,10 +58,15 @@ public record EvalRow(String context, String question, String answer, int label,
                 if (!node.hasNonNull("context") || !node.hasNonNull("answer") || !node.hasNonNull("label")) {
                     throw new IOException("line " + number + ": needs context, answer and label");
                 }
-                String group = node.hasNonNull("domain") ? node.get("domain").asText()
-                        : node.hasNonNull("model") ? node.get("model").asText() : null;
+                Map<String, String> fields = new HashMap<>();
+                node.properties().forEach(e -> {
+                    if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                        fields.put(e.getKey(), e.getValue().asText());
+                    }
+                });
+                fields.keySet().removeAll(Set.of("context", "answer", "question"));
                 rows.add(new EvalRow(node.get("context").asText(), node.path("question").asText(""),
-                        node.get("answer").asText(), node.get("label").asInt(), group));
+                        node.get("answer").asText(), node.get("label").asInt(), fields));
             }
         }
         return rows;

@@ -21,18 +21,29 @@ import io.confidencegateway.confidence.Thresholds;
 
 /**
  * Scores a labelled JSONL file through the same scorer as {@code POST /v1/score} and reports how well confidence
- * separates faithful from unfaithful answers; with {@code --fit} it also refits the model's weights and writes
- * the model JSON. Run it with {@code bench/eval.sh FILE [--fit OUT.json] [--model M.json] [--threshold T]}.
+ * separates faithful from unfaithful answers ({@link Report}); with a grouping field it adds grouped
+ * cross-validation of the whole training procedure, and with {@code --fit} it trains a model on the file and writes
+ * it. Signal readings are computed once per row and reused by every fold. Run it with {@code bench/eval.sh}.
  */
 public final class EvaluationTool {
 
-    private static final int BOOTSTRAP = 1000;
-    private static final long SEED = 20261126L;
+    static final String USAGE = "usage: EvaluationTool FILE.jsonl [--fit OUT.json] [--model MODEL.json] "
+            + "[--threshold 0.60] [--by FIELD] [--group FIELD] [--folds 5] [--version v2] [--dump OUT.tsv] "
+            + "[--exclude SIGNAL,SIGNAL]";
 
     private final PrintStream out;
 
     EvaluationTool(PrintStream out) {
         this.out = out;
+    }
+
+    /** Command-line options; {@code by} and {@code group} default to the row's domain, else its model. */
+    record Options(Double threshold, String fit, String by, String group, int folds, String version, String dump,
+            java.util.Set<String> exclude) {
+
+        static Options defaults() {
+            return new Options(Thresholds.DEFAULT.medium(), null, null, null, 5, "v2", null, java.util.Set.of());
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -41,103 +52,129 @@ public final class EvaluationTool {
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--") && i + 1 < args.length) {
                 options.put(args[i].substring(2), args[++i]);
-            } else if (file == null) {
+            } else if (file == null && !args[i].startsWith("--")) {
                 file = args[i];
             } else {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
+                System.err.println("unexpected argument " + args[i] + "\n" + USAGE);
+                System.exit(2);
             }
         }
         if (file == null) {
-            System.err.println("usage: EvaluationTool FILE.jsonl [--fit OUT.json] [--model MODEL.json] [--threshold T]");
+            System.err.println(USAGE);
             System.exit(2);
         }
         ConfidenceModel model = options.containsKey("model") ? read(Path.of(options.get("model")))
                 : ConfidenceModel.shipped();
-        double threshold = Double.parseDouble(options.getOrDefault("threshold",
-                String.valueOf(Thresholds.DEFAULT.medium())));
-        new EvaluationTool(System.out).run(Path.of(file), model, threshold, options.get("fit"));
+        Options o = new Options(Double.parseDouble(options.getOrDefault("threshold",
+                String.valueOf(Thresholds.DEFAULT.medium()))), options.get("fit"), options.get("by"),
+                options.get("group"), Integer.parseInt(options.getOrDefault("folds", "5")),
+                options.getOrDefault("version", "v2"), options.get("dump"),
+                java.util.Set.of(options.getOrDefault("exclude", "").split("\\s*,\\s*")));
+        new EvaluationTool(System.out).run(Path.of(file), model, o);
     }
 
+    /** Kept for callers of the first version: threshold and fit target only. */
     void run(Path file, ConfidenceModel model, double threshold, String fitOut) throws IOException {
+        Options d = Options.defaults();
+        run(file, model, new Options(threshold, fitOut, d.by(), d.group(), d.folds(), d.version(), d.dump(),
+                d.exclude()));
+    }
+
+    void run(Path file, ConfidenceModel model, Options options) throws IOException {
         List<EvalRow> rows = EvalRow.read(file);
-        ConfidenceScorer scorer = new ConfidenceScorer(model, SignalCatalog.discover());
+        // Excluded signals are neither read nor fitted (their features keep the prior's weight): e.g. an expensive
+        // signal measured once and left out of the shipped model.
+        ConfidenceScorer scorer = new ConfidenceScorer(model, SignalCatalog.discover().stream()
+                .filter(s -> !options.exclude().contains(s.name())).toList());
         int n = rows.size();
         boolean[] faithful = new boolean[n];
         double[] length = new double[n];
-        List<ScoringContext> contexts = new ArrayList<>(n);
         List<List<ConfidenceScorer.Reading>> readings = new ArrayList<>(n);
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             EvalRow row = rows.get(i);
             ScoringContext context = ScoringContext.of(row.question(), row.passages(), row.answer(), null);
-            contexts.add(context);
             readings.add(scorer.evaluate(context));
             faithful[i] = row.faithful();
             length[i] = context.answerText().wordCount();
         }
         double millis = (System.nanoTime() - started) / 1e6;
-        out.printf(Locale.ROOT, "%s: %d rows (%d faithful), model %s, scored in %.0f ms (%.2f ms/row incl. "
+        out.printf(Locale.ROOT, "%s: %d rows (%d faithful), model %s, signals read in %.0f ms (%.2f ms/row incl. "
                 + "analysis)%n", file.getFileName(), n, count(faithful), model.version(), millis, millis / n);
+        if (options.dump() != null) {
+            dump(Path.of(options.dump()), readings, faithful, length, rows, options);
+        }
+        List<String> by = rows.stream().map(r -> groupOf(r, options.by())).toList();
+        Report report = new Report(out, faithful, length, by, options.threshold());
 
-        double[] scores = scores(scorer, readings, contexts);
-        report("shipped model " + model.version(), scores, faithful, rows, threshold);
-        out.printf(Locale.ROOT, "control: answer length alone AUROC %.3f%n", Metrics.auroc(length, faithful));
+        double[] scores = scores(model, readings);
+        report.print("model " + model.version() + " as given", scores);
         signalTable(model, readings, faithful);
 
-        TreeSet<String> groups = new TreeSet<>();
-        rows.forEach(r -> groups.add(r.group() == null ? "" : r.group()));
+        List<String> groups = rows.stream().map(r -> groupOf(r, options.group() != null ? options.group()
+                : options.by())).toList();
         Map<String, Object> evaluation = new LinkedHashMap<>();
-        if (groups.size() > 1) {
-            double[] outOfFold = crossValidate(model, readings, contexts, faithful, rows, groups, threshold);
-            double[] ci = Metrics.aurocInterval(outOfFold, faithful, BOOTSTRAP, SEED);
-            evaluation.put("leave_one_group_out_auroc", round(Metrics.auroc(outOfFold, faithful)));
-            evaluation.put("leave_one_group_out_auroc_ci95", List.of(round(ci[0]), round(ci[1])));
-            evaluation.put("leave_one_group_out_balanced_accuracy_at_" + threshold,
-                    round(Metrics.balancedAccuracy(outOfFold, faithful, threshold)));
-            evaluation.put("leave_one_group_out_best_balanced_accuracy",
-                    round(Metrics.bestThreshold(outOfFold, faithful)[1]));
+        int distinct = new TreeSet<>(groups).size();
+        if (distinct > 1) {
+            double[] outOfFold = CrossValidation.outOfFold(model, readings, faithful, groups, options.folds());
+            String scheme = distinct <= CrossValidation.LEAVE_ONE_OUT_MAX ? "leave-one-group-out over "
+                    + distinct + " groups" : "grouped " + options.folds() + "-fold over " + distinct + " groups";
+            String field = options.group() != null ? options.group() : options.by() != null ? options.by()
+                    : "domain|model";
+            Map<String, Object> cv = report.print("cross-validated (" + scheme + " of '" + field
+                    + "'; weights and calibration fitted without the held-out fold)", outOfFold);
+            evaluation.put("cross_validation", scheme + " by " + field);
+            cv.forEach((k, v) -> evaluation.put("cv_" + k, v));
         }
-        if (fitOut != null) {
-            fitAndWrite(model, readings, contexts, faithful, rows, threshold, Path.of(fitOut), file, evaluation);
+        if (options.fit() != null) {
+            List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
+            ConfidenceModel trained = distinct > 1
+                    ? CrossValidation.train(model, readings, faithful, groups, all, options.folds())
+                    : ModelFitter.fit(model, readings, faithful, options.version(), null, null);
+            Map<String, Object> fitted = report.print("trained model (in-sample; the cross-validated numbers are "
+                    + "the honest ones)", scores(trained, readings));
+            Map<String, Object> block = new LinkedHashMap<>();
+            block.put("data", file.getFileName().toString());
+            block.put("rows", n);
+            block.put("fitted_on", LocalDate.now().toString());
+            fitted.forEach((k, v) -> block.put("in_sample_" + k, v));
+            block.putAll(evaluation);
+            String excluded = options.exclude().stream().filter(e -> !e.isBlank()).sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String note = note(file, n) + (excluded.isEmpty() ? "" : " Left out of the fit (--exclude; weight 0, so "
+                    + "not run when serving): " + excluded + ".");
+            ConfidenceModel shipped = new ConfidenceModel(options.version(), note, trained.intercept(),
+                    trained.features(), trained.calibration(), block);
+            Files.writeString(Path.of(options.fit()), shipped.toJson());
+            signalTable(shipped, readings, faithful);
+            out.println("wrote " + options.fit());
         }
     }
 
-    private void report(String title, double[] scores, boolean[] faithful, List<EvalRow> rows, double threshold) {
-        double auroc = Metrics.auroc(scores, faithful);
-        double[] ci = Metrics.aurocInterval(scores, faithful, BOOTSTRAP, SEED);
-        double[] best = Metrics.bestThreshold(scores, faithful);
-        out.printf(Locale.ROOT, "%n== %s ==%nAUROC %.3f (95%% bootstrap CI %.3f-%.3f)%n", title, auroc, ci[0], ci[1]);
-        out.printf(Locale.ROOT, "balanced accuracy %.1f%% at review threshold %.2f; best %.1f%% at %.3f%n",
-                100 * Metrics.balancedAccuracy(scores, faithful, threshold), threshold, 100 * best[1], best[0]);
-        Map<String, List<Integer>> byGroup = new java.util.TreeMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            byGroup.computeIfAbsent(rows.get(i).group() == null ? "(none)" : rows.get(i).group(),
-                    g -> new ArrayList<>()).add(i);
-        }
-        if (byGroup.size() > 1) {
-            out.println("per group: AUROC (n)");
-            byGroup.forEach((group, idx) -> out.printf(Locale.ROOT, "  %-14s %.3f (%d)%n", group,
-                    Metrics.auroc(pick(scores, idx), pick(faithful, idx)), idx.size()));
-        }
-        List<Metrics.Bin> table = Metrics.reliability(scores, faithful, 10);
-        out.printf(Locale.ROOT, "reliability (ECE %.3f): bin  n  mean-confidence  faithful-rate%n",
-                Metrics.expectedCalibrationError(table));
-        for (Metrics.Bin bin : table) {
-            if (bin.count() > 0) {
-                out.printf(Locale.ROOT, "  %.1f-%.1f %5d  %.3f  %.3f%n", bin.from(), bin.to(), bin.count(),
-                        bin.meanConfidence(), bin.faithfulRate());
-            }
-        }
+    private static String note(Path file, int rows) {
+        return "Logistic regression (IRLS, L2 " + ModelFitter.L2 + ") on centred signal values of " + file.getFileName()
+                + " (" + rows + " rows, label 1 = unfaithful), weights held at 0 or above (every signal reads 1 as "
+                + "no doubt; a negative weight would reward doubt), then isotonic calibration of grouped out-of-fold "
+                + "probabilities. Features marked fitted=false keep hand-set prior weights because that data never "
+                + "exercised them (no citation markers, no logprobs). Retrain: see bench/README.md.";
+    }
+
+    private static String groupOf(EvalRow row, String field) {
+        String g = field == null ? row.group() : row.field(field);
+        return g == null ? "(none)" : g;
     }
 
     private void signalTable(ConfidenceModel model, List<List<ConfidenceScorer.Reading>> readings,
             boolean[] faithful) {
         out.println("signals: applies  AUROC-alone  weight  weight*sd (how much it moves the logit)");
-        for (ConfidenceModel.Feature feature : model.features()) {
+        Map<String, ConfidenceModel.Feature> features = model.byName();
+        TreeSet<String> names = new TreeSet<>(features.keySet());
+        readings.forEach(row -> row.forEach(r -> names.add(r.name())));
+        for (String name : names) {
             List<Integer> idx = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (int i = 0; i < readings.size(); i++) {
-                var v = ModelFitter.value(readings.get(i), feature.name());
+                var v = ModelFitter.value(readings.get(i), name);
                 if (v.isPresent()) {
                     idx.add(i);
                     values.add(v.get());
@@ -146,70 +183,38 @@ public final class EvaluationTool {
             double[] x = values.stream().mapToDouble(Double::doubleValue).toArray();
             double mean = java.util.Arrays.stream(x).average().orElse(0);
             double sd = Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).average().orElse(0));
-            out.printf(Locale.ROOT, "  %-19s %5.1f%%  %s  %+.2f  %.2f%s%n", feature.name(),
-                    100.0 * idx.size() / readings.size(), idx.isEmpty() ? "  n/a" : String.format(Locale.ROOT,
-                            "%.3f", Metrics.auroc(x, pick(faithful, idx))), feature.weight(),
-                    Math.abs(feature.weight()) * sd, feature.fitted() ? "" : "  (prior, not fitted)");
+            ConfidenceModel.Feature feature = features.get(name);
+            double weight = feature == null ? 0 : feature.weight();
+            out.printf(Locale.ROOT, "  %-24s %5.1f%%  %s  %+.2f  %.2f%s%n", name, 100.0 * idx.size() / readings.size(),
+                    idx.isEmpty() ? "  n/a" : String.format(Locale.ROOT, "%.3f", Metrics.auroc(x,
+                            Report.pick(faithful, idx))), weight, Math.abs(weight) * sd,
+                    feature == null ? "  (not in model)" : feature.fitted() ? "" : "  (prior, not fitted)");
         }
     }
 
-    private double[] crossValidate(ConfidenceModel prior, List<List<ConfidenceScorer.Reading>> readings,
-            List<ScoringContext> contexts, boolean[] faithful, List<EvalRow> rows, TreeSet<String> groups,
-            double threshold) {
-        double[] outOfFold = new double[rows.size()];
-        for (String held : groups) {
-            List<Integer> train = new ArrayList<>();
-            List<Integer> test = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                (held.equals(rows.get(i).group() == null ? "" : rows.get(i).group()) ? test : train).add(i);
+    /** One line per row: label, length, group and every signal's value (blank when absent), for offline study. */
+    private static void dump(Path target, List<List<ConfidenceScorer.Reading>> readings, boolean[] faithful,
+            double[] length, List<EvalRow> rows, Options options) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        readings.forEach(row -> row.forEach(r -> names.add(r.name())));
+        StringBuilder sb = new StringBuilder("label\tlength\tby\tgroup\t" + String.join("\t", names) + "\n");
+        for (int i = 0; i < readings.size(); i++) {
+            sb.append(faithful[i] ? 0 : 1).append('\t').append((int) length[i]).append('\t')
+                    .append(groupOf(rows.get(i), options.by())).append('\t')
+                    .append(groupOf(rows.get(i), options.group() != null ? options.group() : options.by()));
+            for (String name : names) {
+                sb.append('\t').append(ModelFitter.value(readings.get(i), name).map(String::valueOf).orElse(""));
             }
-            ConfidenceModel fold = ModelFitter.fit(prior, train.stream().map(readings::get).toList(),
-                    pick(faithful, train), "fold", null, null);
-            ConfidenceScorer scorer = new ConfidenceScorer(fold, List.of());
-            for (int i : test) {
-                outOfFold[i] = scorer.combine(readings.get(i), contexts.get(i), Thresholds.DEFAULT).confidence();
-            }
+            sb.append('\n');
         }
-        report("leave-one-group-out (each group scored by a model fitted without it)", outOfFold, faithful, rows,
-                threshold);
-        return outOfFold;
+        Files.writeString(target, sb.toString());
     }
 
-    private void fitAndWrite(ConfidenceModel prior, List<List<ConfidenceScorer.Reading>> readings,
-            List<ScoringContext> contexts, boolean[] faithful, List<EvalRow> rows, double threshold, Path target,
-            Path source, Map<String, Object> crossValidation) throws IOException {
-        ConfidenceModel fitted = ModelFitter.fit(prior, readings, faithful, "v1", null, null);
-        double[] scores = scores(new ConfidenceScorer(fitted, List.of()), readings, contexts);
-        double auroc = Metrics.auroc(scores, faithful);
-        double[] ci = Metrics.aurocInterval(scores, faithful, BOOTSTRAP, SEED);
-        Map<String, Object> evaluation = new LinkedHashMap<>();
-        evaluation.put("data", source.getFileName().toString());
-        evaluation.put("rows", rows.size());
-        evaluation.put("fitted_on", LocalDate.now().toString());
-        evaluation.put("in_sample_auroc", round(auroc));
-        evaluation.put("in_sample_auroc_ci95", List.of(round(ci[0]), round(ci[1])));
-        evaluation.put("in_sample_balanced_accuracy_at_" + threshold,
-                round(Metrics.balancedAccuracy(scores, faithful, threshold)));
-        evaluation.putAll(crossValidation);
-        String note = "Logistic regression (IRLS, L2 " + ModelFitter.L2 + ") on centred signal values of "
-                + source.getFileName() + " (" + rows.size() + " rows, label 1 = unfaithful, classes balanced, so 0.5 "
-                + "is the prior), weights held at 0 or above (a negative one would reward doubt). Features marked "
-                + "fitted=false keep hand-set prior weights because that data never exercised them (no question, no "
-                + "citation markers, no logprobs, almost no hedging). Refit: bench/eval.sh FILE --fit OUT.json.";
-        ConfidenceModel model = new ConfidenceModel("v1", note, fitted.intercept(), fitted.features(), evaluation);
-        Files.writeString(target, model.toJson());
-        report("refitted model (in-sample; see leave-one-group-out for an honest number)", scores, faithful, rows,
-                threshold);
-        signalTable(model, readings, faithful);
-        out.println("wrote " + target);
-    }
-
-    private static double[] scores(ConfidenceScorer scorer, List<List<ConfidenceScorer.Reading>> readings,
-            List<ScoringContext> contexts) {
+    static double[] scores(ConfidenceModel model, List<List<ConfidenceScorer.Reading>> readings) {
+        ConfidenceScorer scorer = new ConfidenceScorer(model, List.of());
         double[] scores = new double[readings.size()];
         for (int i = 0; i < scores.length; i++) {
-            // Unrounded ranking would differ only by ties; the API's rounded value is what callers see.
-            scores[i] = scorer.combine(readings.get(i), contexts.get(i), Thresholds.DEFAULT).confidence();
+            scores[i] = model.confidence(scorer.logit(readings.get(i)));
         }
         return scores;
     }
@@ -226,21 +231,5 @@ public final class EvaluationTool {
             c += v ? 1 : 0;
         }
         return c;
-    }
-
-    private static double[] pick(double[] values, List<Integer> idx) {
-        return idx.stream().mapToDouble(i -> values[i]).toArray();
-    }
-
-    private static boolean[] pick(boolean[] values, List<Integer> idx) {
-        boolean[] out = new boolean[idx.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[idx.get(i)];
-        }
-        return out;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
     }
 }

@@ -133,4 +133,70 @@ public final class Metrics {
         }
         return ece;
     }
+
+    /**
+     * Share of unfaithful rows caught (scored below a threshold) when at most {@code fpr} of the faithful rows are
+     * flagged: the operating point published detectors report (HHEM: TPR at FPR 6 %). Ties at the threshold count
+     * as not flagged, so the FPR is never exceeded.
+     */
+    public static double tprAtFpr(double[] scores, boolean[] positive, double fpr) {
+        double[] faithful = java.util.stream.IntStream.range(0, scores.length).filter(i -> positive[i])
+                .mapToDouble(i -> scores[i]).sorted().toArray();
+        if (faithful.length == 0) {
+            return Double.NaN;
+        }
+        int allowed = (int) Math.floor(fpr * faithful.length);
+        // Flag rows strictly below the (allowed)-th lowest faithful score: at most `allowed` faithful rows.
+        double threshold = faithful[Math.min(allowed, faithful.length - 1)];
+        long caught = 0;
+        long negatives = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (!positive[i]) {
+                negatives++;
+                caught += scores[i] < threshold ? 1 : 0;
+            }
+        }
+        return negatives == 0 ? Double.NaN : (double) caught / negatives;
+    }
+
+    /** {precision, coverage} of a band: share faithful among rows at or above {@code from}, share of faithful there. */
+    public static double[] band(double[] scores, boolean[] positive, double from) {
+        long in = 0;
+        long faithfulIn = 0;
+        long faithful = 0;
+        for (int i = 0; i < scores.length; i++) {
+            faithful += positive[i] ? 1 : 0;
+            if (scores[i] >= from) {
+                in++;
+                faithfulIn += positive[i] ? 1 : 0;
+            }
+        }
+        return new double[] {in == 0 ? Double.NaN : (double) faithfulIn / in,
+            faithful == 0 ? Double.NaN : (double) faithfulIn / faithful, in};
+    }
+
+    /**
+     * AUROC within each of {@code strata} equal-count strata of {@code covariate} (answer length): a score that
+     * only measures length is at chance inside every stratum.
+     */
+    public static double[] aurocWithinStrata(double[] scores, boolean[] positive, double[] covariate, int strata) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(covariate[a], covariate[b]));
+        double[] out = new double[strata];
+        for (int k = 0; k < strata; k++) {
+            int from = k * order.length / strata;
+            int to = (k + 1) * order.length / strata;
+            double[] s = new double[to - from];
+            boolean[] p = new boolean[to - from];
+            for (int i = from; i < to; i++) {
+                s[i - from] = scores[order[i]];
+                p[i - from] = positive[order[i]];
+            }
+            out[k] = auroc(s, p);
+        }
+        return out;
+    }
 }

@@ -30,7 +30,12 @@ public final class ModelFitter {
 
     public static ConfidenceModel fit(ConfidenceModel prior, List<List<ConfidenceScorer.Reading>> readings,
             boolean[] faithful, String version, String note, Map<String, Object> evaluation) {
-        List<String> names = prior.features().stream().map(ConfidenceModel.Feature::name).toList();
+        // The prior's features, then any signal the readings show that the prior does not know (a new signal class).
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        prior.features().forEach(f -> all.add(f.name()));
+        readings.forEach(row -> row.forEach(r -> all.add(r.name())));
+        List<String> names = List.copyOf(all);
+        Map<String, ConfidenceModel.Feature> known = prior.byName();
         int n = readings.size();
         List<Integer> fitted = new ArrayList<>();
         double[] means = new double[names.size()];
@@ -46,23 +51,39 @@ public final class ModelFitter {
                     frequency.merge(v.get(), 1, Integer::sum);
                 }
             }
+            ConfidenceModel.Feature prior0 = known.get(names.get(f));
+            if (prior0 != null && !prior0.isCentred()) {
+                // An answer type: fitted on whether it applies, which must vary both ways.
+                means[f] = 0;
+                if (count >= MIN_VARIED && n - count >= MIN_VARIED) {
+                    fitted.add(f);
+                }
+                continue;
+            }
             int varied = count - frequency.values().stream().max(Integer::compare).orElse(0);
             if (varied >= MIN_VARIED) {
                 means[f] = sum / count;
                 fitted.add(f);
             } else {
-                means[f] = prior.features().get(f).mean();
+                means[f] = known.containsKey(names.get(f)) ? known.get(names.get(f)).mean() : 0;
             }
         }
         double[] beta = fitNonNegative(readings, faithful, names, means, fitted);
         List<ConfidenceModel.Feature> features = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
             int k = fitted.indexOf(f);
-            ConfidenceModel.Feature old = prior.features().get(f);
-            features.add(k >= 0 ? new ConfidenceModel.Feature(names.get(f), round(beta[k + 1]), round(means[f]), true)
-                    : new ConfidenceModel.Feature(old.name(), old.weight(), old.mean(), false));
+            ConfidenceModel.Feature old = known.get(names.get(f));
+            Boolean centred = old == null ? null : old.centred();
+            if (k >= 0) {
+                features.add(new ConfidenceModel.Feature(names.get(f), round(beta[k + 1]), round(means[f]), true,
+                        centred));
+            } else if (old != null) {
+                features.add(old.fitted() ? new ConfidenceModel.Feature(old.name(), old.weight(), old.mean(), false,
+                        centred) : old);
+            }
         }
-        return new ConfidenceModel(version, note, round(beta[0]), features, evaluation);
+        features.sort(java.util.Comparator.comparing(ConfidenceModel.Feature::name));
+        return new ConfidenceModel(version, note, round(beta[0]), features, null, evaluation);
     }
 
     /**

@@ -18,7 +18,8 @@ import io.confidencegateway.confidence.text.Words;
  * Numbers, dates, money, percentages and names: every one in the answer must occur in some passage, compared
  * after normalisation ("$1,200" = "1200 dollars", "30 days" = "thirty days", "15%" = "15 percent"). The value
  * is {@code 1 / (1 + missing)}: one invented fact already halves it, whatever the answer's length. Does not
- * apply to an answer without numbers or names.
+ * apply to an answer without numbers or names. Refusal sentences are not checked: "the passages do not mention
+ * Bernadette" names what is missing on purpose.
  */
 @ApplicationScoped
 public class FactConsistencySignal implements ConfidenceSignal {
@@ -34,7 +35,7 @@ public class FactConsistencySignal implements ConfidenceSignal {
         int total = 0;
         List<String> missing = new ArrayList<>();
         List<SignalResult.Flag> flags = new ArrayList<>();
-        for (AnalyzedSentence sentence : context.answerText().sentences()) {
+        for (AnalyzedSentence sentence : context.claims()) {
             List<String> missingHere = new ArrayList<>();
             for (String name : sentence.names()) {
                 total++;

@@ -14,6 +14,8 @@ public final class TextAnalyzer {
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+(?:\\s*[,;]\\s*\\d+)*)\\]");
     private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])[\"”')\\]]*\\s+(?=[\\p{Lu}\\d\"“(\\[])");
     // A word starts at a word boundary, so the "D" of "3D" is not a name of its own.
+    // "1. Sign in", "2) Open", "* Red", "- Blue": a list marker is layout, not a sentence with the number 1 in it.
+    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:\\d{1,2}[.)]|[*•\\-–])\\s+");
     private static final Pattern RAW_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}[\\p{L}\\d'’]*");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
     private static final Pattern LEADING_MARKERS = Pattern.compile("^((?:\\[\\d+(?:\\s*[,;]\\s*\\d+)*\\]\\s*)+)");
@@ -49,7 +51,8 @@ public final class TextAnalyzer {
     /** Sentences of a text: lines first (lists, chat turns, paragraphs), then sentence ends within a line. */
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
-        for (String line : text.split("\\R+")) {
+        for (String raw : text.split("\\R+")) {
+            String line = LIST_MARKER.matcher(raw).replaceFirst("");
             int start = 0;
             Matcher m = BOUNDARY.matcher(line);
             while (m.find()) {

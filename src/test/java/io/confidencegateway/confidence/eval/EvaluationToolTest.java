@@ -33,12 +33,38 @@ class EvaluationToolTest {
         new EvaluationTool(new PrintStream(buffer, true, StandardCharsets.UTF_8))
                 .run(data, ConfidenceModel.shipped(), 0.6, model.toString());
         String report = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(report).contains("AUROC", "95% bootstrap CI", "balanced accuracy", "control: answer length",
-                "per group", "leave-one-group-out", "reliability (ECE");
+        assertThat(report).contains("AUROC", "95% bootstrap CI", "balanced accuracy", "answer length alone",
+                "AUROC within answer-length quintiles", "TPR at FPR 6%", "high band (>= 0.85)", "per group",
+                "leave-one-group-out over 2 groups", "reliability (ECE");
         ConfidenceModel fitted = ConfidenceModel.read(Files.newInputStream(model));
-        assertThat(fitted.version()).isEqualTo("v1");
+        assertThat(fitted.version()).isEqualTo("v2");
         assertThat(fitted.byName()).containsKeys("claim_support", "facts");
-        assertThat(fitted.evaluation()).containsKeys("in_sample_auroc", "leave_one_group_out_auroc");
+        assertThat(fitted.calibration()).isNotNull();
+        assertThat(fitted.evaluation()).containsKeys("in_sample_auroc", "cv_auroc", "cv_ece",
+                "cv_tpr_at_fpr_0.06", "cv_high_band_precision", "cv_auroc_within_length_quintiles");
+    }
+
+    @Test
+    void anExcludedSignalIsNeitherReadNorFittedAndTheModelSaysSo() throws Exception {
+        Path data = dir.resolve("tiny.jsonl");
+        Files.write(data, rows());
+        Path model = dir.resolve("model.json");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        EvaluationTool.Options d = EvaluationTool.Options.defaults();
+        new EvaluationTool(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(data, ConfidenceModel.shipped(),
+                new EvaluationTool.Options(0.6, model.toString(), null, "domain", 5, "v9", null,
+                        java.util.Set.of("facts")));
+        ConfidenceModel fitted = ConfidenceModel.read(Files.newInputStream(model));
+        assertThat(fitted.version()).isEqualTo("v9");
+        ConfidenceModel.Feature facts = fitted.byName().get("facts");
+        // Kept from the prior, not refitted: the shipped model's weight and mean, marked unfitted.
+        ConfidenceModel.Feature prior = ConfidenceModel.shipped().byName().get("facts");
+        assertThat(facts.weight()).isEqualTo(prior.weight());
+        assertThat(facts.mean()).isEqualTo(prior.mean());
+        assertThat(facts.fitted()).isFalse();
+        assertThat(fitted.note()).endsWith("Left out of the fit (--exclude; weight 0, so not run when serving): facts.");
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("leave-one-group-out over 2 groups of 'domain'");
+        assertThat(d.exclude()).isEmpty();
     }
 
     @Test

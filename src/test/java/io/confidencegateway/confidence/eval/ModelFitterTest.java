@@ -19,7 +19,7 @@ class ModelFitterTest {
     void aSignalThatRisesWithDoubtGetsNoWeightInsteadOfANegativeOne() {
         ConfidenceModel prior = new ConfidenceModel("v0", null, 0, List.of(
                 new ConfidenceModel.Feature("grounded", 1, 0.5, false),
-                new ConfidenceModel.Feature("copied_words", 1, 0.5, false)), null);
+                new ConfidenceModel.Feature("copied_words", 1, 0.5, false)), null, null);
         Random random = new Random(1);
         List<List<ConfidenceScorer.Reading>> readings = new ArrayList<>();
         boolean[] faithful = new boolean[400];
@@ -40,5 +40,31 @@ class ModelFitterTest {
 
     private static ConfidenceScorer.Reading reading(String name, double value) {
         return new ConfidenceScorer.Reading(name, Optional.of(SignalResult.of(value, name)));
+    }
+
+    @Test
+    void anAnswerTypeFeatureIsFittedOnWhetherItAppliesNotCentredOnItsOwnMean() {
+        ConfidenceModel prior = new ConfidenceModel("v0", null, 0, List.of(
+                new ConfidenceModel.Feature("grounded", 1, 0.5, false),
+                new ConfidenceModel.Feature("declines", 1, 0, false, false)), null, null);
+        List<List<ConfidenceScorer.Reading>> readings = new ArrayList<>();
+        boolean[] faithful = new boolean[400];
+        for (int i = 0; i < faithful.length; i++) {
+            // Every fourth answer declines, always with value 1, and those are faithful 9 times in 10.
+            boolean declines = i % 4 == 0;
+            faithful[i] = declines ? i % 40 != 0 : i % 2 == 0;
+            List<ConfidenceScorer.Reading> row = new ArrayList<>();
+            row.add(reading("grounded", faithful[i] ? 0.6 : 0.4));
+            if (declines) {
+                row.add(reading("declines", 1.0));
+            }
+            readings.add(row);
+        }
+        ConfidenceModel fitted = ModelFitter.fit(prior, readings, faithful, "v1", null, null);
+        ConfidenceModel.Feature declines = fitted.byName().get("declines");
+        assertThat(declines.fitted()).isTrue();
+        assertThat(declines.mean()).isZero();
+        assertThat(declines.isCentred()).isFalse();
+        assertThat(declines.weight()).isGreaterThan(0.5);
     }
 }
