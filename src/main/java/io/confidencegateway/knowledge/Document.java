@@ -11,13 +11,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param id the document id
  * @param product the product whose knowledge base holds it
  * @param source its source name (the uploaded file name), as citations show it
+ * @param status {@code indexing}, {@code ready} (answers cite it) or {@code failed}
  * @param contentType {@code text/plain}, {@code text/markdown} or {@code application/pdf}
  * @param pages its number of pages (PDF), else null
  * @param passages how many passages it was cut into
+ * @param passagesIndexed how many of them are embedded so far (all of them once ready, none once failed)
  * @param sizeBytes size of the uploaded file
  * @param createdAt when it was added
+ * @param error why indexing failed and what to do, when the status is {@code failed}; else null
  */
-public record Document(UUID id, String product, String source, @JsonProperty("content_type") String contentType,
-        Integer pages, int passages, @JsonProperty("size_bytes") long sizeBytes,
-        @JsonProperty("created_at") Instant createdAt) {
+public record Document(UUID id, String product, String source, DocumentStatus status,
+        @JsonProperty("content_type") String contentType, Integer pages, int passages,
+        @JsonProperty("passages_indexed") int passagesIndexed, @JsonProperty("size_bytes") long sizeBytes,
+        @JsonProperty("created_at") Instant createdAt, String error) {
 }

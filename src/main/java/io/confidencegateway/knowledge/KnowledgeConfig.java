@@ -1,5 +1,7 @@
 package io.confidencegateway.knowledge;
 
+import java.util.Optional;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,6 +24,13 @@ public interface KnowledgeConfig {
     /** How many passages each of keyword (BM25) and vector search contributes before the two are fused. */
     @WithDefault("20")
     int candidates();
+
+    /**
+     * How many passages of an upload are embedded at once in the background, each on its own core; by default one
+     * per core. Indexing only takes embedding permits that no product answer is waiting for, so it never holds a
+     * question back for more than the one passage in flight.
+     */
+    Optional<Integer> indexingThreads();
 
     /**
      * Load the embedding model on a background thread right after start-up, so that the first upload or question

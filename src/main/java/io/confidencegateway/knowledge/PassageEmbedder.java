@@ -2,8 +2,8 @@ package io.confidencegateway.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,17 +12,18 @@ import org.jboss.logging.Logger;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * Embeds passages and questions with all-MiniLM-L6-v2 (int8, 384 dimensions, in-process ONNX, no network). The
  * model is loaded on first use or by {@link #warmUp()}, never at class-load time of the application, because
  * loading takes about a second and a hundred megabytes: start-up must not wait for it. Callers run on worker
- * threads.
+ * threads; each text is one model run on the calling thread, under a permit per core that answers get first.
+ *
+ * <p>Texts are not padded into multi-text runs: with this int8 model a batched run shifts every vector (cosine
+ * 0.991-0.994 to the text run alone, because the dynamic quantisation takes its range over the whole batch) and
+ * costs as much CPU per text or more (9.5 ms alone, 9.1-10 ms in batches of 4-8, 12-19 ms in 16-64; see
+ * {@code EmbeddingBatchBenchmark}). Indexing gets its speed from running on every core the answers leave free.
  */
 @ApplicationScoped
 public class PassageEmbedder {
@@ -32,32 +33,54 @@ public class PassageEmbedder {
 
     private static final Logger LOG = Logger.getLogger(PassageEmbedder.class);
 
-    private volatile EmbeddingModel model;
+    private volatile BatchBertEncoder model;
 
     /**
      * Embeddings are CPU-bound: more of them at once than there are cores only adds native memory (each run holds
      * its activations) and context switches. Under 64 concurrent product answers on one core, unbounded runs
      * pushed the RSS past the 400 MB budget (#7); callers beyond the limit wait on their worker thread.
      */
-    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private final EmbeddingPermits permits = new EmbeddingPermits(
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-    /** The unit-length embedding of one text. */
+    /** The unit-length embedding of a question (or any text an answer waits for): ahead of indexing work. */
     public float[] embed(String text) {
-        EmbeddingModel loaded = model();
-        running.acquireUninterruptibly();
+        BatchBertEncoder loaded = model();
+        BatchBertEncoder.Tokens tokens = loaded.tokenize(text);
+        permits.acquireForAnswer();
         try {
-            return loaded.embed(text).content().vector();
+            return loaded.embed(List.of(tokens))[0];
+        } catch (OrtException failure) {
+            throw new IllegalStateException("the embedding model failed: " + failure.getMessage(), failure);
         } finally {
-            running.release();
+            permits.release();
         }
     }
 
     /**
-     * Embeddings of the texts, in order. Each text takes the permit on its own, so that a large upload does not hold
-     * every product answer's question embedding back until the whole document is embedded.
+     * Embeddings of passages being indexed, in order, one model run per text on the calling thread; each run takes
+     * a permit no answer is waiting for.
      */
     public List<float[]> embedAll(List<String> texts) {
-        return texts.stream().map(this::embed).toList();
+        BatchBertEncoder loaded = model();
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            BatchBertEncoder.Tokens tokens = loaded.tokenize(text);
+            permits.acquireForIndexing();
+            try {
+                vectors.add(loaded.embed(List.of(tokens))[0]);
+            } catch (OrtException failure) {
+                throw new IllegalStateException("the embedding model failed: " + failure.getMessage(), failure);
+            } finally {
+                permits.release();
+            }
+        }
+        return vectors;
+    }
+
+    /** How many model runs may go at once: one per core. */
+    public int parallelism() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** Loads the model now, so that the first real call does not wait for it. */
@@ -68,13 +91,12 @@ public class PassageEmbedder {
     }
 
     /**
-     * The model with our own ONNX session rather than langchain4j's default one. The default session keeps an
+     * The model in our own ONNX session rather than langchain4j's default one. The default session keeps an
      * intra-op thread pool whose threads spin while they wait for work: on the benchmark's single core they took
      * about half of the CPU of every product answer (#7). Here each embedding runs on the calling worker thread,
-     * without spinning, and a batch is embedded in that thread too; requests on different workers still run in
-     * parallel on a machine with more cores.
+     * without spinning; requests on different workers still run in parallel on a machine with more cores.
      */
-    private static EmbeddingModel load() {
+    private static BatchBertEncoder load() {
         // Resources of the model jar; reading them does not run AllMiniLmL6V2QuantizedEmbeddingModel's static
         // initializer (which would build the default session).
         Class<?> jar = AllMiniLmL6V2QuantizedEmbeddingModel.class;
@@ -92,35 +114,15 @@ public class PassageEmbedder {
             options.setCPUArenaAllocator(false);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(modelFile.readAllBytes(), options);
-            return new InCallerThread(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
+            return new BatchBertEncoder(environment, session, tokenizer);
         } catch (IOException | OrtException failure) {
             throw new IllegalStateException("the embedding model could not be loaded: " + failure.getMessage(),
                     failure);
         }
     }
 
-    /** langchain4j's in-process model over our encoder, running every embedding on the calling thread. */
-    private static final class InCallerThread extends AbstractInProcessEmbeddingModel {
-        private final OnnxBertBiEncoder encoder;
-
-        InCallerThread(OnnxBertBiEncoder encoder) {
-            super(Runnable::run);
-            this.encoder = encoder;
-        }
-
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return DIMENSIONS;
-        }
-    }
-
-    private EmbeddingModel model() {
-        EmbeddingModel loaded = model;
+    private BatchBertEncoder model() {
+        BatchBertEncoder loaded = model;
         if (loaded == null) {
             synchronized (this) {
                 loaded = model;

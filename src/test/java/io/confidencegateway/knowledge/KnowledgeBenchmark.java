@@ -145,6 +145,11 @@ public final class KnowledgeBenchmark {
             }
 
             @Override
+            public Optional<Integer> indexingThreads() {
+                return Optional.empty();
+            }
+
+            @Override
             public boolean warmUp() {
                 return false;
             }
