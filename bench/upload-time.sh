@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Time from upload to searchable for a generated markdown manual (issue 11, finding 4):
 #   ./mvnw -B package -DskipTests && bench/upload-time.sh [bytes]      # 2000000 by default
-# Starts the packaged gateway with the README's small-host JVM options on a free loopback port and a temp data dir,
-# uploads the file, polls the document until it is ready (an old build answers 201 when done), prints the times
-# and the gateway's peak RSS, and stops the gateway by PID.
+# Starts the packaged gateway (JAR=path/to/quarkus-run.jar for another build) with the README's small-host JVM
+# options on a free loopback port and a temp data dir, uploads the file, polls the document until it is ready (an
+# old build answers 201 when done), prints the times, the CPU the gateway spent from upload to ready (all threads;
+# on a shared machine the wall time also counts waiting for a core) and its peak RSS, and stops it by PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bytes=${1:-2000000}
-jar=target/quarkus-app/quarkus-run.jar
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 1; }
 [ -f target/test-classes/io/confidencegateway/knowledge/LargeMarkdown.class ] || ./mvnw -B -q test-compile
 
@@ -45,6 +46,9 @@ curl -sf --max-time 10 -X PUT "$base/v1/products/upload-bench" -H 'content-type:
   "pii_handling": "redact", "eligible_users": 50, "on_latency_budget": "best_effort",
   "thresholds": {"high": 0.85, "medium": 0.6, "review": 0.6, "fallback": 0.3}}' >/dev/null
 
+cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+ticks=$(getconf CLK_TCK)
+cpu_start=$(cpu)
 start=$(date +%s.%N)
 code=$(curl -s --max-time 900 -o "$work/upload.json" -w '%{http_code}' \
   -F "file=@$work/manual.md;type=text/markdown" "$base/v1/products/upload-bench/documents")
@@ -53,13 +57,16 @@ answered=$(date +%s.%N)
 id=$(jq -r .id "$work/upload.json")
 status=$(jq -r '.status // "ready"' "$work/upload.json")
 while [ "$status" = indexing ]; do
-  sleep 0.2
+  sleep 0.5
   status=$(curl -sf --max-time 5 "$base/v1/products/upload-bench/documents/$id" | tee "$work/doc.json" | jq -r .status)
 done
 ready=$(date +%s.%N)
+cpu_ready=$(cpu)
 [ "$status" = ready ] || { echo "indexing ended $status: $(cat "$work/doc.json")" >&2; exit 1; }
 passages=$(curl -sf --max-time 5 "$base/v1/products/upload-bench/documents/$id" | jq -r .passages)
 hwm=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")
-printf 'file %d bytes, %s passages: answered %s in %.1f s, ready after %.1f s; gateway peak RSS %s MB (load %s)\n' \
+printf 'file %d bytes, %s passages: answered %s in %.1f s, ready after %.1f s, %.1f s CPU; peak RSS %s MB (load %s)\n' \
   "$(stat -c %s "$work/manual.md")" "$passages" "$code" "$(echo "$answered - $start" | bc)" \
-  "$(echo "$ready - $start" | bc)" "$hwm" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(echo "$ready - $start" | bc)" "$(echo "($cpu_ready - $cpu_start) / $ticks" | bc -l)" "$hwm" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
+grep -o 'Indexed document.*' "$work/gateway.log" | tail -1 || true

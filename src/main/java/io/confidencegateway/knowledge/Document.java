@@ -3,6 +3,8 @@ package io.confidencegateway.knowledge;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -20,8 +22,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param createdAt when it was added
  * @param error why indexing failed and what to do, when the status is {@code failed}; else null
  */
-public record Document(UUID id, String product, String source, DocumentStatus status,
+public record Document(UUID id, String product, String source,
+        @Schema(enumeration = {"indexing", "ready", "failed"}, description = "indexing: stored, being embedded, not "
+                + "cited yet; ready: searchable and cited; failed: see error") DocumentStatus status,
         @JsonProperty("content_type") String contentType, Integer pages, int passages,
+        @Schema(description = "Passages embedded so far: all of them once ready, none once failed")
         @JsonProperty("passages_indexed") int passagesIndexed, @JsonProperty("size_bytes") long sizeBytes,
-        @JsonProperty("created_at") Instant createdAt, String error) {
+        @JsonProperty("created_at") Instant createdAt,
+        @Schema(description = "Why indexing failed and what to do; null unless status is failed", nullable = true)
+        String error) {
 }

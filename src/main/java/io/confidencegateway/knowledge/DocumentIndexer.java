@@ -153,6 +153,7 @@ public class DocumentIndexer {
         long started = System.nanoTime();
         Step step = Step.READING;
         int embedded = 0;
+        long[] stepNanos = new long[Step.values().length];
         try {
             int after = -1;
             while (true) {
@@ -161,6 +162,7 @@ public class DocumentIndexer {
                     return DocumentStatus.INDEXING;
                 }
                 step = Step.READING;
+                long at = System.nanoTime();
                 int from = after;
                 List<DocumentRepository.Pending> page = database.inTransaction(
                         c -> repository.pending(c, documentId, from, PAGE));
@@ -168,9 +170,13 @@ public class DocumentIndexer {
                     break;
                 }
                 step = Step.EMBEDDING;
+                at = lap(stepNanos, Step.READING, at);
                 List<float[]> vectors = embed(page.stream().map(DocumentRepository.Pending::text).toList());
                 step = Step.STORING;
-                if (database.inTransaction(c -> repository.storeEmbeddings(c, page, vectors)) == 0) {
+                at = lap(stepNanos, Step.EMBEDDING, at);
+                int stored = database.inTransaction(c -> repository.storeEmbeddings(c, documentId, page, vectors));
+                lap(stepNanos, Step.STORING, at);
+                if (stored == 0) {
                     LOG.infof("Document %s was deleted while it was being indexed", documentId);
                     return null;
                 }
@@ -178,12 +184,16 @@ public class DocumentIndexer {
                 after = page.get(page.size() - 1).ordinal();
             }
             step = Step.PUBLISHING;
+            long at = System.nanoTime();
             if (!publish(documentId)) {
                 LOG.infof("Document %s was deleted while it was being indexed", documentId);
                 return null;
             }
-            LOG.infof("Indexed document %s: %d passages embedded in %d ms", documentId, embedded,
-                    (System.nanoTime() - started) / 1_000_000);
+            lap(stepNanos, Step.PUBLISHING, at);
+            LOG.infof("Indexed document %s: %d passages embedded in %d ms (reading %d, embedding %d, storing %d, "
+                    + "search index %d)", documentId, embedded, (System.nanoTime() - started) / 1_000_000,
+                    millis(stepNanos, Step.READING), millis(stepNanos, Step.EMBEDDING),
+                    millis(stepNanos, Step.STORING), millis(stepNanos, Step.PUBLISHING));
             return DocumentStatus.READY;
         } catch (RuntimeException | IOException | LinkageError failure) {
             if (stopping) {
@@ -235,6 +245,17 @@ public class DocumentIndexer {
             vectors.addAll(other.join());
         }
         return vectors;
+    }
+
+    /** Adds the time since {@code at} to the step; the time now. */
+    private static long lap(long[] stepNanos, Step step, long at) {
+        long now = System.nanoTime();
+        stepNanos[step.ordinal()] += now - at;
+        return now;
+    }
+
+    private static long millis(long[] stepNanos, Step step) {
+        return stepNanos[step.ordinal()] / 1_000_000;
     }
 
     private void fail(UUID documentId, String error) {

@@ -44,13 +44,9 @@ class DocumentRepository {
             INSERT INTO passage (id, document_id, product_id, ordinal, page, char_start, char_end, text, embedding)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    // Only a document that is still indexing needs its embedded passages counted.
     private static final String SELECT_DOCUMENTS = """
             SELECT d.id, d.product_id, d.source, d.content_type, d.pages, d.size_bytes, d.created_at, d.status,
-                d.passages, d.error,
-                CASE WHEN d.status = 'indexing'
-                    THEN (SELECT COUNT(p.embedding) FROM passage p WHERE p.document_id = d.id)
-                    WHEN d.status = 'ready' THEN d.passages ELSE 0 END
+                d.passages, d.error, d.passages_indexed
             FROM document d WHERE d.product_id = ?""";
 
     private static final String SELECT_PASSAGES = """
@@ -141,21 +137,31 @@ class DocumentRepository {
         }
     }
 
-    /** Stores the passages' embeddings; the count of passages that still existed (0 once the document is deleted). */
-    int storeEmbeddings(Connection connection, List<Pending> passages, List<float[]> embeddings) throws SQLException {
+    /**
+     * Stores the passages' embeddings and counts them in the document's progress; the count of passages that still
+     * existed (0 once the document is deleted).
+     */
+    int storeEmbeddings(Connection connection, UUID documentId, List<Pending> passages, List<float[]> embeddings)
+            throws SQLException {
+        int stored = 0;
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE passage SET embedding = ? WHERE id = ?")) {
+                "UPDATE passage SET embedding = ? WHERE id = ? AND embedding IS NULL")) {
             for (int i = 0; i < passages.size(); i++) {
                 update.setString(1, encode(embeddings.get(i)));
                 update.setObject(2, passages.get(i).id());
                 update.addBatch();
             }
-            int stored = 0;
             for (int count : update.executeBatch()) {
                 stored += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : count;
             }
-            return stored;
         }
+        try (PreparedStatement progress = connection.prepareStatement(
+                "UPDATE document SET passages_indexed = passages_indexed + ? WHERE id = ?")) {
+            progress.setInt(1, stored);
+            progress.setObject(2, documentId);
+            progress.executeUpdate();
+        }
+        return stored;
     }
 
     /** Marks an indexing document ready; false when it no longer exists (deleted meanwhile) or is not indexing. */
@@ -174,7 +180,7 @@ class DocumentRepository {
             passages.executeUpdate();
         }
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE document SET status = 'failed', error = ? WHERE id = ?")) {
+                "UPDATE document SET status = 'failed', passages_indexed = 0, error = ? WHERE id = ?")) {
             update.setString(1, error);
             update.setObject(2, documentId);
             update.executeUpdate();

@@ -20,9 +20,9 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * loading takes about a second and a hundred megabytes: start-up must not wait for it. Callers run on worker
  * threads; each text is one model run on the calling thread, under a permit per core that answers get first.
  *
- * <p>Texts are not padded into multi-text runs: with this int8 model a batched run shifts every vector (cosine
- * 0.991-0.994 to the text run alone, because the dynamic quantisation takes its range over the whole batch) and
- * costs as much CPU per text or more (9.5 ms alone, 9.1-10 ms in batches of 4-8, 12-19 ms in 16-64; see
+ * <p>Texts are not padded into multi-text runs: with this int8 model a batched run shifts the vectors (lowest
+ * cosine 0.987-0.990 to the text run alone, because the dynamic quantisation takes its range over the whole batch)
+ * and saves no CPU (per 128-token passage: 8.5-8.8 ms alone, 8.4-8.9 ms in runs of 4-8, 11-21 ms in runs of 16-64;
  * {@code EmbeddingBatchBenchmark}). Indexing gets its speed from running on every core the answers leave free.
  */
 @ApplicationScoped
@@ -96,7 +96,7 @@ public class PassageEmbedder {
      * about half of the CPU of every product answer (#7). Here each embedding runs on the calling worker thread,
      * without spinning; requests on different workers still run in parallel on a machine with more cores.
      */
-    private static BatchBertEncoder load() {
+    static BatchBertEncoder load() {
         // Resources of the model jar; reading them does not run AllMiniLmL6V2QuantizedEmbeddingModel's static
         // initializer (which would build the default session).
         Class<?> jar = AllMiniLmL6V2QuantizedEmbeddingModel.class;

@@ -154,7 +154,7 @@ class KnowledgeRetrievalTest {
         List<DocumentRepository.Pending> first = database.inTransaction(
                 c -> repository.pending(c, id, -1, DocumentIndexer.PAGE));
         List<float[]> vectors = embedder.embedAll(first.stream().map(DocumentRepository.Pending::text).toList());
-        database.inTransaction(c -> repository.storeEmbeddings(c, first, vectors));
+        database.inTransaction(c -> repository.storeEmbeddings(c, id, first, vectors));
         String firstEmbedding = DocumentRepository.encode(vectors.get(0));
         Document halfway = documents.get(product, id.toString()).await().atMost(WAIT);
         assertThat(halfway.status()).isEqualTo(DocumentStatus.INDEXING);
