@@ -34,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 public class DocumentResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
+    private static final String JSON = MediaType.APPLICATION_JSON;
 
     private final DocumentService documents;
 
@@ -58,10 +59,10 @@ public class DocumentResource {
     @APIResponse(responseCode = "202", description = "Stored; indexing in the background (also: the same file "
             + "again while it is indexing, or after its indexing failed)", headers = @Header(name = "Location",
             description = "The document, to poll until status is ready"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Document.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Document.class)))
     @APIResponse(responseCode = "200", description = "The same file again: the stored document, already ready",
             headers = @Header(name = "Location", description = "The document"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Document.class)))
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Document.class)))
     @APIResponse(responseCode = "400", description = "No file part, a multipart body that is cut off or whose "
             + "boundary is missing or does not match, an empty file, binary content sent as text, an invalid or "
             + "encrypted PDF, or a PDF without extractable text", content = @Content(mediaType = PROBLEM))

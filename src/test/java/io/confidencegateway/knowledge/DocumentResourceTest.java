@@ -278,7 +278,8 @@ class DocumentResourceTest {
 
     @Test
     void aMultipartBodyWhoseBoundaryDoesNotMatchTheHeaderIsABadRequest() throws Exception {
-        rawProblem(raw("multipart/form-data; boundary=Other", WHOLE_BODY), "boundary that the Content-Type header names");
+        rawProblem(raw("multipart/form-data; boundary=Other", WHOLE_BODY),
+                "boundary that the Content-Type header names");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
@@ -33,7 +34,7 @@ class PassageEmbedderTest {
             assertThat(HybridRetriever.cosine(indexed.get(i), alone)).as("text %d alone", i).isGreaterThan(0.999);
             assertThat(HybridRetriever.cosine(indexed.get(i), langchain4j)).as("text %d vs langchain4j", i)
                     .isGreaterThan(0.999);
-            assertThat(norm(indexed.get(i))).as("unit length").isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(norm(indexed.get(i))).as("unit length").isCloseTo(1.0, Offset.offset(1e-4));
         }
         assertThat(HybridRetriever.cosine(indexed.get(0), indexed.get(1))).as("related texts are near")
                 .isGreaterThan(HybridRetriever.cosine(indexed.get(0), indexed.get(3)));
