@@ -4,11 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.confidencegateway.testing.OpenAiUpstreamStub;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 
+/**
+ * A {@code @QuarkusTest} although it needs no HTTP: the tokenizer's native library can be loaded by one class loader
+ * per JVM only, and the application's (which the other knowledge tests boot) is the one that has it.
+ */
+@QuarkusTest
+@WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)
 class PassageEmbedderTest {
 
     private static final List<String> TEXTS = List.of(
@@ -19,9 +31,11 @@ class PassageEmbedderTest {
             "2FA",
             LargeMarkdown.generate(3_000, 9)); // far past the model's 128 tokens: truncated the same way
 
+    @Inject
+    PassageEmbedder embedder;
+
     @Test
     void passagesEmbeddedForIndexingMatchTheSameTextsEmbeddedOneByOneAndLangchain4jsModel() {
-        PassageEmbedder embedder = new PassageEmbedder();
         AllMiniLmL6V2QuantizedEmbeddingModel reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
         List<float[]> indexed = embedder.embedAll(TEXTS);
