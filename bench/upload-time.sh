@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Time from upload to searchable for a generated markdown manual (issue 11, finding 4):
 #   ./mvnw -B package -DskipTests && bench/upload-time.sh [bytes]      # 2000000 by default
-# Starts the packaged gateway (JAR=path/to/quarkus-run.jar for another build) with the README's small-host JVM
+# Starts the packaged gateway (JAR=path/to/quarkus-run.jar for another build, JAVA_OPTS for more -D options, e.g.
+# -Dgateway.knowledge.indexing-threads=1) with the README's small-host JVM
 # options on a free loopback port and a temp data dir, uploads the file, polls the document until it is ready (an
 # old build answers 201 when done), prints the times, the CPU the gateway spent from upload to ready (all threads;
 # on a shared machine the wall time also counts waiting for a core) and its peak RSS, and stops it by PID.
@@ -28,7 +29,8 @@ done
 base=http://127.0.0.1:$port
 
 java -cp target/test-classes io.confidencegateway.knowledge.LargeMarkdown "$work/manual.md" "$bytes"
-MALLOC_ARENA_MAX=2 java -XX:+UseSerialGC -Xmx112m -Xss512k -Dquarkus.http.port="$port" \
+# shellcheck disable=SC2086
+MALLOC_ARENA_MAX=2 java -XX:+UseSerialGC -Xmx112m -Xss512k ${JAVA_OPTS:-} -Dquarkus.http.port="$port" \
   -Dquarkus.http.host=127.0.0.1 -Dgateway.data-dir="$work/data" -jar "$jar" >"$work/gateway.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 240); do
