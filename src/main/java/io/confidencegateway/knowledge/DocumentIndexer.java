@@ -33,9 +33,10 @@ import io.vertx.core.WorkerExecutor;
  * noticed when its embeddings find no rows, or when it cannot be marked ready, and its passages are taken out of
  * the index again. A failure marks the document {@code failed} with the reason in words.
  *
- * <p>Documents are indexed one after the other on a Vert.x worker executor of one thread; the embedding of a page
- * is spread over {@code gateway.knowledge.indexing-threads} (the calling thread and a second executor), and each
- * embedding takes a permit only when no answer is waiting for one (see {@link EmbeddingPermits}).
+ * <p>Documents are indexed one after the other on a Vert.x worker executor of one thread; with
+ * {@code gateway.knowledge.indexing-threads} above 1 the embedding of a page is spread over the calling thread and
+ * a second executor. Each embedding takes a permit only when no answer is waiting for one (see
+ * {@link EmbeddingPermits}).
  */
 @ApplicationScoped
 public class DocumentIndexer {
@@ -75,7 +76,7 @@ public class DocumentIndexer {
     @Inject
     DocumentIndexer(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
             KnowledgeConfig config, Vertx vertx) {
-        int threads = config.indexingThreads().orElse(embedder.parallelism());
+        int threads = config.indexingThreads();
         if (threads < 1) {
             throw new IllegalStateException("gateway.knowledge.indexing-threads must be at least 1, not " + threads);
         }

@@ -23,7 +23,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * <p>Texts are not padded into multi-text runs: with this int8 model a batched run shifts the vectors (lowest
  * cosine 0.987-0.990 to the text run alone, because the dynamic quantisation takes its range over the whole batch)
  * and saves no CPU (per 128-token passage: 8.5-8.8 ms alone, 8.4-8.9 ms in runs of 4-8, 11-21 ms in runs of 16-64;
- * {@code EmbeddingBatchBenchmark}). Indexing gets its speed from running on every core the answers leave free.
+ * {@code EmbeddingBatchBenchmark}).
  */
 @ApplicationScoped
 public class PassageEmbedder {
@@ -76,11 +76,6 @@ public class PassageEmbedder {
             }
         }
         return vectors;
-    }
-
-    /** How many model runs may go at once: one per core. */
-    public int parallelism() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** Loads the model now, so that the first real call does not wait for it. */

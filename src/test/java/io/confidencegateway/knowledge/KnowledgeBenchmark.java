@@ -145,8 +145,8 @@ public final class KnowledgeBenchmark {
             }
 
             @Override
-            public Optional<Integer> indexingThreads() {
-                return Optional.empty();
+            public int indexingThreads() {
+                return 1;
             }
 
             @Override
