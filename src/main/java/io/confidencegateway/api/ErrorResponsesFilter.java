@@ -62,10 +62,17 @@ public class ErrorResponsesFilter implements OASFilter {
         }
         addIfAbsent(responses, "414", "The URI is longer than gateway.http.max-uri-length");
         responses.getAPIResponses().forEach((code, response) -> {
-            if (isError(code) && (response.getContent() == null || response.getContent().getMediaTypes() == null
-                    || response.getContent().getMediaTypes().isEmpty())) {
-                response.setContent(errorContent(openAi));
+            if (!isError(code)) {
+                return;
             }
+            if (response.getContent() == null || response.getContent().getMediaTypes() == null
+                    || response.getContent().getMediaTypes().isEmpty()) {
+                response.setContent(errorContent(openAi));
+                return;
+            }
+            // A media type named without a schema (@Content(mediaType = …) on a resource) gets the error body's.
+            response.getContent().getMediaTypes().values().stream().filter(media -> media.getSchema() == null)
+                    .forEach(media -> media.setSchema(errorSchemaRef(openAi)));
         });
     }
 
@@ -86,9 +93,12 @@ public class ErrorResponsesFilter implements OASFilter {
     }
 
     private static Content errorContent(boolean openAi) {
-        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema()
-                .ref(openAi ? OPENAI_ERROR : PROBLEM));
+        MediaType media = OASFactory.createMediaType().schema(errorSchemaRef(openAi));
         return OASFactory.createContent().addMediaType(openAi ? "application/json" : Problem.MEDIA_TYPE, media);
+    }
+
+    private static Schema errorSchemaRef(boolean openAi) {
+        return OASFactory.createSchema().ref(openAi ? OPENAI_ERROR : PROBLEM);
     }
 
     private static Schema problemSchema() {

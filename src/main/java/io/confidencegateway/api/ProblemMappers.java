@@ -83,17 +83,6 @@ public class ProblemMappers {
         return respond(Problem.of(status, title, detail), request);
     }
 
-    // RESTEasy Reactive's multipart reader fails with a bare IOException when the body ends before its closing
-    // boundary (a cut-off or garbled upload): the caller's fault, found by the fuzz test as a 500.
-    @ServerExceptionMapper
-    public Response unreadableBody(java.io.IOException exception, HttpServerRequest request) {
-        if (exception.getMessage() != null && exception.getMessage().contains("multipart")) {
-            return respond(Problem.of(400, "Bad Request", "The multipart/form-data body is cut off or malformed: "
-                    + "send one complete part 'file' and the closing boundary"), request);
-        }
-        return unexpected(exception, request);
-    }
-
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable exception, HttpServerRequest request) {
         LOG.errorf("Unexpected failure: %s", exception.toString());

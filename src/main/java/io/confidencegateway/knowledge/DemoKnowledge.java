@@ -48,7 +48,11 @@ public class DemoKnowledge {
         }
         long started = System.nanoTime();
         for (String file : FILES) {
-            documents.addNow(productId, Upload.of(file, null, read(file)));
+            Document added = documents.addAndIndexNow(productId, Upload.of(file, null, read(file)));
+            if (added.status() != DocumentStatus.READY) {
+                throw new IllegalStateException("demo document " + file + " ended " + added.status().wire() + ": "
+                        + added.error());
+            }
         }
         LOG.infof("Seeded the demo knowledge base of %s (%d documents) in %d ms", productId, FILES.size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -22,28 +22,39 @@ import jakarta.inject.Singleton;
 @Singleton
 class DocumentRepository {
 
-    /** A document row before it has passages counted. */
+    /** A new document row; it starts {@code indexing}. */
     record NewDocument(UUID id, String productId, String source, String contentType, long sizeBytes, String sha256,
-            Integer pages, java.time.Instant createdAt) {
+            Integer pages, int passages, java.time.Instant createdAt) {
+    }
+
+    /** A document of the product with the same bytes as an upload. */
+    record Existing(UUID id, String source, DocumentStatus status) {
+    }
+
+    /** A passage still waiting for its embedding. */
+    record Pending(UUID id, int ordinal, String text) {
     }
 
     private static final String INSERT_DOCUMENT = """
-            INSERT INTO document (id, product_id, source, content_type, size_bytes, sha256, pages, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO document (id, product_id, source, content_type, size_bytes, sha256, pages, created_at, status,
+                passages)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'indexing', ?)""";
 
     private static final String INSERT_PASSAGE = """
             INSERT INTO passage (id, document_id, product_id, ordinal, page, char_start, char_end, text, embedding)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String SELECT_DOCUMENTS = """
-            SELECT d.id, d.product_id, d.source, d.content_type, d.pages, d.size_bytes, d.created_at,
-                (SELECT COUNT(*) FROM passage p WHERE p.document_id = d.id)
+            SELECT d.id, d.product_id, d.source, d.content_type, d.pages, d.size_bytes, d.created_at, d.status,
+                d.passages, d.error, d.passages_indexed
             FROM document d WHERE d.product_id = ?""";
 
     private static final String SELECT_PASSAGES = """
             SELECT p.id, p.document_id, p.product_id, d.source, p.ordinal, p.page, p.char_start, p.char_end, p.text,
                 p.embedding
             FROM passage p JOIN document d ON d.id = p.document_id""";
+
+    private static final String READY = " d.status = 'ready'";
 
     void insert(Connection connection, NewDocument document, List<Passage> passages) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_DOCUMENT)) {
@@ -55,6 +66,7 @@ class DocumentRepository {
             insert.setString(6, document.sha256());
             setInteger(insert, 7, document.pages());
             insert.setObject(8, document.createdAt().atOffset(ZoneOffset.UTC));
+            insert.setInt(9, document.passages());
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_PASSAGE)) {
@@ -67,7 +79,7 @@ class DocumentRepository {
                 insert.setInt(6, p.charStart());
                 insert.setInt(7, p.charEnd());
                 insert.setString(8, p.text());
-                insert.setString(9, encode(p.embedding()));
+                insert.setString(9, p.embedding() == null ? null : encode(p.embedding()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -82,14 +94,104 @@ class DocumentRepository {
         return documents(connection, SELECT_DOCUMENTS + " AND d.id = ?", productId, documentId).stream().findFirst();
     }
 
-    /** The id of a document of the product with exactly these bytes, if there is one. */
-    Optional<UUID> findBySha256(Connection connection, String productId, String sha256) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM document WHERE product_id = ? AND sha256 = ?")) {
+    /** A document of the product with exactly these bytes, if there is one (the newest). */
+    Optional<Existing> findBySha256(Connection connection, String productId, String sha256) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, source, status FROM document "
+                + "WHERE product_id = ? AND sha256 = ? ORDER BY created_at DESC, id DESC")) {
             select.setString(1, productId);
             select.setString(2, sha256);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
+                return row.next() ? Optional.of(new Existing(row.getObject(1, UUID.class), row.getString(2),
+                        DocumentStatus.of(row.getString(3)))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The documents left {@code indexing} (by a restart, say), oldest first. */
+    List<UUID> indexing(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM document WHERE status = 'indexing' ORDER BY created_at, id");
+                ResultSet row = select.executeQuery()) {
+            List<UUID> ids = new ArrayList<>();
+            while (row.next()) {
+                ids.add(row.getObject(1, UUID.class));
+            }
+            return ids;
+        }
+    }
+
+    /** Up to {@code limit} passages of the document after {@code afterOrdinal} that have no embedding yet. */
+    List<Pending> pending(Connection connection, UUID documentId, int afterOrdinal, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, ordinal, text FROM passage "
+                + "WHERE document_id = ? AND ordinal > ? AND embedding IS NULL ORDER BY ordinal")) {
+            select.setObject(1, documentId);
+            select.setInt(2, afterOrdinal);
+            select.setMaxRows(limit);
+            List<Pending> pending = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    pending.add(new Pending(row.getObject(1, UUID.class), row.getInt(2), row.getString(3)));
+                }
+            }
+            return pending;
+        }
+    }
+
+    /**
+     * Stores the passages' embeddings and counts them in the document's progress; the count of passages that still
+     * existed (0 once the document is deleted).
+     */
+    int storeEmbeddings(Connection connection, UUID documentId, List<Pending> passages, List<float[]> embeddings)
+            throws SQLException {
+        int stored = 0;
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE passage SET embedding = ? WHERE id = ? AND embedding IS NULL")) {
+            for (int i = 0; i < passages.size(); i++) {
+                update.setString(1, encode(embeddings.get(i)));
+                update.setObject(2, passages.get(i).id());
+                update.addBatch();
+            }
+            for (int count : update.executeBatch()) {
+                stored += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : count;
+            }
+        }
+        try (PreparedStatement progress = connection.prepareStatement(
+                "UPDATE document SET passages_indexed = passages_indexed + ? WHERE id = ?")) {
+            progress.setInt(1, stored);
+            progress.setObject(2, documentId);
+            progress.executeUpdate();
+        }
+        return stored;
+    }
+
+    /** Marks an indexing document ready; false when it no longer exists (deleted meanwhile) or is not indexing. */
+    boolean markReady(Connection connection, UUID documentId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE document SET status = 'ready', error = NULL WHERE id = ? AND status = 'indexing'")) {
+            update.setObject(1, documentId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Marks the document failed with the reason, and removes its passages: nothing of it is searchable. */
+    void markFailed(Connection connection, UUID documentId, String error) throws SQLException {
+        try (PreparedStatement passages = connection.prepareStatement("DELETE FROM passage WHERE document_id = ?")) {
+            passages.setObject(1, documentId);
+            passages.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE document SET status = 'failed', passages_indexed = 0, error = ? WHERE id = ?")) {
+            update.setString(1, error);
+            update.setObject(2, documentId);
+            update.executeUpdate();
+        }
+    }
+
+    boolean exists(Connection connection, UUID documentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM document WHERE id = ?")) {
+            select.setObject(1, documentId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
             }
         }
     }
@@ -114,14 +216,29 @@ class DocumentRepository {
         return count(connection, "SELECT COUNT(*) FROM document WHERE product_id = ?", productId);
     }
 
+    /** How many passages the search index should hold: those of ready documents. */
     long countPassages(Connection connection) throws SQLException {
-        return count(connection, "SELECT COUNT(*) FROM passage", null);
+        return count(connection, "SELECT COUNT(*) FROM passage p JOIN document d ON d.id = p.document_id WHERE"
+                + READY, null);
     }
 
-    /** Streams every passage with its stored embedding, document by document, to rebuild the index. */
+    /** Streams every passage of the ready documents with its stored embedding, to rebuild the index. */
     void forEachPassage(Connection connection, Consumer<Passage> consumer) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                SELECT_PASSAGES + " ORDER BY p.document_id, p.ordinal")) {
+        stream(connection, SELECT_PASSAGES + " WHERE" + READY + " ORDER BY p.document_id, p.ordinal", null,
+                consumer);
+    }
+
+    /** Streams the passages of one document with their embeddings, in order, to add it to the index. */
+    void forEachPassageOf(Connection connection, UUID documentId, Consumer<Passage> consumer) throws SQLException {
+        stream(connection, SELECT_PASSAGES + " WHERE p.document_id = ? ORDER BY p.ordinal", documentId, consumer);
+    }
+
+    private static void stream(Connection connection, String sql, UUID documentId, Consumer<Passage> consumer)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (documentId != null) {
+                select.setObject(1, documentId);
+            }
             select.setFetchSize(500);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -149,7 +266,7 @@ class DocumentRepository {
     private static Passage passage(ResultSet row) throws SQLException {
         return new Passage(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
                 row.getString(4), row.getInt(5), (Integer) row.getObject(6), row.getInt(7), row.getInt(8),
-                row.getString(9), decode(row.getString(10)));
+                row.getString(9), row.getString(10) == null ? null : decode(row.getString(10)));
     }
 
     private static List<Document> documents(Connection connection, String sql, String productId, UUID documentId)
@@ -163,8 +280,9 @@ class DocumentRepository {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     documents.add(new Document(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                            row.getString(4), (Integer) row.getObject(5), row.getInt(8), row.getLong(6),
-                            row.getObject(7, OffsetDateTime.class).toInstant()));
+                            DocumentStatus.of(row.getString(8)), row.getString(4), (Integer) row.getObject(5),
+                            row.getInt(9), row.getInt(11), row.getLong(6),
+                            row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(10)));
                 }
             }
             return documents;

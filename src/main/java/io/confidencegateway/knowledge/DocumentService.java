@@ -22,13 +22,27 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * A product's knowledge base: adds documents (read, cut into passages, embedded, stored, indexed), lists and deletes
- * them. An upload is all or nothing: the document and its passages commit in one transaction, the index follows
- * the commit, and when indexing fails the document is deleted again, so a failed upload leaves no passages behind.
- * All work runs on worker threads.
+ * A product's knowledge base: adds documents (read, checked, cut into passages and stored at once; embedded and
+ * indexed in the background by {@link DocumentIndexer}), lists and deletes them. An upload is answered when the
+ * document and its passages are committed; it becomes searchable, and answers cite it, once its status is
+ * {@code ready}. An upload of bytes the product already has is a replay when the file name is the same too (the
+ * stored document is returned, whatever its progress), replaces the stored one when that failed to index, and is a
+ * conflict otherwise. All work runs on worker threads.
  */
 @ApplicationScoped
 public class DocumentService {
+
+    /** What an upload did. */
+    public enum Outcome {
+        /** A new document, stored and queued for indexing. */
+        ACCEPTED,
+        /** The same file again: the document already stored for it. */
+        REPLAYED
+    }
+
+    /** The document an upload stored (or found), and whether it is new. */
+    public record Added(Document document, Outcome outcome) {
+    }
 
     private static final Logger LOG = Logger.getLogger(DocumentService.class);
     private static final int MAX_SOURCE_CHARS = 500;
@@ -37,26 +51,32 @@ public class DocumentService {
     private final Database database;
     private final DocumentRepository repository;
     private final PassageIndex index;
-    private final PassageEmbedder embedder;
+    private final DocumentIndexer indexer;
     private final KnownProducts products;
     private final PassageChunker chunker;
     private final long maxDocumentBytes;
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
-    DocumentService(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
+    DocumentService(Database database, DocumentRepository repository, PassageIndex index, DocumentIndexer indexer,
             KnownProducts products, KnowledgeConfig config) {
         this.database = database;
         this.repository = repository;
         this.index = index;
-        this.embedder = embedder;
+        this.indexer = indexer;
         this.products = products;
         this.chunker = new PassageChunker(config.passageChars());
         this.maxDocumentBytes = config.maxDocumentSize().asLongValue();
     }
 
-    /** Adds the upload to the product's knowledge base; the item is the stored document. */
-    public Uni<Document> add(String productId, Upload upload) {
-        return Uni.createFrom().item(() -> addNow(productId, upload)).runSubscriptionOn(workers);
+    /** Stores the upload in the product's knowledge base and queues it for indexing. */
+    public Uni<Added> add(String productId, Upload upload) {
+        return Uni.createFrom().item(() -> {
+            Added added = store(productId, upload);
+            if (added.outcome() == Outcome.ACCEPTED) {
+                indexer.submit(added.document().id());
+            }
+            return added;
+        }).runSubscriptionOn(workers);
     }
 
     /** The product's documents, newest first. */
@@ -67,17 +87,15 @@ public class DocumentService {
         }).runSubscriptionOn(workers);
     }
 
-    /** One document of the product. */
+    /** One document of the product, with its indexing status. */
     public Uni<Document> get(String productId, String documentId) {
-        return Uni.createFrom().item(() -> {
-            requireProduct(productId);
-            UUID id = documentId(productId, documentId);
-            return database.inTransaction(c -> repository.find(c, productId, id))
-                    .orElseThrow(() -> noDocument(productId, documentId));
-        }).runSubscriptionOn(workers);
+        return Uni.createFrom().item(() -> find(productId, documentId)).runSubscriptionOn(workers);
     }
 
-    /** Deletes the document and its passages; 404 when the product has no such document. */
+    /**
+     * Deletes the document and its passages, whatever its status (indexing stops when it notices); 404 when the
+     * product has no such document.
+     */
     public Uni<Void> delete(String productId, String documentId) {
         return Uni.createFrom().item(() -> {
             requireProduct(productId);
@@ -101,8 +119,20 @@ public class DocumentService {
         return database.inTransaction(c -> repository.countDocuments(c, productId)) > 0;
     }
 
-    /** The blocking upload, for callers already on a worker thread. */
-    Document addNow(String productId, Upload upload) {
+    /**
+     * Stores and indexes the upload on the calling worker thread, for callers that need it searchable before they
+     * go on (the demo knowledge base); the document as it ended up.
+     */
+    Document addAndIndexNow(String productId, Upload upload) {
+        Added added = store(productId, upload);
+        if (added.outcome() == Outcome.ACCEPTED) {
+            indexer.index(added.document().id());
+        }
+        return find(productId, added.document().id().toString());
+    }
+
+    /** Checks, reads and cuts the upload, and commits the document with its passages (not embedded yet). */
+    Added store(String productId, Upload upload) {
         requireProduct(productId);
         String source = sourceName(upload.fileName());
         if (upload.size() > maxDocumentBytes) {
@@ -113,54 +143,52 @@ public class DocumentService {
             throw Rejections.tooLarge(bytes.length, maxDocumentBytes);
         }
         DocumentFormat format = DocumentTypePolicy.detect(source, upload.declaredType(), bytes);
+        String sha256 = sha256(bytes);
+        Optional<DocumentRepository.Existing> same = database.inTransaction(
+                c -> repository.findBySha256(c, productId, sha256));
+        if (same.isPresent() && same.get().status() != DocumentStatus.FAILED) {
+            DocumentRepository.Existing existing = same.get();
+            if (existing.source().equals(source)) {
+                return new Added(find(productId, existing.id().toString()), Outcome.REPLAYED);
+            }
+            throw new ProblemException(Problem.of(409, "Conflict", "The product '" + productId + "' already has "
+                    + "this exact document as '" + existing.source() + "' (id " + existing.id() + ", "
+                    + existing.status().wire() + "); delete it first to upload it under another name"));
+        }
         ExtractedText extracted = format == DocumentFormat.PDF ? PdfExtractor.extract(source, bytes)
                 : TextExtractor.extract(source, bytes);
         List<Chunk> chunks = chunker.chunk(extracted, format);
         if (chunks.isEmpty()) {
             throw Rejections.badDocument("The file '" + source + "' has no text to search");
         }
-        String sha256 = sha256(bytes);
-        Optional<UUID> duplicate = database.inTransaction(c -> repository.findBySha256(c, productId, sha256));
-        if (duplicate.isPresent()) {
-            throw new ProblemException(Problem.of(409, "Conflict", "The product '" + productId + "' already has "
-                    + "this exact document (id " + duplicate.get() + "); delete it first to upload it again"));
-        }
-        List<float[]> vectors = embedder.embedAll(chunks.stream().map(Chunk::text).toList());
-
         UUID documentId = KnowledgeIds.next();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Passage> passages = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = chunks.get(i);
             passages.add(new Passage(KnowledgeIds.next(), documentId, productId, source, i, chunk.page(),
-                    chunk.start(), chunk.end(), chunk.text(), vectors.get(i)));
+                    chunk.start(), chunk.end(), chunk.text(), null));
         }
         DocumentRepository.NewDocument row = new DocumentRepository.NewDocument(documentId, productId, source,
-                format.mediaType(), bytes.length, sha256, extracted.pageCount(), now);
+                format.mediaType(), bytes.length, sha256, extracted.pageCount(), passages.size(), now);
         database.inTransaction(c -> {
+            // A retry of an upload that failed to index replaces it rather than sitting beside it.
+            if (same.isPresent()) {
+                repository.delete(c, productId, same.get().id());
+            }
             repository.insert(c, row, passages);
             return null;
         });
-        try {
-            index.add(passages);
-        } catch (Exception failure) {
-            undo(productId, documentId, failure);
-            throw new ProblemException(Problem.of(500, "Internal Server Error", "The document '" + source
-                    + "' could not be indexed, so it was not kept; nothing was stored. Retry the upload"));
-        }
-        LOG.infof("Added %s to the knowledge base of %s: %d passages", source, productId, passages.size());
-        return new Document(documentId, productId, source, format.mediaType(), extracted.pageCount(),
-                passages.size(), bytes.length, now);
+        LOG.infof("Stored %s in the knowledge base of %s: %d passages, indexing", source, productId, passages.size());
+        return new Added(new Document(documentId, productId, source, DocumentStatus.INDEXING, format.mediaType(),
+                extracted.pageCount(), passages.size(), 0, bytes.length, now, null), Outcome.ACCEPTED);
     }
 
-    private void undo(String productId, UUID documentId, Exception cause) {
-        LOG.errorf("Indexing document %s failed; deleting it again: %s", documentId, cause.toString());
-        database.inTransaction(c -> repository.delete(c, productId, documentId));
-        try {
-            index.deleteDocument(documentId);
-        } catch (Exception again) {
-            LOG.warnf("Removing document %s from the search index failed too: %s", documentId, again.toString());
-        }
+    private Document find(String productId, String documentId) {
+        requireProduct(productId);
+        UUID id = documentId(productId, documentId);
+        return database.inTransaction(c -> repository.find(c, productId, id))
+                .orElseThrow(() -> noDocument(productId, documentId));
     }
 
     private void requireProduct(String productId) {

@@ -17,7 +17,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * Keeps the search index in step with the database, which is the source of truth. At start-up, in the background
  * so that the application is ready at once: when the index is missing or holds a different number of passages than
  * the database, it is rebuilt from the stored passages and their stored embeddings (no re-embedding), and the
- * embedding model is warmed up.
+ * embedding model is warmed up; then the documents a stop left {@code indexing} are queued to finish indexing.
  */
 @ApplicationScoped
 public class IndexRebuildJob {
@@ -28,15 +28,17 @@ public class IndexRebuildJob {
     private final DocumentRepository repository;
     private final PassageIndex index;
     private final PassageEmbedder embedder;
+    private final DocumentIndexer indexer;
     private final KnowledgeConfig config;
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
     IndexRebuildJob(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
-            KnowledgeConfig config) {
+            DocumentIndexer indexer, KnowledgeConfig config) {
         this.database = database;
         this.repository = repository;
         this.index = index;
         this.embedder = embedder;
+        this.indexer = indexer;
         this.config = config;
     }
 
@@ -47,6 +49,12 @@ public class IndexRebuildJob {
             } catch (RuntimeException failure) {
                 LOG.errorf("Checking the search index failed; retrieval may miss passages until the next start: %s",
                         failure.toString());
+            }
+            try {
+                indexer.resumeAll();
+            } catch (RuntimeException failure) {
+                LOG.errorf("Resuming unfinished indexing failed; those documents stay indexing until the next start: "
+                        + "%s", failure.toString());
             }
             if (config.warmUp()) {
                 try {
@@ -63,8 +71,15 @@ public class IndexRebuildJob {
         return Uni.createFrom().item(this::rebuildIfStale).runSubscriptionOn(workers);
     }
 
-    /** Rebuilds the index when its passage count differs from the database's; blocking. */
+    /**
+     * Rebuilds the index when its passage count differs from the ready documents' in the database; blocking. No
+     * document joins the index meanwhile.
+     */
     public boolean rebuildIfStale() {
+        return indexer.exclusive(this::rebuildNow);
+    }
+
+    private boolean rebuildNow() {
         try {
             long stored = database.inTransaction(repository::countPassages);
             long indexed = index.size();

@@ -96,6 +96,17 @@ class LucenePassageIndex implements PassageIndex {
     }
 
     @Override
+    public void addAll(Consumer<Consumer<Passage>> source) throws IOException {
+        write(w -> source.accept(passage -> {
+            try {
+                w.updateDocument(new Term(ID, passage.id().toString()), document(passage));
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
+        }));
+    }
+
+    @Override
     public void deleteDocument(UUID documentId) throws IOException {
         write(w -> w.deleteDocuments(new Term(DOCUMENT, documentId.toString())));
     }

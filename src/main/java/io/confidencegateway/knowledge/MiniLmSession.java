@@ -20,8 +20,9 @@ public final class MiniLmSession {
     /**
      * Model runs are CPU-bound: more of them at once than there are cores only adds native memory (each run holds
      * its activations) and context switches. Under 64 concurrent product answers on one core, unbounded runs
-     * pushed the RSS past the 400 MB budget (#7); callers beyond the limit wait on their worker thread. Every
-     * caller of {@link #session()} takes a permit around each {@code run}.
+     * pushed the RSS past the 400 MB budget (#7); callers beyond the limit wait on their worker thread. The
+     * token-vector signals take one of these around each {@code run}; the passage embedder has its own permits,
+     * which let answers go ahead of indexing ({@code EmbeddingPermits}).
      */
     public static final Semaphore PERMITS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()),
             true);

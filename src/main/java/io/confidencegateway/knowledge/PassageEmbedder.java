@@ -2,24 +2,26 @@ package io.confidencegateway.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import ai.onnxruntime.OrtEnvironment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import ai.onnxruntime.OrtException;
 
 /**
  * Embeds passages and questions with all-MiniLM-L6-v2 (int8, 384 dimensions, in-process ONNX, no network). The
  * model is loaded on first use or by {@link #warmUp()}, never at class-load time of the application, because
  * loading takes about a second and a hundred megabytes: start-up must not wait for it. Callers run on worker
- * threads.
+ * threads; each text is one model run on the calling thread, under a permit per core that answers get first.
+ *
+ * <p>Texts are not padded into multi-text runs: with this int8 model a batched run shifts the vectors (lowest
+ * cosine 0.987-0.990 to the text run alone, because the dynamic quantisation takes its range over the whole batch)
+ * and saves no CPU (per 128-token passage: 8.5-8.8 ms alone, 8.4-8.9 ms in runs of 4-8, 11-21 ms in runs of 16-64;
+ * {@code EmbeddingBatchBenchmark}).
  */
 @ApplicationScoped
 public class PassageEmbedder {
@@ -29,28 +31,49 @@ public class PassageEmbedder {
 
     private static final Logger LOG = Logger.getLogger(PassageEmbedder.class);
 
-    private volatile EmbeddingModel model;
+    private volatile BatchBertEncoder model;
 
-    /** Shared with the token-vector signals: one permit per core around each model run (see MiniLmSession). */
-    private final Semaphore running = MiniLmSession.PERMITS;
+    /**
+     * Embeddings are CPU-bound: more of them at once than there are cores only adds native memory (each run holds
+     * its activations) and context switches. Under 64 concurrent product answers on one core, unbounded runs
+     * pushed the RSS past the 400 MB budget (#7); callers beyond the limit wait on their worker thread.
+     */
+    private final EmbeddingPermits permits = new EmbeddingPermits(
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-    /** The unit-length embedding of one text. */
+    /** The unit-length embedding of a question (or any text an answer waits for): ahead of indexing work. */
     public float[] embed(String text) {
-        EmbeddingModel loaded = model();
-        running.acquireUninterruptibly();
+        BatchBertEncoder loaded = model();
+        BatchBertEncoder.Tokens tokens = loaded.tokenize(text);
+        permits.acquireForAnswer();
         try {
-            return loaded.embed(text).content().vector();
+            return loaded.embed(List.of(tokens))[0];
+        } catch (OrtException failure) {
+            throw new IllegalStateException("the embedding model failed: " + failure.getMessage(), failure);
         } finally {
-            running.release();
+            permits.release();
         }
     }
 
     /**
-     * Embeddings of the texts, in order. Each text takes the permit on its own, so that a large upload does not hold
-     * every product answer's question embedding back until the whole document is embedded.
+     * Embeddings of passages being indexed, in order, one model run per text on the calling thread; each run takes
+     * a permit no answer is waiting for.
      */
     public List<float[]> embedAll(List<String> texts) {
-        return texts.stream().map(this::embed).toList();
+        BatchBertEncoder loaded = model();
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            BatchBertEncoder.Tokens tokens = loaded.tokenize(text);
+            permits.acquireForIndexing();
+            try {
+                vectors.add(loaded.embed(List.of(tokens))[0]);
+            } catch (OrtException failure) {
+                throw new IllegalStateException("the embedding model failed: " + failure.getMessage(), failure);
+            } finally {
+                permits.release();
+            }
+        }
+        return vectors;
     }
 
     /** Loads the model now, so that the first real call does not wait for it. */
@@ -61,41 +84,20 @@ public class PassageEmbedder {
     }
 
     /**
-     * The model over the process's one ONNX session ({@link MiniLmSession}, which says why it is our own session):
-     * each embedding runs on the calling worker thread, and a batch is embedded in that thread too.
+     * The encoder over the process's one ONNX session ({@link MiniLmSession}, which says why it is our own session):
+     * each embedding runs on the calling worker thread.
      */
-    private static EmbeddingModel load() {
+    static BatchBertEncoder load() {
         try (InputStream tokenizer = MiniLmSession.tokenizer()) {
-            return new InCallerThread(new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), MiniLmSession.session(),
-                    tokenizer, PoolingMode.MEAN));
-        } catch (IOException failure) {
+            return new BatchBertEncoder(OrtEnvironment.getEnvironment(), MiniLmSession.session(), tokenizer);
+        } catch (IOException | OrtException failure) {
             throw new IllegalStateException("the embedding model could not be loaded: " + failure.getMessage(),
                     failure);
         }
     }
 
-    /** langchain4j's in-process model over our encoder, running every embedding on the calling thread. */
-    private static final class InCallerThread extends AbstractInProcessEmbeddingModel {
-        private final OnnxBertBiEncoder encoder;
-
-        InCallerThread(OnnxBertBiEncoder encoder) {
-            super(Runnable::run);
-            this.encoder = encoder;
-        }
-
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return DIMENSIONS;
-        }
-    }
-
-    private EmbeddingModel model() {
-        EmbeddingModel loaded = model;
+    private BatchBertEncoder model() {
+        BatchBertEncoder loaded = model;
         if (loaded == null) {
             synchronized (this) {
                 loaded = model;

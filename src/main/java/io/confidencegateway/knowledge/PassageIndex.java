@@ -19,6 +19,12 @@ interface PassageIndex {
     /** Adds (or replaces, by passage id) the passages; they are searchable when this returns. */
     void add(List<Passage> passages) throws IOException;
 
+    /**
+     * Adds (or replaces, by passage id) the passages the source feeds to its consumer, without holding them all in
+     * memory: they become searchable together when this returns; when it fails, none of them are.
+     */
+    void addAll(Consumer<Consumer<Passage>> source) throws IOException;
+
     /** Removes every passage of the document; gone from searches when this returns. */
     void deleteDocument(UUID documentId) throws IOException;
 

@@ -1,5 +1,7 @@
 package io.confidencegateway.knowledge;
 
+import jakarta.ws.rs.core.MediaType;
+
 import io.confidencegateway.api.Problem;
 import io.confidencegateway.api.ProblemException;
 
@@ -17,6 +19,42 @@ final class Rejections {
 
     static ProblemException unsupported(String detail) {
         return new ProblemException(Problem.of(415, "Unsupported Media Type", detail + "; " + ACCEPTED));
+    }
+
+    /**
+     * No part named {@code file}: said as a missing boundary when the Content-Type names none (the parser then finds
+     * no parts at all), else as the part to send.
+     */
+    static ProblemException noFilePart(String productId, String contentType) {
+        if (boundaryOf(contentType).isEmpty()) {
+            return badDocument("The Content-Type multipart/form-data has no boundary parameter, so the parts of the "
+                    + "body cannot be found; let the client build the body and its header (e.g. " + curl(productId)
+                    + ")");
+        }
+        return badDocument("Send the document as multipart/form-data part 'file', e.g. " + curl(productId));
+    }
+
+    /** The multipart body could not be read to its closing boundary. */
+    static Problem unreadableMultipart() {
+        return Problem.of(400, "Bad Request", "The multipart body ended before its closing boundary: it was cut off, "
+                + "or its parts are not separated by the boundary that the Content-Type header names. Send the whole "
+                + "file as part 'file' (e.g. curl -F file=@refund_policy.md <gateway>/v1/products/<id>/documents)");
+    }
+
+    static String boundaryOf(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        try {
+            String boundary = MediaType.valueOf(contentType).getParameters().get("boundary");
+            return boundary == null ? "" : boundary.strip();
+        } catch (IllegalArgumentException unparsable) {
+            return "";
+        }
+    }
+
+    private static String curl(String productId) {
+        return "curl -F file=@refund_policy.md <gateway>/v1/products/" + productId + "/documents";
     }
 
     static ProblemException tooLarge(long size, long max) {

@@ -1,6 +1,11 @@
 package io.confidencegateway.knowledge;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,17 +14,29 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.confidencegateway.testing.Eventually;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
+import io.confidencegateway.testing.TestDocuments;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
@@ -36,26 +53,44 @@ class DocumentResourceTest {
 
     private String product;
 
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    DocumentIndexer indexer;
+    @Inject
+    LucenePassageIndex index;
+
     @org.junit.jupiter.api.BeforeEach
     void createProduct() {
         product = io.confidencegateway.testing.TestProducts.ensure("docs-" + UUID.randomUUID());
     }
 
     @Test
-    void aMarkdownUploadIsStoredListedAndDeleted() {
-        String id = upload("shipping.md", "text/markdown", MARKDOWN.getBytes(StandardCharsets.UTF_8)).statusCode(201)
-                .header("Location", containsString("/v1/products/" + product + "/documents/"))
+    void aMarkdownUploadIsAcceptedThenReadyListedAndDeleted() {
+        int size = MARKDOWN.getBytes(StandardCharsets.UTF_8).length;
+        var accepted = upload("shipping.md", "text/markdown", MARKDOWN.getBytes(StandardCharsets.UTF_8))
+                .statusCode(202)
+                .header("Location", matchesPattern(".*/v1/products/" + product + "/documents/[0-9a-f-]{36}"))
                 .body("product", equalTo(product))
                 .body("source", equalTo("shipping.md"))
+                .body("status", equalTo("indexing"))
                 .body("content_type", equalTo("text/markdown"))
                 .body("pages", nullValue())
                 .body("passages", equalTo(1))
-                .body("size_bytes", equalTo(MARKDOWN.getBytes(StandardCharsets.UTF_8).length))
+                .body("passages_indexed", equalTo(0))
+                .body("size_bytes", equalTo(size))
                 .body("created_at", notNullValue())
-                .extract().path("id");
+                .body("error", nullValue())
+                .extract();
+        String id = accepted.path("id");
+        assertThat(accepted.header("Location")).endsWith("/documents/" + id);
 
-        given().get(path()).then().statusCode(200).body("data.id", hasItem(id));
-        given().get(path() + "/" + id).then().statusCode(200).body("source", equalTo("shipping.md"));
+        JsonPath ready = untilIndexed(id);
+        assertThat(ready.getString("status")).isEqualTo("ready");
+        assertThat(ready.getInt("passages_indexed")).isEqualTo(1);
+        assertThat(ready.getString("source")).isEqualTo("shipping.md");
+        given().get(path()).then().statusCode(200).body("data.find { it.id == '" + id + "' }.status",
+                equalTo("ready"));
 
         given().delete(path() + "/" + id).then().statusCode(204);
         given().delete(path() + "/" + id).then().statusCode(404).contentType("application/problem+json");
@@ -66,18 +101,90 @@ class DocumentResourceTest {
     void aPdfUploadReportsItsPages() {
         byte[] pdf = TestPdfs.pages(List.of(List.of("Page one text."), List.of("Page two text.")));
 
-        upload("two-pages.pdf", "application/pdf", pdf).statusCode(201)
+        upload("two-pages.pdf", "application/pdf", pdf).statusCode(202)
                 .body("content_type", equalTo("application/pdf"))
                 .body("pages", equalTo(2))
                 .body("passages", equalTo(2));
     }
 
     @Test
-    void theSameDocumentTwiceIsAConflict() {
-        byte[] bytes = "Returns are accepted for 14 days.".getBytes(StandardCharsets.UTF_8);
-        upload("returns.txt", "text/plain", bytes).statusCode(201);
+    void aLargeUploadIsAnsweredBeforeItIsIndexedAndCanBePolledUntilReady() {
+        byte[] manual = LargeMarkdown.generate(120_000, 3).getBytes(StandardCharsets.UTF_8);
 
-        problem(upload("returns-copy.txt", "text/plain", bytes), 409, "already has this exact document");
+        var accepted = upload("manual.md", "text/markdown", manual).statusCode(202)
+                .body("status", equalTo("indexing"))
+                .body("passages_indexed", equalTo(0))
+                .extract();
+        int passages = accepted.path("passages");
+        assertThat(passages).isGreaterThan(250);
+
+        JsonPath ready = untilIndexed(accepted.path("id"));
+        assertThat(ready.getString("status")).isEqualTo("ready");
+        assertThat(ready.getInt("passages")).isEqualTo(passages);
+        assertThat(ready.getInt("passages_indexed")).isEqualTo(passages);
+        assertThat(ready.getString("error")).isNull();
+    }
+
+    @Test
+    void theSameFileAgainReturnsTheStoredDocumentInsteadOfASecondCopy() {
+        byte[] bytes = "Returns are accepted for 14 days.".getBytes(StandardCharsets.UTF_8);
+        String id = upload("returns.txt", "text/plain", bytes).statusCode(202).extract().path("id");
+
+        // A retry while it may still be indexing: the same document, 202 or (already ready) 200.
+        var retry = upload("returns.txt", "text/plain", bytes).statusCode(anyOf(is(200), is(202)))
+                .body("id", equalTo(id)).extract();
+        assertThat(retry.header("Location")).endsWith("/documents/" + id);
+        untilIndexed(id);
+
+        upload("returns.txt", "text/plain", bytes).statusCode(200)
+                .header("Location", containsString("/documents/" + id))
+                .body("id", equalTo(id))
+                .body("status", equalTo("ready"));
+        given().get(path()).then().statusCode(200).body("data.size()", equalTo(1));
+    }
+
+    @Test
+    void theSameBytesUnderAnotherNameAreAConflict() {
+        byte[] bytes = "Returns are accepted for 14 days.".getBytes(StandardCharsets.UTF_8);
+        String id = upload("returns.txt", "text/plain", bytes).statusCode(202).extract().path("id");
+
+        problem(upload("returns-copy.txt", "text/plain", bytes), 409,
+                "already has this exact document as 'returns.txt' (id " + id);
+    }
+
+    @Test
+    void aDocumentDeletedWhileItIsIndexingIsGoneFromTheApiAndTheIndex() throws Exception {
+        byte[] manual = LargeMarkdown.generate(120_000, 4).getBytes(StandardCharsets.UTF_8);
+        String id = upload("doomed.md", "text/markdown", manual).statusCode(202).extract().path("id");
+
+        given().delete(path() + "/" + id).then().statusCode(204);
+
+        problem(given().get(path() + "/" + id).then(), 404, "no document");
+        given().get(path()).then().statusCode(200).body("data", empty());
+        Eventually.read(() -> indexer.isQueued(UUID.fromString(id)), queued -> !queued, Duration.ofSeconds(60));
+        assertThat(indexer.isQueued(UUID.fromString(id))).as("indexing gave up on the deleted document").isFalse();
+        assertThat(index.keyword(product, "invoice refund account", 10)).isEmpty();
+    }
+
+    @Test
+    void answersCiteAnUploadedDocumentOnceItIsReady() {
+        String answering = "cite-" + UUID.randomUUID();
+        given().contentType("application/json").body("""
+                {"name": "Citing product", "max_latency_seconds": 5, "context_window_needs": "short",
+                 "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
+                 "accuracy_target": 0.9, "pii_handling": "none", "model": "extractive"}""")
+                .put("/v1/products/" + answering).then().statusCode(201);
+        TestDocuments.uploadAndWait(answering, "parcel_lockers.md", """
+                # Parcel lockers
+
+                Parcels wait in the locker for 9 days before they are sent back to the warehouse.
+                """.getBytes(StandardCharsets.UTF_8), "text/markdown");
+
+        given().contentType("application/json")
+                .body(Map.of("product", answering, "question", "How many days do parcels wait in the locker?"))
+                .post("/v1/answers").then().statusCode(200)
+                .body("citations[0].source", equalTo("parcel_lockers.md"))
+                .body("citations[0].text", containsString("9 days"));
     }
 
     @Test
@@ -156,7 +263,58 @@ class DocumentResourceTest {
                 .body("paths.'/v1/products/{product}/documents'.post.summary", equalTo("Add a document"))
                 .body("paths.'/v1/products/{product}/documents'.post.requestBody.content",
                         hasKey("multipart/form-data"))
+                .body("paths.'/v1/products/{product}/documents'.post.responses", hasKey("202"))
+                .body("paths.'/v1/products/{product}/documents'.post.responses", hasKey("200"))
                 .body("paths.'/v1/products/{product}/documents/{document}'.delete.responses", hasKey("204"));
+    }
+
+    @Test
+    void aMultipartBodyCutOffInsideItsPartIsABadRequest() throws Exception {
+        String cut = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.md\"\r\n"
+                + "Content-Type: text/markdown\r\n\r\n# Hello\n\nSome text that is cut";
+
+        rawProblem(raw("multipart/form-data; boundary=XyZ", cut), "ended before its closing boundary");
+    }
+
+    @Test
+    void aMultipartBodyWhoseBoundaryDoesNotMatchTheHeaderIsABadRequest() throws Exception {
+        rawProblem(raw("multipart/form-data; boundary=Other", WHOLE_BODY),
+                "boundary that the Content-Type header names");
+    }
+
+    @Test
+    void aMultipartContentTypeWithoutABoundaryIsABadRequest() throws Exception {
+        rawProblem(raw("multipart/form-data", WHOLE_BODY), "has no boundary parameter");
+    }
+
+    @Test
+    void theWholeRawMultipartBodyIsAccepted() throws Exception {
+        HttpResponse<String> response = raw("multipart/form-data; boundary=XyZ", WHOLE_BODY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    private static final String WHOLE_BODY = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; "
+            + "filename=\"a.md\"\r\nContent-Type: text/markdown\r\n\r\n# Hello\n\nSome whole text\r\n--XyZ--\r\n";
+
+    private HttpResponse<String> raw(String contentType, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path().substring(1)))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void rawProblem(HttpResponse<String> response, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonPath problem = JsonPath.from(response.body());
+        assertThat(problem.getInt("status")).isEqualTo(400);
+        assertThat(problem.getString("detail")).contains(detail);
+    }
+
+    private JsonPath untilIndexed(String id) {
+        return Eventually.read(() -> given().get(path() + "/" + id).then().statusCode(200).extract().jsonPath(),
+                json -> !"indexing".equals(json.getString("status")), Duration.ofSeconds(120));
     }
 
     private String path() {

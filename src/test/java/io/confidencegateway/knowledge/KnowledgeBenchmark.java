@@ -145,6 +145,11 @@ public final class KnowledgeBenchmark {
             }
 
             @Override
+            public int indexingThreads() {
+                return 1;
+            }
+
+            @Override
             public boolean warmUp() {
                 return false;
             }

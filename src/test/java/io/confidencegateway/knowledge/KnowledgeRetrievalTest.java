@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import io.confidencegateway.api.ProblemException;
 import io.confidencegateway.store.Database;
+import io.confidencegateway.testing.Eventually;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @QuarkusTest
 @WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)
@@ -49,6 +51,8 @@ class KnowledgeRetrievalTest {
     LucenePassageIndex index;
     @Inject
     IndexRebuildJob rebuild;
+    @Inject
+    DocumentIndexer indexer;
 
     private String product;
 
@@ -98,34 +102,99 @@ class KnowledgeRetrievalTest {
     }
 
     @Test
-    void anUploadWhoseIndexingFailsLeavesNoPassagesAnywhere() {
-        DocumentService failing = new DocumentService(database, repository, new FailingAfterFirstPassage(index),
-                embedder, id -> true, config);
-        StringBuilder text = new StringBuilder("# Warranty\n\n");
-        for (int i = 0; i < 12; i++) {
-            text.append("The warranty covers part number ").append(i).append(" for two full years. ");
-        }
+    void aDocumentWhoseIndexingFailsIsMarkedFailedWithNoPassagesAnywhereAndARetryReplacesIt() {
+        DocumentIndexer breaking = new DocumentIndexer(database, repository, new FailingAfterFirstPassage(index),
+                embedder, Runnable::run, Infrastructure.getDefaultWorkerPool(), 2);
+        DocumentService failing = new DocumentService(database, repository, index, breaking, id -> true, config);
+        byte[] warranty = warranty();
         long passagesBefore = database.inTransaction(repository::countPassages);
 
-        assertThatThrownBy(() -> failing.add(product, Upload.of("warranty.md", "text/markdown",
-                text.toString().getBytes(StandardCharsets.UTF_8))).await().atMost(WAIT))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem().status()).isEqualTo(500);
-                    assertThat(e.problem().detail()).contains("nothing was stored");
-                });
+        Document failed = failing.addAndIndexNow(product, Upload.of("warranty.md", "text/markdown", warranty));
 
-        assertThat(documents.list(product).await().atMost(WAIT).data()).isEmpty();
-        long passagesAfter = database.inTransaction(repository::countPassages);
-        assertThat(passagesAfter).isEqualTo(passagesBefore);
+        assertThat(failed.status()).isEqualTo(DocumentStatus.FAILED);
+        assertThat(failed.error()).startsWith("Writing its passages to the search index failed; nothing of the "
+                + "document is searchable. Upload the same file again to retry");
+        assertThat(failed.passagesIndexed()).isZero();
+        assertThat(failed.passages()).isPositive();
+        assertThat(documents.list(product).await().atMost(WAIT).data()).extracting(Document::status)
+                .containsExactly(DocumentStatus.FAILED);
+        List<Passage> left = database.inTransaction(c -> repository.passagesOf(c, failed.id()));
+        assertThat(left).isEmpty();
+        assertThat(database.inTransaction(repository::countPassages)).isEqualTo(passagesBefore);
         assertThat(retrieve("How long does the warranty cover a part?", 10)).isEmpty();
+
+        Document retried = documents.addAndIndexNow(product, Upload.of("warranty.md", "text/markdown", warranty));
+
+        assertThat(retried.status()).isEqualTo(DocumentStatus.READY);
+        assertThat(retried.id()).isNotEqualTo(failed.id());
+        assertThat(documents.list(product).await().atMost(WAIT).data()).extracting(Document::id)
+                .containsExactly(retried.id());
+        assertThat(retrieve("How long does the warranty cover a part?", 3)).extracting(RetrievedPassage::documentId)
+                .contains(retried.id().toString());
     }
 
     @Test
-    void anUnknownProductIsNotFound() {
-        DocumentService strict = new DocumentService(database, repository, index, embedder, id -> false, config);
+    void aStoredDocumentIsNotRetrievedUntilItIsReady() {
+        DocumentService.Added stored = documents.store(product, Upload.of("warranty.md", "text/markdown",
+                warranty()));
+        assertThat(stored.document().status()).isEqualTo(DocumentStatus.INDEXING);
 
-        assertThatThrownBy(() -> strict.list(product).await().atMost(WAIT))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(404));
+        assertThat(retrieve("How long does the warranty cover a part?", 10)).isEmpty();
+
+        assertThat(indexer.index(stored.document().id())).isEqualTo(DocumentStatus.READY);
+        assertThat(retrieve("How long does the warranty cover a part?", 3)).extracting(RetrievedPassage::documentId)
+                .contains(stored.document().id().toString());
+    }
+
+    @Test
+    void aDocumentLeftIndexingByAStopIsResumedKeepingTheEmbeddingsAlreadyStored() {
+        byte[] manual = LargeMarkdown.generate(40_000, 5).getBytes(StandardCharsets.UTF_8);
+        UUID id = documents.store(product, Upload.of("manual.md", "text/markdown", manual)).document().id();
+        // As a stop after the first page would leave it: that page's embeddings stored, the rest not.
+        List<DocumentRepository.Pending> first = database.inTransaction(
+                c -> repository.pending(c, id, -1, DocumentIndexer.PAGE));
+        List<float[]> vectors = embedder.embedAll(first.stream().map(DocumentRepository.Pending::text).toList());
+        database.inTransaction(c -> repository.storeEmbeddings(c, id, first, vectors));
+        String firstEmbedding = DocumentRepository.encode(vectors.get(0));
+        Document halfway = documents.get(product, id.toString()).await().atMost(WAIT);
+        assertThat(halfway.status()).isEqualTo(DocumentStatus.INDEXING);
+        assertThat(halfway.passagesIndexed()).isEqualTo(DocumentIndexer.PAGE);
+
+        assertThat(indexer.resumeAll()).isGreaterThanOrEqualTo(1);
+
+        Document resumed = Eventually.read(() -> documents.get(product, id.toString()).await().atMost(WAIT),
+                d -> d.status() != DocumentStatus.INDEXING, WAIT);
+        assertThat(resumed.status()).isEqualTo(DocumentStatus.READY);
+        assertThat(resumed.passagesIndexed()).isEqualTo(resumed.passages());
+        List<Passage> passages = database.inTransaction(c -> repository.passagesOf(c, id));
+        assertThat(DocumentRepository.encode(passages.get(0).embedding())).isEqualTo(firstEmbedding);
+        assertThat(retrieve("When is the invoice issued?", 3)).extracting(RetrievedPassage::documentId)
+                .contains(id.toString());
+    }
+
+    @Test
+    void aDocumentDeletedHalfwayThroughIndexingLeavesNothingInTheIndex() {
+        byte[] manual = LargeMarkdown.generate(40_000, 6).getBytes(StandardCharsets.UTF_8);
+        UUID id = documents.store(product, Upload.of("manual.md", "text/markdown", manual)).document().id();
+        PassageEmbedder deletingMidway = new PassageEmbedder() {
+            private int calls;
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                if (++calls == 2) {
+                    documents.delete(product, id.toString()).await().atMost(WAIT);
+                }
+                return embedder.embedAll(texts);
+            }
+        };
+        DocumentIndexer racing = new DocumentIndexer(database, repository, index, deletingMidway, Runnable::run,
+                Runnable::run, 1);
+
+        assertThat(racing.index(id)).as("gave up: deleted").isNull();
+
+        List<Passage> left = database.inTransaction(c -> repository.passagesOf(c, id));
+        assertThat(left).isEmpty();
+        assertThat(retrieve("When is the invoice issued?", 5)).isEmpty();
     }
 
     @Test
@@ -142,7 +211,8 @@ class KnowledgeRetrievalTest {
         List<RetrievedPassage> after = retrieve("account frozen after failed sign-in attempts", 3);
         assertThat(after).isEqualTo(before);
         assertThat(after.get(0).documentId()).isEqualTo(doc.id().toString());
-        assertThat(index.size()).isEqualTo(database.inTransaction(repository::countPassages));
+        assertThat(indexer.exclusive(() -> indexSize() == database.inTransaction(repository::countPassages)))
+                .as("the index holds the ready documents' passages").isTrue();
         assertThat(rebuild.rebuildIfStaleLater().await().atMost(WAIT)).as("up to date now").isFalse();
     }
 
@@ -151,7 +221,25 @@ class KnowledgeRetrievalTest {
     }
 
     private Document add(String name, byte[] bytes) {
-        return documents.add(product, Upload.of(name, null, bytes)).await().atMost(WAIT);
+        Document added = documents.addAndIndexNow(product, Upload.of(name, null, bytes));
+        assertThat(added.status()).isEqualTo(DocumentStatus.READY);
+        return added;
+    }
+
+    private long indexSize() {
+        try {
+            return index.size();
+        } catch (IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+    }
+
+    private static byte[] warranty() {
+        StringBuilder text = new StringBuilder("# Warranty\n\n");
+        for (int i = 0; i < 12; i++) {
+            text.append("The warranty covers part number ").append(i).append(" for two full years. ");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private List<RetrievedPassage> retrieve(String question, int k) {
@@ -171,6 +259,14 @@ class KnowledgeRetrievalTest {
         public void add(List<Passage> passages) throws IOException {
             real.add(passages.subList(0, 1));
             throw new IOException("disk full");
+        }
+
+        @Override
+        public void addAll(Consumer<Consumer<Passage>> source) throws IOException {
+            real.addAll(sink -> source.accept(passage -> {
+                sink.accept(passage);
+                throw new java.io.UncheckedIOException(new IOException("disk full"));
+            }));
         }
 
         @Override

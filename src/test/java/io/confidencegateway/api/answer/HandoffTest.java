@@ -107,12 +107,10 @@ class HandoffTest {
                  "on_latency_budget": "best_effort"}""")
                 .put("/v1/products/hurried").then().statusCode(org.hamcrest.Matchers.anyOf(
                         org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
-        given().multiPart("file", "refunds.md", """
+        io.confidencegateway.testing.TestDocuments.uploadAndWait("hurried", "refunds.md", """
                 # Refund window
 
-                You can request a full refund within 30 days of purchase.""".getBytes(), "text/markdown")
-                .post("/v1/products/hurried/documents").then().statusCode(org.hamcrest.Matchers.anyOf(
-                        org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+                You can request a full refund within 30 days of purchase.""".getBytes(), "text/markdown");
         OpenAiUpstreamStub.slow(2_500);
 
         JsonPath answer = ask("hurried", "How long is the refund window?");

@@ -1,0 +1,291 @@
+package io.confidencegateway.knowledge;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.confidencegateway.store.Database;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+
+/**
+ * Makes stored documents searchable, in the background: reads a document's passages that have no embedding yet a
+ * page at a time, embeds them (spread over the indexing threads), stores the embeddings, and when all are stored
+ * adds the passages to the search index in one commit and marks the document {@code ready}. Until then answers do
+ * not cite it. The database is the source of truth: the embeddings stored so far survive a restart, and
+ * {@link #resumeAll()} carries on with every document left {@code indexing}. A document deleted meanwhile is
+ * noticed when its embeddings find no rows, or when it cannot be marked ready, and its passages are taken out of
+ * the index again. A failure marks the document {@code failed} with the reason in words.
+ *
+ * <p>Documents are indexed one after the other on a Vert.x worker executor of one thread; with
+ * {@code gateway.knowledge.indexing-threads} above 1 the embedding of a page is spread over the calling thread and
+ * a second executor. Each embedding takes a permit only when no answer is waiting for one (see
+ * {@link EmbeddingPermits}).
+ */
+@ApplicationScoped
+public class DocumentIndexer {
+
+    /** Passages read, embedded and stored per step: the granularity of progress and of a resume. */
+    static final int PAGE = 64;
+
+    private static final Logger LOG = Logger.getLogger(DocumentIndexer.class);
+
+    /** What the indexing was doing, in the words a failed document's error gives. */
+    private enum Step {
+        READING("Reading its passages from the database failed"),
+        EMBEDDING("Computing the embeddings of its passages failed"),
+        STORING("Storing the embeddings of its passages failed"),
+        PUBLISHING("Writing its passages to the search index failed");
+
+        private final String words;
+
+        Step(String words) {
+            this.words = words;
+        }
+    }
+
+    private final Database database;
+    private final DocumentRepository repository;
+    private final PassageIndex index;
+    private final PassageEmbedder embedder;
+    private final Executor documents;
+    private final Executor embedding;
+    private final int threads;
+    private final List<WorkerExecutor> pools;
+    /** Held while a document joins the index and while the index is rebuilt, so neither undoes the other. */
+    private final ReentrantLock publishing = new ReentrantLock();
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    @Inject
+    DocumentIndexer(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
+            KnowledgeConfig config, Vertx vertx) {
+        int threads = config.indexingThreads();
+        if (threads < 1) {
+            throw new IllegalStateException("gateway.knowledge.indexing-threads must be at least 1, not " + threads);
+        }
+        // Long tasks by design: the blocked-thread warning would fire for every large document.
+        WorkerExecutor documentPool = vertx.createSharedWorkerExecutor("gateway-indexing", 1, 1, TimeUnit.DAYS);
+        WorkerExecutor embeddingPool = vertx.createSharedWorkerExecutor("gateway-embedding",
+                Math.max(1, threads - 1), 1, TimeUnit.HOURS);
+        this.database = database;
+        this.repository = repository;
+        this.index = index;
+        this.embedder = embedder;
+        this.documents = on(documentPool);
+        this.embedding = on(embeddingPool);
+        this.threads = threads;
+        this.pools = List.of(documentPool, embeddingPool);
+    }
+
+    /** For tests: the given executors instead of Vert.x worker executors. */
+    DocumentIndexer(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
+            Executor documents, Executor embedding, int threads) {
+        this.database = database;
+        this.repository = repository;
+        this.index = index;
+        this.embedder = embedder;
+        this.documents = documents;
+        this.embedding = embedding;
+        this.threads = threads;
+        this.pools = List.of();
+    }
+
+    /** Queues the document for indexing (once, however often it is submitted while it waits). */
+    void submit(UUID documentId) {
+        if (stopping || !queued.add(documentId)) {
+            return;
+        }
+        documents.execute(() -> {
+            try {
+                index(documentId);
+            } finally {
+                queued.remove(documentId);
+            }
+        });
+    }
+
+    /** Whether the document waits for indexing or is being indexed. */
+    boolean isQueued(UUID documentId) {
+        return queued.contains(documentId);
+    }
+
+    /** Queues every document left {@code indexing}, oldest first; the number queued. */
+    int resumeAll() {
+        List<UUID> pending = database.inTransaction(repository::indexing);
+        if (!pending.isEmpty()) {
+            LOG.infof("Resuming the indexing of %d document(s) left unfinished", pending.size());
+        }
+        pending.forEach(this::submit);
+        return pending.size();
+    }
+
+    /** Runs the work while no document is joining the index (rebuilding it from the database, say). */
+    <T> T exclusive(Supplier<T> work) {
+        publishing.lock();
+        try {
+            return work.get();
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /**
+     * Indexes the document on the calling worker thread; its status afterwards ({@code indexing} when shutdown
+     * interrupted it, null when it was deleted meanwhile).
+     */
+    DocumentStatus index(UUID documentId) {
+        long started = System.nanoTime();
+        Step step = Step.READING;
+        int embedded = 0;
+        long[] stepNanos = new long[Step.values().length];
+        try {
+            int after = -1;
+            while (true) {
+                if (stopping) {
+                    LOG.infof("Indexing of document %s stopped for shutdown; it resumes at the next start", documentId);
+                    return DocumentStatus.INDEXING;
+                }
+                step = Step.READING;
+                long at = System.nanoTime();
+                int from = after;
+                List<DocumentRepository.Pending> page = database.inTransaction(
+                        c -> repository.pending(c, documentId, from, PAGE));
+                if (page.isEmpty()) {
+                    break;
+                }
+                step = Step.EMBEDDING;
+                at = lap(stepNanos, Step.READING, at);
+                List<float[]> vectors = embed(page.stream().map(DocumentRepository.Pending::text).toList());
+                step = Step.STORING;
+                at = lap(stepNanos, Step.EMBEDDING, at);
+                int stored = database.inTransaction(c -> repository.storeEmbeddings(c, documentId, page, vectors));
+                lap(stepNanos, Step.STORING, at);
+                if (stored == 0) {
+                    LOG.infof("Document %s was deleted while it was being indexed", documentId);
+                    return null;
+                }
+                embedded += page.size();
+                after = page.get(page.size() - 1).ordinal();
+            }
+            step = Step.PUBLISHING;
+            long at = System.nanoTime();
+            if (!publish(documentId)) {
+                LOG.infof("Document %s was deleted while it was being indexed", documentId);
+                return null;
+            }
+            lap(stepNanos, Step.PUBLISHING, at);
+            LOG.infof("Indexed document %s: %d passages embedded in %d ms (reading %d, embedding %d, storing %d, "
+                    + "search index %d)", documentId, embedded, (System.nanoTime() - started) / 1_000_000,
+                    millis(stepNanos, Step.READING), millis(stepNanos, Step.EMBEDDING),
+                    millis(stepNanos, Step.STORING), millis(stepNanos, Step.PUBLISHING));
+            return DocumentStatus.READY;
+        } catch (RuntimeException | IOException | LinkageError failure) {
+            if (stopping) {
+                LOG.infof("Indexing of document %s stopped for shutdown (%s); it resumes at the next start",
+                        documentId, failure.toString());
+                return DocumentStatus.INDEXING;
+            }
+            LOG.errorf("Indexing document %s failed after %d passages were embedded: %s", documentId, embedded,
+                    failure.toString());
+            fail(documentId, step.words + "; nothing of the document is searchable. Upload the same file again to "
+                    + "retry: that replaces this failed document");
+            return DocumentStatus.FAILED;
+        }
+    }
+
+    /** Adds the document's passages to the index and marks it ready; false when it was deleted meanwhile. */
+    private boolean publish(UUID documentId) throws IOException {
+        publishing.lock();
+        try {
+            index.addAll(sink -> database.inTransaction(c -> {
+                repository.forEachPassageOf(c, documentId, sink);
+                return null;
+            }));
+            if (database.inTransaction(c -> repository.markReady(c, documentId))) {
+                return true;
+            }
+            // A delete removed it from the index before we added it; take its passages out again.
+            index.deleteDocument(documentId);
+            return false;
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /** The page's embeddings in order: its slices on the indexing threads, the first on this one. */
+    private List<float[]> embed(List<String> texts) {
+        int slices = Math.min(threads, texts.size());
+        if (slices <= 1) {
+            return embedder.embedAll(texts);
+        }
+        int size = (texts.size() + slices - 1) / slices;
+        List<CompletableFuture<List<float[]>>> others = new ArrayList<>();
+        for (int from = size; from < texts.size(); from += size) {
+            List<String> slice = texts.subList(from, Math.min(texts.size(), from + size));
+            others.add(CompletableFuture.supplyAsync(() -> embedder.embedAll(slice), embedding));
+        }
+        List<float[]> vectors = new ArrayList<>(embedder.embedAll(texts.subList(0, size)));
+        for (CompletableFuture<List<float[]>> other : others) {
+            vectors.addAll(other.join());
+        }
+        return vectors;
+    }
+
+    /** Adds the time since {@code at} to the step; the time now. */
+    private static long lap(long[] stepNanos, Step step, long at) {
+        long now = System.nanoTime();
+        stepNanos[step.ordinal()] += now - at;
+        return now;
+    }
+
+    private static long millis(long[] stepNanos, Step step) {
+        return stepNanos[step.ordinal()] / 1_000_000;
+    }
+
+    private void fail(UUID documentId, String error) {
+        try {
+            database.inTransaction(c -> {
+                repository.markFailed(c, documentId, error);
+                return null;
+            });
+            index.deleteDocument(documentId);
+        } catch (RuntimeException | IOException again) {
+            // It stays "indexing" and the next start tries again.
+            LOG.errorf("Marking document %s failed did not work either: %s", documentId, again.toString());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
+    }
+
+    @PreDestroy
+    void close() {
+        stopping = true;
+        pools.forEach(WorkerExecutor::close);
+    }
+
+    private static Executor on(WorkerExecutor pool) {
+        return task -> pool.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false);
+    }
+}
