@@ -38,7 +38,6 @@ class H2FileBoundTest {
     }
 
     private static final int WRITES = 3_000;
-    /** Several times the live data, a fifth of what one chunk per commit left behind. */
     // Half of what 3,000 commits grow the file to without compaction (~15-17 MB), with room for a machine so busy
     // that the one-second steps fall behind (6.6 MB seen 20 s after the writes under a full parallel build).
     private static final long BOUND = 8L * 1024 * 1024;
