@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import java.util.function.Consumer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.confidencegateway.answer.AiResponse;
@@ -21,6 +23,7 @@ import io.confidencegateway.review.ReviewQueue;
 import java.util.UUID;
 import io.confidencegateway.api.Problem;
 import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatMessage;
 import io.confidencegateway.chat.ChatRequest;
 import io.confidencegateway.chat.GroundingBlock;
@@ -47,19 +50,22 @@ import io.confidencegateway.verifier.VerifierCosts;
 import io.confidencegateway.verifier.VerifierPriors;
 import io.confidencegateway.verifier.VerifierService;
 import io.quarkus.arc.All;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The product answer, from question to stored AIResponse: product spec → PII redaction → retrieval → prompt →
  * provider route (the product's model, then the last resort) → citations → confidence → review decision → UX →
- * record. Both the native answers API and product-addressed chat completions go through here.
+ * record. Both the native answers API and product-addressed chat completions come in here, through one entry per
+ * mode: {@link #answer(AnswerQuery)} for a whole answer and {@link #stream(AnswerQuery, Consumer)} for a stream;
+ * both get the product's latency budget, the hand-off when every provider fails, and logprobs for scoring.
  */
 @ApplicationScoped
 public class AnswerPipeline {
 
     /** A question made ready for a model: the spec, what was redacted, the passages and the prompt. */
-    public record Grounded(String productId, ProductSpec spec, String question, Redaction redaction,
+    record Grounded(String productId, ProductSpec spec, String question, Redaction redaction,
             List<GroundingBlock.Passage> passages, List<ChatMessage> prompt, long startNanos, Instant createdAt) {
     }
 
@@ -94,14 +100,53 @@ public class AnswerPipeline {
         this.metrics = metrics;
     }
 
+    /** A whole answer and the {@code gateway} object it carries on the OpenAI surface. */
+    public record Answered(AiResponse response, AnswerEnvelope gateway) {
+
+        /** The id the answer carries as a chat completion. */
+        public String completionId() {
+            return "chatcmpl-" + response.id();
+        }
+    }
+
+    /**
+     * The whole answer: ground, ask the route within the latency budget, then score, decide, queue for review,
+     * store. Throws a 404 or 400 problem at once for an unknown product or a missing or too long question.
+     */
+    public Uni<Answered> answer(AnswerQuery query) {
+        return ground(query).chain(grounded -> {
+            InferenceService.Prepared prepared = prepare(upstreamRequest(grounded,
+                    query.options() == null ? null : query.options().withStream(false)));
+            return respond(grounded, prepared, query.userId(), query.conversationId())
+                    .map(response -> new Answered(response, AnswerEnvelope.of(response, prepared)));
+        });
+    }
+
+    /**
+     * The answer as chunks in OpenAI's shape: tokens as they come, the verdict ({@code gateway}) on the finish
+     * chunk and on the usage chunk when asked for; a hand-off or an over-budget outcome as a graceful end (see
+     * {@link AnswerStream}). {@code onId} learns the inference id before the first chunk. Throws a 404 or 400 problem
+     * at once, as {@link #answer(AnswerQuery)} does.
+     */
+    public Multi<ChatChunk> stream(AnswerQuery query, Consumer<String> onId) {
+        return ground(query).onItem().transformToMulti(grounded -> {
+            InferenceService.Prepared prepared = prepare(upstreamRequest(grounded, query.options()));
+            onId.accept(prepared.id().toString());
+            return new AnswerStream(this, inference, grounded, prepared, query).chunks();
+        });
+    }
+
     /** The spec of a product, or a 404 problem naming it. */
-    public ProductSpec spec(String productId) {
+    private ProductSpec spec(String productId) {
         return products.find(productId).orElseThrow(() -> ProblemException.notFound("No product has the id '"
                 + productId + "'; GET /v1/products lists them"));
     }
 
     /** Redacts (as the product wants), retrieves passages and builds the prompt. */
-    public Uni<Grounded> ground(String productId, String question, List<ChatMessage> earlierTurns) {
+    private Uni<Grounded> ground(AnswerQuery query) {
+        String productId = query.productId();
+        String question = query.question();
+        List<ChatMessage> earlierTurns = query.earlierTurns() == null ? List.of() : query.earlierTurns();
         ProductSpec spec = spec(productId);
         if (question == null || question.isBlank()) {
             throw badRequest("question", "must not be empty");
@@ -143,7 +188,7 @@ public class AnswerPipeline {
      * The chat request a grounded question goes upstream as; caller parameters (temperature, stop…) are kept
      * when given; logprobs are asked for, and left out for targets that cannot give them.
      */
-    public ChatRequest upstreamRequest(Grounded grounded, ChatRequest caller) {
+    private ChatRequest upstreamRequest(Grounded grounded, ChatRequest caller) {
         String alias = grounded.spec().model() != null ? grounded.spec().model()
                 : products.modelAliasFor(grounded.spec());
         Double temperature = caller != null && caller.temperature() != null ? caller.temperature()
@@ -158,23 +203,16 @@ public class AnswerPipeline {
     }
 
     /** Routes the request with the product's last resort behind it. */
-    public InferenceService.Prepared prepare(ChatRequest upstream) {
+    private InferenceService.Prepared prepare(ChatRequest upstream) {
         return inference.prepare(upstream, new InferenceService.Purpose(InferenceService.API_ANSWERS,
                 config.lastResort(), true));
-    }
-
-    /** The native answer: ground, ask the route, then score, decide, queue for review, store. */
-    public Uni<AiResponse> answer(String productId, String question, List<ChatMessage> earlierTurns, String userId,
-            String conversationId) {
-        return ground(productId, question, earlierTurns).chain(grounded -> respond(grounded,
-                prepare(upstreamRequest(grounded, null)), userId, conversationId));
     }
 
     /**
      * Asks the route within what is left of the product's latency budget; when the budget runs out or every
      * provider fails, the question is handed off to a person instead of waiting or failing.
      */
-    public Uni<AiResponse> respond(Grounded grounded, InferenceService.Prepared prepared, String userId,
+    private Uni<AiResponse> respond(Grounded grounded, InferenceService.Prepared prepared, String userId,
             String conversationId) {
         Duration budget = budget(grounded);
         Duration left = budgetLeft(grounded);
@@ -187,17 +225,34 @@ public class AnswerPipeline {
                         answer.choices().get(0).logprobs(), null, true), userId, conversationId, null))
                 .onFailure(LatencyBudgetExhausted.class).recoverWithUni(exhausted -> overBudget(grounded, prepared,
                         budget, userId, conversationId))
-                .onFailure(InferenceFailure.class).recoverWithUni(failure -> finish(grounded, prepared,
-                        Produced.NOTHING, userId, conversationId, new Forced("providers_failed",
-                                "every provider failed: " + failure.getMessage())));
+                .onFailure(InferenceFailure.class).recoverWithUni(failure -> providersFailed(grounded, prepared,
+                        failure, userId, conversationId));
     }
 
-    private static Duration budget(Grounded grounded) {
+    /** Every provider failed before producing anything: the question is handed off to a person. */
+    Uni<AiResponse> providersFailed(Grounded grounded, InferenceService.Prepared prepared, InferenceFailure failure,
+            String userId, String conversationId) {
+        return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("providers_failed",
+                "every provider failed: " + failure.getMessage()));
+    }
+
+    /**
+     * The budget ran out while a stream was under way and part of the answer already went out: that part cannot
+     * be taken back or replaced, so it becomes the draft of a hand-off, whatever the product's on_latency_budget.
+     */
+    Uni<AiResponse> cutOff(Grounded grounded, InferenceService.Prepared prepared, String partial, Logprobs logprobs,
+            String userId, String conversationId) {
+        return finish(grounded, prepared, new Produced(partial, null, logprobs, null, false), userId, conversationId,
+                new Forced("latency_budget", overBudgetReason(budget(grounded)) + "; it was cut off after part of "
+                        + "the answer went out"));
+    }
+
+    static Duration budget(Grounded grounded) {
         return Duration.ofMillis(Math.round(grounded.spec().maxLatencySeconds() * 1000));
     }
 
     /** What is left of the product's latency budget now (zero or negative once it has run out). */
-    private static Duration budgetLeft(Grounded grounded) {
+    static Duration budgetLeft(Grounded grounded) {
         return budget(grounded).minusNanos(System.nanoTime() - grounded.startNanos());
     }
 
@@ -205,9 +260,9 @@ public class AnswerPipeline {
      * The model missed the budget: hand off, or (when the product prefers it) serve the extractive answer from
      * the passages at once, saying so in the review reasons.
      */
-    private Uni<AiResponse> overBudget(Grounded grounded, InferenceService.Prepared prepared, Duration budget,
+    Uni<AiResponse> overBudget(Grounded grounded, InferenceService.Prepared prepared, Duration budget,
             String userId, String conversationId) {
-        String why = "the model did not answer within the product's latency budget of " + budget.toMillis() + " ms";
+        String why = overBudgetReason(budget);
         if (grounded.spec().latencyBudgetBehaviour() == ProductSpec.OnLatencyBudget.BEST_EFFORT
                 && catalog.resolve(config.lastResort()) instanceof ModelCatalog.Route extract) {
             ModelCatalog.Target target = extract.primary();
@@ -217,6 +272,10 @@ public class AnswerPipeline {
                                     + "from the knowledge base instead")));
         }
         return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("latency_budget", why));
+    }
+
+    private static String overBudgetReason(Duration budget) {
+        return "the model did not answer within the product's latency budget of " + budget.toMillis() + " ms";
     }
 
     /** Thrown inside the pipeline when the product's latency budget runs out; never reaches a caller. */
@@ -230,18 +289,7 @@ public class AnswerPipeline {
      * A decision taken before the draft could be judged: a hand-off (its reason code and, in words, why), or with
      * no reason code, a draft served in the model's place that an agent must review (why, in words).
      */
-    private record Forced(String reason, String why) {
-    }
-
-    /**
-     * Scores the answer text, decides review, assembles the AIResponse, queues it for review or hands it off
-     * when the decision says so, and stores it. Scoring is CPU work of a few milliseconds, so it runs on a worker.
-     * Streams use this, without the verifier tiers.
-     */
-    public Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, String content, Usage usage,
-            Logprobs logprobs, String userId, String conversationId) {
-        return finish(grounded, prepared, new Produced(content, usage, logprobs, null, false), userId, conversationId,
-                null);
+    record Forced(String reason, String why) {
     }
 
     /**
@@ -249,7 +297,7 @@ public class AnswerPipeline {
      * not the route's own answer (null: the target the route served), and whether the product's verifier tiers
      * check it.
      */
-    private record Produced(String content, Usage usage, Logprobs logprobs, ModelCatalog.Target by, boolean verify) {
+    record Produced(String content, Usage usage, Logprobs logprobs, ModelCatalog.Target by, boolean verify) {
         static final Produced NOTHING = new Produced("", null, null, null, false);
     }
 
@@ -257,7 +305,11 @@ public class AnswerPipeline {
     private record Scoring(ScoringContext context, List<ConfidenceScorer.Reading> readings) {
     }
 
-    private Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, Produced produced,
+    /**
+     * Scores the answer text, decides review, assembles the AIResponse, queues it for review or hands it off
+     * when the decision says so, and stores it. Scoring is CPU work of a few milliseconds, so it runs on a worker.
+     */
+    Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, Produced produced,
             String userId, String conversationId, Forced forced) {
         return scored(grounded, prepared, produced)
                 .chain(assembled -> queue(grounded, assembled, forced))

@@ -2,6 +2,7 @@ package io.confidencegateway.inference;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,11 +28,9 @@ public class ProductChat {
     public static final String MODEL_PREFIX = "product/";
 
     private final AnswerPipeline pipeline;
-    private final InferenceService inference;
 
-    public ProductChat(AnswerPipeline pipeline, InferenceService inference) {
+    public ProductChat(AnswerPipeline pipeline) {
         this.pipeline = pipeline;
-        this.inference = inference;
     }
 
     /** The product a request addresses, from the header or the model name; null when it addresses none. */
@@ -46,52 +45,33 @@ public class ProductChat {
     /** The whole answer as a chat completion. */
     public Uni<ChatResponse> complete(String productId, ChatRequest caller) {
         rejectIfInvalid(caller, productId);
-        Question question = question(caller);
-        return pipeline.ground(productId, question.text(), question.earlier()).chain(grounded -> {
-            InferenceService.Prepared prepared = pipeline.prepare(pipeline.upstreamRequest(grounded,
-                    caller.withStream(false)));
-            return pipeline.respond(grounded, prepared, caller.user(), null).map(response -> completion(response,
-                    prepared));
-        });
-    }
-
-    /** The answer as a stream: tokens as they come, the verdict on the finish chunk (and the usage chunk). */
-    public Multi<ChatChunk> stream(String productId, ChatRequest caller, java.util.function.Consumer<String> onId) {
-        rejectIfInvalid(caller, productId);
-        Question question = question(caller);
-        return pipeline.ground(productId, question.text(), question.earlier()).onItem().transformToMulti(grounded -> {
-            InferenceService.Prepared prepared = pipeline.prepare(pipeline.upstreamRequest(grounded, caller));
-            onId.accept(prepared.id().toString());
-            return inference.stream(prepared, (text, usage) -> pipeline.finish(grounded, prepared, text, usage, null,
-                    caller.user(), null)
-                    .map(response -> (Object) AnswerEnvelope.of(response, prepared)))
-                    .map(ProductChat::withoutLogprobs);
-        });
+        return pipeline.answer(query(productId, caller)).map(ProductChat::completion);
     }
 
     /**
-     * The chunk without the token log probabilities the pipeline asked for to score the answer: a product
-     * answer's confidence is {@code gateway.confidence}, and its JSON form carries no logprobs either.
+     * The answer as a stream: tokens as they come, the verdict on the finish chunk (and the usage chunk); a
+     * hand-off ends the stream with its message as content and the ticket in {@code gateway.handoff}.
      */
-    private static ChatChunk withoutLogprobs(ChatChunk chunk) {
-        if (chunk.choices() == null || chunk.choices().stream().allMatch(choice -> choice.logprobs() == null)) {
-            return chunk;
-        }
-        var choices = chunk.choices().stream().map(choice -> new ChatChunk.ChunkChoice(choice.index(),
-                choice.delta(), choice.finishReason(), null)).toList();
-        return chunk.withUsageAndEnvelope(choices, chunk.usage(), chunk.gateway());
+    public Multi<ChatChunk> stream(String productId, ChatRequest caller, Consumer<String> onId) {
+        rejectIfInvalid(caller, productId);
+        return pipeline.stream(query(productId, caller), onId);
+    }
+
+    private static AnswerQuery query(String productId, ChatRequest caller) {
+        Question question = question(caller);
+        return new AnswerQuery(productId, question.text(), question.earlier(), caller.user(), null, caller);
     }
 
     /** The AIResponse in OpenAI's completion shape: its content (the draft, or the hand-off message). */
-    private static ChatResponse completion(io.confidencegateway.answer.AiResponse response,
-            InferenceService.Prepared prepared) {
+    private static ChatResponse completion(AnswerPipeline.Answered answered) {
+        var response = answered.response();
         var usage = response.usage() == null ? io.confidencegateway.chat.Usage.of(0, 0)
                 : io.confidencegateway.chat.Usage.of(response.usage().promptTokens(),
                         response.usage().completionTokens());
-        return new ChatResponse(InferenceService.completionId(prepared), ChatResponse.OBJECT,
+        return new ChatResponse(answered.completionId(), ChatResponse.OBJECT,
                 response.createdAt().getEpochSecond(), response.model(), List.of(new ChatResponse.Choice(0,
                         ChatMessage.of("assistant", response.content()), "stop", null)), usage, null, null,
-                AnswerEnvelope.of(response, prepared));
+                answered.gateway());
     }
 
     /** Malformed requests first (as for any model), then the options a product answer cannot honour. */

@@ -120,6 +120,32 @@ class VerifierTiersTest {
     }
 
     @Test
+    void aStreamedAnswerIsCheckedByTheProductsTiersBeforeItsFinishChunk() throws Exception {
+        String product = product("tier-entail", 10, List.of("entailment"));
+        tei("[" + ENTAILED + "," + CONTRADICTED + "]", 0);
+        OpenAiUpstreamStub.stream(List.of(ANSWER.substring(0, 20), ANSWER.substring(20)), true, true);
+
+        var response = given().contentType("application/json").body("{\"model\": \"product/" + product
+                + "\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": "
+                + "\"How long is the refund window?\"}]}").post("/v1/chat/completions");
+
+        response.then().statusCode(200);
+        JsonNode finish = null;
+        for (String line : response.asString().split("\n")) {
+            if (line.startsWith("data: {") && line.contains("\"finish_reason\":\"stop\"")) {
+                finish = JSON.readTree(line.substring(6));
+            }
+        }
+        assertThat(finish).as("finish chunk").isNotNull();
+        JsonPath stored = given().get("/v1/answers/" + response.header("X-Inference-Id")).jsonPath();
+        Map<String, Object> entailment = signal(stored, "entailment");
+        assertThat(entailment).as("entailment signal of the streamed answer").isNotNull();
+        assertThat(((Number) entailment.get("value")).doubleValue()).isCloseTo(0.26, within(1e-4));
+        assertThat(finish.path("gateway").path("confidence").asDouble()).isEqualTo(stored.getDouble("confidence"));
+        assertThat(OpenAiUpstreamStub.server().findAll(postRequestedFor(urlPathEqualTo(TEI)))).hasSize(1);
+    }
+
+    @Test
     void theJudgeTierLabelsSentencesInStrictJsonAndItsTokensAreInTheAnswersCost() throws Exception {
         String product = product("tier-judge", 10, List.of("judge"));
         judge("""

@@ -29,6 +29,7 @@ import io.confidencegateway.api.Problem;
 import io.confidencegateway.api.ProblemException;
 import io.confidencegateway.chat.ChatMessage;
 import io.confidencegateway.inference.AnswerPipeline;
+import io.confidencegateway.inference.AnswerQuery;
 import io.confidencegateway.inference.InferenceLog;
 import io.smallrye.mutiny.Uni;
 
@@ -86,8 +87,8 @@ public class AnswerResource {
         if (question == null || question.isBlank()) {
             throw invalid("question", "must not be empty");
         }
-        return pipeline.answer(request.product(), question, earlier, request.userId(), request.conversationId())
-                .map(answer -> Response.ok(answer).header("X-Inference-Id", answer.id())
+        return pipeline.answer(new AnswerQuery(request.product(), question, earlier, request.userId(),
+                request.conversationId(), null)).map(AnswerPipeline.Answered::response).map(answer -> Response.ok(answer).header("X-Inference-Id", answer.id())
                         .header("X-Gateway-Confidence", String.format(Locale.ROOT, "%.2f", answer.confidence()))
                         .build());
     }
