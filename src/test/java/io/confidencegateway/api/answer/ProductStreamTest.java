@@ -112,12 +112,10 @@ class ProductStreamTest {
                  "on_latency_budget": "%s"}""".formatted(id, budgetSeconds, onLatencyBudget))
                 .put("/v1/products/" + id).then().statusCode(org.hamcrest.Matchers.anyOf(
                         org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
-        given().multiPart("file", "refunds.md", """
+        io.confidencegateway.testing.TestDocuments.uploadAndWait(id, "refunds.md", """
                 # Refund window
 
-                You can request a full refund within 30 days of purchase.""".getBytes(), "text/markdown")
-                .post("/v1/products/" + id + "/documents").then().statusCode(org.hamcrest.Matchers.anyOf(
-                        org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+                You can request a full refund within 30 days of purchase.""".getBytes(), "text/markdown");
     }
 
     /** An upstream stream: the role chunk, one chunk per piece, the finish chunk and [DONE]. */
