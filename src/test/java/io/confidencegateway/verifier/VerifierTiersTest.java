@@ -21,6 +21,7 @@ import io.confidencegateway.testing.DemoKnowledgeReady;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.confidencegateway.testing.TestDocuments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -61,9 +62,8 @@ class VerifierTiersTest {
                 .formatted(maxLatencySeconds, JSON.writeValueAsString(verifiers));
         int put = given().contentType("application/json").body(spec).put("/v1/products/" + id).statusCode();
         assertThat(put).as("PUT product " + id).isIn(200, 201);
-        int upload = given().multiPart("file", "refunds.md", ("# Refund window\n\n" + PASSAGE).getBytes(),
-                "text/markdown").post("/v1/products/" + id + "/documents").statusCode();
-        assertThat(upload).as("upload to " + id).isIn(201, 409);
+        TestDocuments.uploadAndWait(id, "refunds.md", ("# Refund window\n\n" + PASSAGE).getBytes(),
+                "text/markdown");
         return id;
     }
 
