@@ -27,28 +27,44 @@ public record AnswerShape(Kind kind, List<Integer> refusals, List<Integer> frami
         ANSWER,
         /** Only refusal (and framing) sentences: the answer says the passages do not hold the answer. */
         REFUSAL,
-        /** Claims and a refusal sentence: the claims are checked, the refusal does not count against them. */
+        /**
+         * Claims and a refusal sentence: the claims are checked, the refusal does not count against them. What a
+         * refusal sentence claims besides declining ("…, but express delivery costs $9.99") is one of the claims.
+         */
         PARTIAL_REFUSAL
     }
 
     // The words models use to say the sources do not answer, as RAGTruth's four open models and chat models in
-    // general phrase it. A "does not mention" needs a source word in the sentence, so "the fee does not include tax"
-    // stays a claim.
-    private static final String SOURCE = "(passages?|context|texts?|information|sources?|documents?|articles?|"
-            + "excerpts?|data|details)";
-    private static final Pattern DECLINES = Pattern.compile("\\b(unable to (answer|determine|provide|find|say|give|"
-            + "confirm|tell)|(cannot|can't|can ?not|could not|couldn't) (be )?(answer|determin|provid|find|found|say|"
-            + "tell|confirm|give)|not possible to (answer|determine|say|tell|provide|know)|(insufficient|not enough) "
-            + "information|no (specific |relevant |further |additional |direct |explicit )?(information|mention|details?"
-            + "|data|indication) (about|on|regarding|of|is|in|that|to|for|was)|i (don't|do not) (know|have (enough|the|"
+    // general phrase it. Only declining to *answer* counts, or the *sources* being silent: "we cannot provide refunds
+    // after 90 days" and "the shipping information does not include Canada" are policy claims and must be checked.
+    // So the subject of a silence is the passages, the context or a qualified source ("the provided documents"),
+    // never a bare "information"/"data"/"details", and "provide"/"give"/"confirm" decline only with "I" as subject.
+    private static final String SOURCE = "(passages?( \\d+)?|context|excerpts?|(given|provided|above|retrieved|"
+            + "these|those|available) (texts?|information|sources?|documents?|articles?|data|details))";
+    private static final String CANNOT = "(unable to|not able to|cannot|can't|can ?not|could not|couldn't|"
+            + "not possible to|impossible to)";
+    private static final Pattern DECLINES = Pattern.compile("\\b(" + CANNOT + " (answer|determine|say|tell|know|"
+            + "find (the|an|any) (answer|information)|be (answered|determined))|\\bi (am |was )?" + CANNOT + " "
+            + "(provide|give|confirm|find|offer|access)|(insufficient|not enough) information (to (answer|determine|"
+            + "say|tell|know)|(in|from) (the )?" + SOURCE + ")|no (specific |relevant |further |additional |direct |"
+            + "explicit )?mention (of|about)|no (specific |relevant |further |additional |direct |explicit )?"
+            + "(information|details?|data) (about|on|regarding|of|for)?[^.;,]*\\b(in|from|within) (the |any of the )?"
+            + SOURCE + "|no (specific |relevant |further |additional |direct |explicit )?(information|details?|data) "
+            + "(is |was |are |were )?(provided|given|mentioned|available)\\b|i (don't|do not) (know|have (enough|the|"
             + "any|sufficient) information)|as an ai\\b)");
-    private static final Pattern SOURCE_SILENT = Pattern.compile("\\b" + SOURCE + "\\b[^.;]*\\b((do|does|did) not|"
-            + "don't|doesn't|didn't|fails? to|neither) (\\w+ )?(provide|mention|contain|specify|say|include|state|give|"
-            + "offer|address|discuss|indicate|have|list|describe|cover|answer|tell|explain|reference|identify|show|"
-            + "support|specifically|explicitly|directly|clearly)|\\b(is|are|was|were) not (explicitly |specifically |"
-            + "directly |clearly )?(mentioned|provided|specified|stated|given|included|available|addressed|discussed|"
-            + "found|listed|described|covered|indicated|known) in (the |any of the |either of the |these |those )?"
-            + "(given |provided |above )?" + SOURCE);
+    private static final Pattern SOURCE_SILENT = Pattern.compile("\\b" + SOURCE + "( (also|here|above|provided|given|and \\d+|\\(\\d+( and \\d+)?\\)))* ((do|does|did) "
+            + "not|don't|doesn't|didn't|fails? to|neither) (\\w+ )?(provide|mention|contain|specify|say|include|state|"
+            + "give|offer|address|discuss|indicate|have|list|describe|cover|answer|tell|explain|reference|identify|"
+            + "show|support|specifically|explicitly|directly|clearly)|\\b(is|are|was|were) not (explicitly |"
+            + "specifically |directly |clearly )?(mentioned|provided|specified|stated|given|included|available|"
+            + "addressed|discussed|found|listed|described|covered|indicated|known) in (the |any of the |either of the "
+            + "|these |those )?(given |provided |above )?(passages?|context|texts?|sources?|documents?|articles?|"
+            + "excerpts?)");
+    // Where a refusal sentence goes on to claim something: "The passages do not mention Canada, but express delivery
+    // costs $9.99." Only clause joints with a conjunction, so "Based on the passages, it is not possible to say" stays
+    // whole.
+    private static final Pattern CLAUSE_JOINT = Pattern.compile("(?i)\\s*(?:[,;]\\s*(?:and|but|however|although|"
+            + "though|yet|so|while|whereas)\\b,?|;|\\s(?:but|however|although|though|whereas)\\b,?)\\s*");
     private static final Pattern FRAMING_START = Pattern.compile("^(based on|according to|from|using|here (is|are)|"
             + "here's|sure|certainly|below|the following|to answer|in (the )?(given|provided)|the (given|provided) "
             + "passages?)\\b");
@@ -78,6 +94,7 @@ public record AnswerShape(Kind kind, List<Integer> refusals, List<Integer> frami
             if (declines.isPresent()) {
                 refusals.add(sentence.index());
                 refusalText = refusalText == null ? declines.get() : refusalText;
+                leftover(sentence).ifPresent(claims::add);
             } else if (isFraming(lower, sentence)) {
                 framing.add(sentence.index());
             } else {
@@ -102,6 +119,40 @@ public record AnswerShape(Kind kind, List<Integer> refusals, List<Integer> frami
         }
         Matcher s = SOURCE_SILENT.matcher(lower);
         return s.find() ? Optional.of(s.group()) : Optional.empty();
+    }
+
+    /**
+     * What a refusal sentence claims besides declining: its clauses that do not decline, as one claim with the
+     * sentence's index, or empty when every clause declines or the rest carries no content word, name or number.
+     */
+    static Optional<AnalyzedSentence> leftover(AnalyzedSentence sentence) {
+        String[] clauses = CLAUSE_JOINT.split(sentence.text());
+        if (clauses.length < 2) {
+            return Optional.empty();
+        }
+        List<String> kept = new ArrayList<>();
+        for (String clause : clauses) {
+            String lower = clause.toLowerCase(Locale.ROOT).replace('’', '\'');
+            if (!clause.isBlank() && declines(lower).isEmpty()) {
+                kept.add(clause.strip());
+            }
+        }
+        if (kept.isEmpty() || kept.size() == clauses.length) {
+            return Optional.empty();
+        }
+        String rest = String.join(", ", kept).replaceAll("[.!?]+$", "") + ".";
+        List<AnalyzedSentence> parts = TextAnalyzer.analyze(rest).sentences();
+        if (parts.size() != 1) {
+            return Optional.empty();
+        }
+        AnalyzedSentence s = parts.get(0);
+        String lower = s.text().toLowerCase(Locale.ROOT);
+        if (s.contentStems().isEmpty() && s.names().isEmpty() && s.quantities().isEmpty()
+                || COURTESY.matcher(lower).find()) {
+            return Optional.empty();
+        }
+        return Optional.of(claim(new AnalyzedSentence(sentence.index(), s.text(), s.tokens(), s.contentStems(),
+                s.names(), s.quantities(), s.negated(), sentence.citations())));
     }
 
     private static boolean isFraming(String lower, AnalyzedSentence sentence) {

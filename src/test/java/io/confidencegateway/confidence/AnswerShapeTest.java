@@ -25,7 +25,11 @@ class AnswerShapeTest {
         "Based on the given passages, it is not possible to determine the current weather in Clearwater.",
         "The return window for phones is not mentioned in the passages.",
         "As an AI, I have no access to your order.",
-        "Unfortunately, the provided passages do not contain enough information to answer the question."})
+        "Unfortunately, the provided passages do not contain enough information to answer the question.",
+        "I cannot provide information about gift cards.",
+        "There is no mention of gift cards in the passages.",
+        "Passage 2 does not say whether gift cards can be returned.",
+        "The passages do not mention gift cards, and I hope this helps."})
     void recognisesARefusalInTheWordsModelsUse(String answer) {
         AnswerShape shape = shape(answer);
         assertThat(shape.kind()).isEqualTo(AnswerShape.Kind.REFUSAL);
@@ -38,7 +42,15 @@ class AnswerShapeTest {
         "Opened software cannot be returned.",
         "The warranty does not cover accidental damage.",
         "Shipping to Canada is not available.",
-        "The fee does not include tax."})
+        "The fee does not include tax.",
+        // Policy statements in a refusal's words: the claims the review found skipped.
+        "We cannot provide refunds for opened software.",
+        "We cannot provide refunds for opened software after 90 days.",
+        "We cannot provide refunds for opened software, even with a receipt and a manager's approval.",
+        "Refunds cannot be given for opened software.",
+        "The shipping information does not include Canada, and express delivery to Mexico costs $9.99 and takes one day.",
+        "No information is shared with third parties.",
+        "The order details do not include the gift wrap."})
     void aNegatedClaimIsNotARefusal(String answer) {
         AnswerShape shape = shape(answer);
         assertThat(shape.kind()).isEqualTo(AnswerShape.Kind.ANSWER);
@@ -78,5 +90,31 @@ class AnswerShapeTest {
         assertThat(shape.kind()).isEqualTo(AnswerShape.Kind.ANSWER);
         assertThat(shape.framing()).isEmpty();
         assertThat(shape.claims()).hasSize(1);
+    }
+
+    @Test
+    void aNegationTheAnswerReportsFromThePassagesIsAClaim() {
+        AnswerShape shape = shape("The passages say the fee does not include tax.");
+        assertThat(shape.kind()).isEqualTo(AnswerShape.Kind.ANSWER);
+        assertThat(shape.claims()).extracting(AnalyzedSentence::text).containsExactly("the fee does not include tax.");
+    }
+
+    @Test
+    void whatARefusalSentenceGoesOnToClaimIsChecked() {
+        AnswerShape shape = shape("The passages do not mention Canada, but express delivery costs $9.99.");
+        assertThat(shape.kind()).isEqualTo(AnswerShape.Kind.PARTIAL_REFUSAL);
+        assertThat(shape.refusals()).containsExactly(0);
+        assertThat(shape.refusalText()).contains("passages do not mention");
+        assertThat(shape.claims()).singleElement().satisfies(claim -> {
+            assertThat(claim.index()).isZero();
+            assertThat(claim.text()).isEqualTo("express delivery costs $9.99.");
+        });
+    }
+
+    @Test
+    void aClaimBeforeTheRefusalClauseIsCheckedToo() {
+        AnswerShape shape = shape("Standard shipping costs $4.99; the passages do not say how long express takes.");
+        assertThat(shape.kind()).isEqualTo(AnswerShape.Kind.PARTIAL_REFUSAL);
+        assertThat(shape.claims()).extracting(AnalyzedSentence::text).containsExactly("Standard shipping costs $4.99.");
     }
 }

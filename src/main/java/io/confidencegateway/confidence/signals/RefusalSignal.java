@@ -18,8 +18,10 @@ import io.confidencegateway.confidence.text.AnalyzedText;
  * A refusal is right when the passages do not hold the answer and a miss when they plainly do. "Plainly" is read
  * as: one passage sentence contains every content word and name of the question (at least {@link #MIN_TERMS}
  * of them), so the answer is likely in it. Value 1 for a refusal the passages bear out, {@link #ANSWERABLE} for
- * one they contradict (claim support then also reads the refusal as an unsupported claim about the passages). Applies only to answers that are wholly a refusal; a refusal sentence after a real answer
- * is set aside (see {@link AnswerShape}) and the answer is judged on its claims.
+ * one they contradict (claim support then also reads the refusal as an unsupported claim about the passages).
+ * Applies only to answers that are wholly a refusal, with nothing claimed beside the declining words: a refusal
+ * sentence after a real answer, or one that goes on to claim something, is set aside (see {@link AnswerShape}) and
+ * the answer is judged on its claims, so the refusal's credit never covers an unchecked claim.
  */
 @ApplicationScoped
 public class RefusalSignal implements ConfidenceSignal {
