@@ -1,6 +1,5 @@
 package io.confidencegateway.store;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -34,25 +33,5 @@ public interface StoreConfig {
 
         /** PostgreSQL password; read it from the environment. */
         Optional<String> password();
-
-        /** Online compaction of the H2 file (H2 only; see README, "Storage"). */
-        H2Compaction h2Compaction();
-    }
-
-    /**
-     * With {@code WRITE_DELAY=0} H2 runs no background writer, so nothing rewrites the chunk each commit leaves
-     * behind; the gateway compacts the file itself, in short steps on a worker thread.
-     */
-    interface H2Compaction {
-        /** Time between compaction steps; {@code 0s} turns online compaction off (the file then grows per commit). */
-        @WithDefault("1s")
-        Duration interval();
-
-        /**
-         * Longest one step may take. Commits wait while a step runs (it holds H2's store lock), so this is also
-         * the worst delay a step adds to a write.
-         */
-        @WithDefault("50ms")
-        Duration maxTime();
     }
 }

@@ -51,11 +51,6 @@ class DatabaseTest {
                     public Optional<String> password() {
                         return Optional.empty();
                     }
-
-                    @Override
-                    public StoreConfig.H2Compaction h2Compaction() {
-                        return null;
-                    }
                 };
             }
         };
