@@ -26,6 +26,11 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String PATH = "/v1/chat/completions";
     public static final String WEBHOOK_SECRET = "whsec-test-secret";
+    /**
+     * The entailment classifier's bearer key: no vendor prefix, no digits, so only the scrubber's knowledge of the
+     * configured key can find it in an upstream's text (VerifierSecretsTest).
+     */
+    public static final String TEI_KEY = "tei-entailment-secret";
     /** Where the fake text-embeddings-inference server of the entailment tier listens ({@code <prefix>/predict}). */
     public static final String TEI_PREFIX = "/tei";
     /** Where the judge tier's upstream listens ({@code <prefix>/v1/chat/completions}). */
@@ -100,6 +105,7 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         // ---- Verifier tiers (VerifierTiersTest): a fake TEI classifier and a judge upstream on this server ----
         config.put("gateway.verifiers.entailment.url", base + TEI_PREFIX);
         config.put("gateway.verifiers.entailment.timeout", "5s");
+        config.put("gateway.verifiers.entailment.api-key", TEI_KEY);
         config.put("gateway.providers.judge-upstream.type", "openai");
         config.put("gateway.providers.judge-upstream.base-url", base + JUDGE_PREFIX + "/v1");
         config.put("gateway.providers.judge-upstream.max-retries", "0");
