@@ -80,7 +80,8 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         // A provider nobody listens for.
         config.put("gateway.providers.dead.type", "openai");
         // Port 1 (tcpmux) is privileged and unused: connections are refused at once, and no test server can take it.
-        config.put("gateway.providers.dead.base-url", "http://127.0.0.1:1/v1");
+        // Credentials in the URL: /v1/models must show where the probe went without them (ModelAvailabilityTest).
+        config.put("gateway.providers.dead.base-url", "http://probe-user:probe-pass@127.0.0.1:1/v1");
         config.put("gateway.providers.dead.max-retries", "1");
         config.put("gateway.models.dead-then-backup.route", "dead:dead-model,backup:backup-model");
         // Only the dead provider: GET /v1/models must not call it available (ModelAvailabilityTest).
