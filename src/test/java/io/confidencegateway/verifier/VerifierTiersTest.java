@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.confidencegateway.testing.DemoKnowledgeReady;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
+import io.confidencegateway.testing.TestDocuments;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,9 +62,8 @@ class VerifierTiersTest {
                 .formatted(maxLatencySeconds, JSON.writeValueAsString(verifiers));
         int put = given().contentType("application/json").body(spec).put("/v1/products/" + id).statusCode();
         assertThat(put).as("PUT product " + id).isIn(200, 201);
-        int upload = given().multiPart("file", "refunds.md", ("# Refund window\n\n" + PASSAGE).getBytes(),
-                "text/markdown").post("/v1/products/" + id + "/documents").statusCode();
-        assertThat(upload).as("upload to " + id).isIn(201, 409);
+        // Uploads index in the background (202): ask only once the passage is searchable.
+        TestDocuments.uploadAndWait(id, "refunds.md", ("# Refund window\n\n" + PASSAGE).getBytes(), "text/markdown");
         return id;
     }
 
