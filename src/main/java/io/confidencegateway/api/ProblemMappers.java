@@ -26,7 +26,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, HttpServerRequest request) {
-        return respond(exception.problem(), request);
+        Response response = respond(exception.problem(), request);
+        if (exception.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(exception.retryAfterSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

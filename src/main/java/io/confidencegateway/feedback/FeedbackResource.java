@@ -49,14 +49,17 @@ public class FeedbackResource {
     @APIResponse(responseCode = "201", description = "Stored and committed (also a replay with the same key and body, "
             + "marked Idempotent-Replayed: true)")
     @APIResponse(responseCode = "400", description = "A field of the wrong type or out of range, no signal at all, an "
-            + "Idempotency-Key that is empty, too long or not printable ASCII, or a body that is not JSON (the problem "
+            + "Idempotency-Key that is empty, too long, not printable ASCII or has a space at either end, or a body "
+            + "that is not JSON (the problem "
             + "names the field or header)")
     @APIResponse(responseCode = "404", description = "No answer has that id")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with another request, or "
             + "the hallucination_span is not in the answer's draft (offsets past its end, or text it does not contain)")
+    @APIResponse(responseCode = "503", description = "The store is not accepting writes, so the chat completion the "
+            + "feedback is about could not be stored first; nothing was stored. Retry after Retry-After seconds")
     @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "Makes retries safe: one event per "
             + "key. " + IdempotencyKeyPolicy.RULE + ".", schema = @Schema(type = SchemaType.STRING, minLength = 1,
-                    maxLength = IdempotencyKeyPolicy.MAX_LENGTH, pattern = "^[\\x20-\\x7E]*[\\x21-\\x7E][\\x20-\\x7E]*$"))
+                    maxLength = IdempotencyKeyPolicy.MAX_LENGTH, pattern = "^[\\x21-\\x7E]([\\x20-\\x7E]*[\\x21-\\x7E])?$"))
     public Uni<Response> submit(@Parameter(description = "The answer id (X-Inference-Id)") @PathParam("id") String id,
             @Context HttpHeaders headers,
             @RequestBody(content = @Content(schema = @Schema(implementation = FeedbackRequest.class))) JsonNode body) {

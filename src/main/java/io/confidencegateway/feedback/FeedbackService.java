@@ -61,7 +61,7 @@ public class FeedbackService {
     public Uni<Submission> submit(String answerId, String idempotencyKey, JsonNode body) {
         UUID id = parseId(answerId);
         FeedbackRequest request = FeedbackValidator.validate(body);
-        String key = normaliseKey(idempotencyKey);
+        String key = checkedKey(idempotencyKey);
         String hash = hash(id, request);
         return database.transaction(c -> key == null ? Optional.<FeedbackRepository.Stored>empty()
                 : repository.findByIdempotencyKey(c, key))
@@ -178,7 +178,7 @@ public class FeedbackService {
     }
 
     /** The key as stored; null when none was sent; a 400 naming the header when one was sent but is unusable. */
-    private static String normaliseKey(String key) {
+    private static String checkedKey(String key) {
         if (key == null) {
             return null;
         }
@@ -186,7 +186,7 @@ public class FeedbackService {
             throw new ProblemException(new Problem("about:blank", "Bad Request", 400, "Idempotency-Key " + reason,
                     null, List.of(new Problem.FieldError("Idempotency-Key", reason))));
         });
-        return key.trim();
+        return key;
     }
 
     private static void checkSpan(FeedbackRequest request, AnswerDraft draft) {

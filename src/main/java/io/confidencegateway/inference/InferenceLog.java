@@ -1,5 +1,6 @@
 package io.confidencegateway.inference;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.confidencegateway.api.ProblemException;
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.store.StoreException;
@@ -56,6 +58,7 @@ public class InferenceLog {
     private final Map<UUID, Entry> pending = new ConcurrentHashMap<>();
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
     private final Thread writer;
+    private final Duration durableWait;
     private volatile boolean stopping;
 
     public InferenceLog(Database database, InferenceRepository repository, GatewayMetrics metrics,
@@ -64,6 +67,7 @@ public class InferenceLog {
         this.repository = repository;
         this.metrics = metrics;
         this.queue = new LinkedBlockingQueue<>(config.queueSize());
+        this.durableWait = config.durableWait();
         this.writer = new Thread(this::drainLoop, "inference-log-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -114,8 +118,7 @@ public class InferenceLog {
             return database.transaction(connection -> repository.find(connection, id));
         }
         if (!queued.claimed().compareAndSet(false, true)) {
-            return Uni.createFrom().completionStage(queued.stored()).emitOn(workers)
-                    .replaceWith(Optional.of(queued.record()));
+            return committed(queued.stored(), durableWait).emitOn(workers).replaceWith(Optional.of(queued.record()));
         }
         return database.transaction(connection -> {
             repository.insertAll(connection, List.of(queued.record()));
@@ -128,6 +131,17 @@ public class InferenceLog {
                 dropped(queued, failure);
             }
         });
+    }
+
+    /**
+     * The writer's commit of a record, waited for at most {@code wait}: while the database fails the writer retries
+     * without end, and a request that waits on it must not hang with it.
+     */
+    static Uni<Void> committed(CompletableFuture<Void> stored, Duration wait) {
+        return Uni.createFrom().completionStage(stored).ifNoItem().after(wait).failWith(() ->
+                ProblemException.unavailable("The answer store is unavailable: the answer this refers to is not "
+                        + "stored yet (the database is not accepting writes). Nothing was stored; retry later.",
+                        wait));
     }
 
     private void drainLoop() {

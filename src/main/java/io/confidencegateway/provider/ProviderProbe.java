@@ -1,5 +1,7 @@
 package io.confidencegateway.provider;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,9 +75,27 @@ public class ProviderProbe {
                 .onSuccess(response -> {
                     int status = response.statusCode();
                     response.body();
-                    record(name, status < 500, "HTTP " + status + " from " + url);
+                    record(name, status < 500, "HTTP " + status + " from " + origin(url));
                 })
-                .onFailure(failure -> record(name, false, describe(failure) + " at " + url));
+                .onFailure(failure -> record(name, false, describe(failure) + " at " + origin(url)));
+    }
+
+    /**
+     * Where the probe went, as {@code scheme://host:port} only: {@code status_reason} is public on
+     * {@code /v1/models}, and a base URL may carry credentials ({@code user:pass@host}, {@code ?key=…}) or a path
+     * that names a tenant.
+     */
+    static String origin(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return "the configured base URL";
+            }
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            return uri.getScheme() + "://" + uri.getHost() + ":" + port;
+        } catch (URISyntaxException malformed) {
+            return "the configured base URL";
+        }
     }
 
     private void record(String name, boolean reachable, String detail) {

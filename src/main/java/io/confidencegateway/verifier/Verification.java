@@ -34,6 +34,10 @@ public record Verification(String name, Optional<SignalResult> result, String ab
         return new Verification(name, Optional.empty(), why, spend, 0);
     }
 
+    Verification withAbsentBecause(String why) {
+        return new Verification(name, result, why, spend, latencyMs);
+    }
+
     Verification took(long millis) {
         return new Verification(name, result, absentBecause, spend, millis);
     }

@@ -10,11 +10,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import io.confidencegateway.confidence.ScoringContext;
+import io.confidencegateway.privacy.SecretScrubber;
 import io.confidencegateway.provider.ProviderException;
+import io.confidencegateway.provider.ProvidersConfig;
 import io.confidencegateway.inference.GatewayError;
 import io.confidencegateway.inference.InferenceFailure;
 import io.quarkus.arc.All;
@@ -32,12 +35,39 @@ public class VerifierService {
     private static final Logger LOG = Logger.getLogger(VerifierService.class);
 
     private final Map<String, Verifier> verifiers;
+    private final SecretScrubber scrubber;
 
-    public VerifierService(@All List<Verifier> verifiers) {
+    /**
+     * The scrubber knows every configured secret a verifier could send or see echoed: the entailment classifier's
+     * key (its calls bypass the provider router, where provider errors are scrubbed) and the providers' keys and
+     * headers (the judge's).
+     */
+    @Inject
+    public VerifierService(@All List<Verifier> verifiers, VerifiersConfig config, ProvidersConfig providers) {
+        this(verifiers, new SecretScrubber(secrets(config, providers)));
+    }
+
+    /** Verifiers whose reasons are scrubbed of key-like text only (no configured secret to search for). */
+    public VerifierService(List<Verifier> verifiers) {
+        this(verifiers, new SecretScrubber(List.of()));
+    }
+
+    VerifierService(List<Verifier> verifiers, SecretScrubber scrubber) {
+        this.scrubber = scrubber;
         this.verifiers = verifiers.stream().collect(Collectors.toMap(Verifier::name, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("two verifiers are named '" + a.name() + "'");
                 }, TreeMap::new));
+    }
+
+    private static List<String> secrets(VerifiersConfig config, ProvidersConfig providers) {
+        var secrets = new ArrayList<String>();
+        config.entailment().apiKey().ifPresent(secrets::add);
+        providers.providers().values().forEach(provider -> {
+            provider.apiKey().ifPresent(secrets::add);
+            secrets.addAll(provider.headers().values());
+        });
+        return secrets;
     }
 
     /** Every verifier name, sorted. */
@@ -113,7 +143,14 @@ public class VerifierService {
         return "the call failed: " + error.getClass().getSimpleName();
     }
 
-    private static Verification logged(String productId, Verification verification) {
+    /**
+     * Every verification leaves the service here, so this is where a reason loses anything key-like before it is
+     * logged, returned ({@code usage.verifiers[].reason}) and stored with the answer: an upstream's error body can
+     * echo the key it was sent.
+     */
+    private Verification logged(String productId, Verification raw) {
+        Verification verification = raw.absentBecause() == null ? raw
+                : raw.withAbsentBecause(scrubber.scrub(raw.absentBecause()));
         if (verification.result().isEmpty()) {
             LOG.warnf("Verifier %s gave no signal for an answer of product %s: %s", verification.name(), productId,
                     verification.absentBecause());

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 
@@ -125,6 +125,8 @@ class HttpErrorShapesTest {
                         + "Content-Type: text/markdown\r\n\r\n# Half a docu").getBytes(StandardCharsets.UTF_8))
                 .post("/v1/products/support-copilot/documents").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", startsWith("The multipart body ended before its closing boundary: it was cut off"));
+                // The one multipart mapper (uploads merge) says what was wrong and how to send the file.
+                .body("detail", startsWith("The multipart body ended before its closing boundary: it was cut off"))
+                .body("detail", containsString("Send the whole file as part 'file'"));
     }
 }

@@ -36,12 +36,20 @@ class IdempotencyKeyPolicyTest {
         assertThat(IdempotencyKeyPolicy.problemWith("kl\u044e\u0447")).hasValue(IdempotencyKeyPolicy.RULE
                 + "; character 3 is not printable ASCII");
         assertThat(IdempotencyKeyPolicy.problemWith("\u001fa")).isPresent();
-        assertThat(IdempotencyKeyPolicy.problemWith(" a")).isEmpty();
+    }
+
+    @Test
+    void aSpaceAtEitherEndIsRefusedSoThatTheKeyIsStoredExactlyAsSent() {
+        assertThat(IdempotencyKeyPolicy.problemWith(" k")).hasValue(IdempotencyKeyPolicy.RULE
+                + "; got a space at the start");
+        assertThat(IdempotencyKeyPolicy.problemWith("k ")).hasValue(IdempotencyKeyPolicy.RULE
+                + "; got a space at the end");
+        assertThat(IdempotencyKeyPolicy.problemWith("a b")).isEmpty();
     }
 
     @Test
     void theRuleSaysWhatIsAllowed() {
         assertThat(IdempotencyKeyPolicy.RULE).isEqualTo("must be 1 to 200 printable ASCII characters (letters, "
-                + "digits, punctuation; not only spaces), e.g. a UUID");
+                + "digits, punctuation; not only spaces, no space at the start or end), e.g. a UUID");
     }
 }

@@ -189,7 +189,17 @@ abstract class InferenceStorageTest {
     @Test
     void answersRecordedJustBeforeShutdownAreStored() {
         // A log of its own, so that stopping it leaves the application's log running for the other tests.
-        var ownLog = new InferenceLog(database, repository, metrics, () -> 10_000);
+        var ownLog = new InferenceLog(database, repository, metrics, new RecordingConfig() {
+            @Override
+            public int queueSize() {
+                return 10_000;
+            }
+
+            @Override
+            public java.time.Duration durableWait() {
+                return java.time.Duration.ofSeconds(5);
+            }
+        });
         List<InferenceRecord> records = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             records.add(sample("answer " + i + " before shutdown"));

@@ -26,6 +26,11 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String PATH = "/v1/chat/completions";
     public static final String WEBHOOK_SECRET = "whsec-test-secret";
+    /**
+     * The entailment classifier's bearer key: no vendor prefix, no digits, so only the scrubber's knowledge of the
+     * configured key can find it in an upstream's text (VerifierSecretsTest).
+     */
+    public static final String TEI_KEY = "tei-entailment-secret";
     /** Where the fake text-embeddings-inference server of the entailment tier listens ({@code <prefix>/predict}). */
     public static final String TEI_PREFIX = "/tei";
     /** Where the judge tier's upstream listens ({@code <prefix>/v1/chat/completions}). */
@@ -75,7 +80,8 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         // A provider nobody listens for.
         config.put("gateway.providers.dead.type", "openai");
         // Port 1 (tcpmux) is privileged and unused: connections are refused at once, and no test server can take it.
-        config.put("gateway.providers.dead.base-url", "http://127.0.0.1:1/v1");
+        // Credentials in the URL: /v1/models must show where the probe went without them (ModelAvailabilityTest).
+        config.put("gateway.providers.dead.base-url", "http://probe-user:probe-pass@127.0.0.1:1/v1");
         config.put("gateway.providers.dead.max-retries", "1");
         config.put("gateway.models.dead-then-backup.route", "dead:dead-model,backup:backup-model");
         // Only the dead provider: GET /v1/models must not call it available (ModelAvailabilityTest).
@@ -100,6 +106,7 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         // ---- Verifier tiers (VerifierTiersTest): a fake TEI classifier and a judge upstream on this server ----
         config.put("gateway.verifiers.entailment.url", base + TEI_PREFIX);
         config.put("gateway.verifiers.entailment.timeout", "5s");
+        config.put("gateway.verifiers.entailment.api-key", TEI_KEY);
         config.put("gateway.providers.judge-upstream.type", "openai");
         config.put("gateway.providers.judge-upstream.base-url", base + JUDGE_PREFIX + "/v1");
         config.put("gateway.providers.judge-upstream.max-retries", "0");
