@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.confidencegateway.api.ProblemException;
-import io.confidencegateway.review.ReviewItem;
 import io.confidencegateway.review.ReviewQueue;
 import io.smallrye.mutiny.Uni;
 
@@ -48,8 +46,7 @@ public class ServedAnswers {
             if (ticket == null) {
                 return Uni.createFrom().item(Optional.of(new Served(stored.get(), null)));
             }
-            return reviews.get(ticket).map(Optional::of)
-                    .onFailure(ProblemException.class).recoverWithItem(Optional.<ReviewItem>empty())
+            return reviews.find(ticket)
                     .map(item -> Optional.of(item.flatMap(HumanResolution::of)
                             .map(resolution -> resolved(node, resolution))
                             .orElseGet(() -> new Served(stored.get(), null))));

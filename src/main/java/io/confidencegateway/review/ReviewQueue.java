@@ -102,10 +102,14 @@ public class ReviewQueue {
                 repository.count(connection, statusFilter, productFilter)));
     }
 
+    /** The item, if there is one. */
+    public Uni<Optional<ReviewItem>> find(UUID id) {
+        return database.transaction(connection -> repository.find(connection, id));
+    }
+
     /** The item, or a 404 problem. */
     public Uni<ReviewItem> get(UUID id) {
-        return database.transaction(connection -> repository.find(connection, id)
-                .orElseThrow(() -> notFound(id)));
+        return find(id).map(item -> item.orElseThrow(() -> notFound(id)));
     }
 
     /**
