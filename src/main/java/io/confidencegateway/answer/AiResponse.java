@@ -1,5 +1,6 @@
 package io.confidencegateway.answer;
 
+import io.confidencegateway.confidence.ConfidenceScore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ public record AiResponse(
         boolean requiresHumanReview,
         List<String> reviewReasons,
         UxTreatment ux,
-        List<SignalView> signals,
-        List<UnsupportedClaim> unsupportedClaims,
+        List<ConfidenceScore.SignalScore> signals,
+        List<ConfidenceScore.UnsupportedClaim> unsupportedClaims,
         Defenses defenses,
         Handoff handoff,
         Map<String, Integer> redactions,
@@ -39,15 +40,6 @@ public record AiResponse(
         UsageView usage,
         long latencyMs,
         Instant createdAt) {
-
-    /** One confidence signal: its value, its weight in the score, and why. */
-    public record SignalView(String name, double value, double weight, String reason) {
-    }
-
-    /** An answer sentence that lacks support, by index so a UI can highlight it. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record UnsupportedClaim(int sentenceIndex, String text, String reason) {
-    }
 
     /** The verdict of each layer of hallucination defence, in one sentence each. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -1,16 +1,18 @@
 package io.confidencegateway.answer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.chat.GroundingBlock;
 import io.confidencegateway.confidence.ConfidenceScore;
 import io.confidencegateway.product.ProductSpec;
-import io.confidencegateway.product.Thresholds;
+import io.confidencegateway.confidence.Thresholds;
 
 /**
  * Turns a drafted answer and its score into the AIResponse: citations, summary, review decision, suggested
@@ -20,44 +22,87 @@ import io.confidencegateway.product.Thresholds;
 public final class AnswerAssembler {
 
     /** Everything known about one drafted answer. */
-    public record Draft(String id, String productId, ProductSpec spec, List<GroundingBlock.Passage> passages,
+    public record Draft(String id, String productId, ProductSpec spec, List<Passage> passages,
             String content, ConfidenceScore score, Map<String, Integer> redactions, String provider, String model,
             AiResponse.UsageView usage, long latencyMs, Instant createdAt) {
     }
 
-    /** The response, the decision behind it, and the draft it was made from. */
-    public record Assembled(AiResponse response, ReviewPolicy.Decision decision, Draft draft) {
+    /**
+     * A decision taken before the draft could be judged: a hand-off ({@code handOff}), or a draft served in the
+     * model's place that an agent must review; {@code reason} is its code (e.g. {@code latency_budget},
+     * {@code providers_failed}) and {@code why} says it in words.
+     */
+    public record Forced(String reason, String why, boolean handOff) {
+    }
+
+    /**
+     * A draft with its citations checked and the review decision taken — everything the review queue and the
+     * response need, decided once. {@code handoffReason} is null unless the draft is not offered;
+     * {@code queueReason} is why it goes to the queue, null when it is delivered as is.
+     */
+    public record Judged(Draft draft, CitationExtractor.Extraction extraction, ReviewPolicy.Decision decision,
+            boolean answered, String handoffReason, String queueReason) {
+
+        /** Whether a person must see it: a review item, or a hand-off ticket. */
+        public boolean queued() {
+            return queueReason != null;
+        }
+    }
+
+    /** The response and the decision behind it. */
+    public record Assembled(AiResponse response, ReviewPolicy.Decision decision) {
     }
 
     private AnswerAssembler() {
     }
 
     /**
-     * The AIResponse for a draft; {@code handoff} (with {@code why}, the reason in words) replaces the draft's
-     * content when the draft is not offered.
+     * Checks the draft's citations and takes the review decision: the product's policy, with a decision forced by
+     * the pipeline (null for none) put first. A forced hand-off wins; so does the policy's own hand-off over a forced
+     * review. Pure.
      */
-    public static Assembled assemble(Draft draft, AiResponse.Handoff handoff, String why) {
+    public static Judged judge(Draft draft, Forced forced) {
         ProductSpec spec = draft.spec();
         Thresholds thresholds = spec.effectiveThresholds();
         var extraction = CitationExtractor.extract(draft.content(), draft.passages());
         boolean answered = !draft.content().contains(AnswerPrompt.NO_ANSWER) && !draft.content().isBlank();
         ConfidenceScore score = draft.score();
-        ReviewPolicy.Decision decision = ReviewPolicy.decide(new ReviewPolicy.Facts(spec.humanReviewRequired(), spec.requiresCitations(),
-                score.confidence(), thresholds.review(), thresholds.fallback(), score.unsupportedClaims().size(),
-                extraction.issues().size(), extraction.citations().size(), answered));
-        if (handoff != null && why != null) {
+        ReviewPolicy.Decision decision = ReviewPolicy.decide(new ReviewPolicy.Facts(spec.humanReviewRequired(),
+                spec.requiresCitations(), score.confidence(), thresholds.review(), thresholds.fallback(),
+                score.unsupportedClaims().size(), extraction.issues().size(), extraction.citations().size(),
+                answered));
+        String handoffReason = forced != null && forced.handOff() ? forced.reason()
+                : decision.outcome() == ReviewPolicy.Outcome.HAND_OFF ? (answered ? "low_confidence" : "no_answer")
+                        : null;
+        if (forced != null) {
+            var reasons = new ArrayList<String>();
+            reasons.add(forced.why());
             // A hand-off decided before any draft (budget, provider failures): its reason comes first, and an
             // empty draft is not "the knowledge base has no answer".
-            var reasons = new java.util.ArrayList<String>();
-            reasons.add(why);
-            decision.reasons().stream().filter(r -> answered || !r.equals(ReviewPolicy.NO_ANSWER_REASON))
-                    .forEach(reasons::add);
-            decision = new ReviewPolicy.Decision(ReviewPolicy.Outcome.HAND_OFF, true, List.copyOf(reasons));
+            decision.reasons().stream().filter(r -> handoffReason == null || answered
+                    || !r.equals(ReviewPolicy.NO_ANSWER_REASON)).forEach(reasons::add);
+            decision = new ReviewPolicy.Decision(handoffReason != null ? ReviewPolicy.Outcome.HAND_OFF
+                    : ReviewPolicy.Outcome.REVIEW, true, List.copyOf(reasons));
         }
-        var unsupported = score.unsupportedClaims().stream()
-                .map(c -> new AiResponse.UnsupportedClaim(c.sentenceIndex(), c.text(), c.reason())).toList();
-        var signals = score.signals().stream()
-                .map(s -> new AiResponse.SignalView(s.name(), s.value(), s.weight(), s.reason())).toList();
+        String queueReason = handoffReason != null ? handoffReason
+                : decision.outcome() == ReviewPolicy.Outcome.DELIVER ? null
+                : forced != null ? forced.reason()
+                : score.confidence() < thresholds.review() ? "low_confidence"
+                : !score.unsupportedClaims().isEmpty() || !extraction.issues().isEmpty() ? "validation_failed"
+                : "review_required";
+        return new Judged(draft, extraction, decision, answered, handoffReason, queueReason);
+    }
+
+    /**
+     * The AIResponse of a judged draft, built once; {@code handoff} (the ticket) replaces the draft's content when
+     * the draft is not offered, null otherwise.
+     */
+    public static Assembled assemble(Judged judged, AiResponse.Handoff handoff) {
+        Draft draft = judged.draft();
+        Thresholds thresholds = draft.spec().effectiveThresholds();
+        var extraction = judged.extraction();
+        ConfidenceScore score = draft.score();
+        ReviewPolicy.Decision decision = judged.decision();
         var citations = extraction.citations().stream()
                 .map(c -> new Citation(c.index(), c.source(), c.page(), c.text(), support(c.index(), draft, score)))
                 .toList();
@@ -65,41 +110,15 @@ public final class AnswerAssembler {
         String content = handedOff ? handoff.message() : draft.content();
         var response = new AiResponse(draft.id(), draft.productId(), content,
                 handedOff ? handoff.message() : Summaries.of(draft.content()), score.confidence(),
-                label(score.confidence(), thresholds), handedOff ? List.of() : citations,
+                score.confidenceLabel(), handedOff ? List.of() : citations,
                 handedOff ? List.of() : extraction.issues(),
-                ReviewPolicy.suggestedActions(decision.outcome(), answered && !handedOff),
-                decision.requiresHumanReview(), decision.reasons(), UxTreatment.forLabel(label(score.confidence(),
-                        thresholds)), signals, unsupported,
+                ReviewPolicy.suggestedActions(decision.outcome(), judged.answered() && !handedOff),
+                decision.requiresHumanReview(), decision.reasons(), UxTreatment.forLabel(score.confidenceLabel()),
+                score.signals(), score.unsupportedClaims(),
                 defenses(draft, extraction, score, decision, thresholds), handoff, draft.redactions(),
                 draft.provider(), draft.model(), AnswerPrompt.VERSION, draft.usage(), draft.latencyMs(),
                 draft.createdAt());
-        return new Assembled(response, decision, draft);
-    }
-
-    /** The same answer, with review required for a reason decided outside the policy (e.g. a missed budget). */
-    public static Assembled requireReview(Assembled assembled, String why) {
-        var reasons = new java.util.ArrayList<String>();
-        reasons.add(why);
-        reasons.addAll(assembled.decision().reasons());
-        var decision = new ReviewPolicy.Decision(ReviewPolicy.Outcome.REVIEW, true, List.copyOf(reasons));
-        AiResponse r = assembled.response();
-        AiResponse response = new AiResponse(r.id(), r.product(), r.content(), r.summary(), r.confidence(),
-                r.confidenceLabel(), r.citations(), r.citationIssues(),
-                ReviewPolicy.suggestedActions(ReviewPolicy.Outcome.REVIEW, true), true, decision.reasons(), r.ux(),
-                r.signals(), r.unsupportedClaims(), new AiResponse.Defenses(r.defenses().grounding(),
-                        r.defenses().validation(), r.defenses().confidence(), "Required: "
-                                + String.join("; ", decision.reasons()) + "."),
-                r.handoff(), r.redactions(), r.provider(), r.model(), r.promptVersion(), r.usage(), r.latencyMs(),
-                r.createdAt());
-        return new Assembled(response, decision, assembled.draft());
-    }
-
-    /** The label by the product's own thresholds. */
-    public static String label(double confidence, Thresholds thresholds) {
-        if (confidence >= thresholds.high()) {
-            return "high_confidence";
-        }
-        return confidence >= thresholds.medium() ? "medium_confidence" : "low_confidence";
+        return new Assembled(response, decision);
     }
 
     private static Double support(int index, Draft draft, ConfidenceScore score) {
@@ -153,7 +172,7 @@ public final class AnswerAssembler {
             validation = parts.append('.').toString();
         }
         String confidence = String.format(Locale.ROOT, "%.2f, %s (high at %.2f, review below %.2f).",
-                score.confidence(), label(score.confidence(), thresholds).replace('_', ' '), thresholds.high(),
+                score.confidence(), score.confidenceLabel().replace('_', ' '), thresholds.high(),
                 thresholds.review());
         String review = switch (decision.outcome()) {
             case DELIVER -> "Not required.";

@@ -3,6 +3,7 @@ package io.confidencegateway.answer;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.chat.ChatMessage;
 import io.confidencegateway.chat.GroundingBlock;
 import io.confidencegateway.product.ProductSpec;
@@ -27,7 +28,7 @@ public final class AnswerPrompt {
      * The messages to send: one system message with the instructions and passages, the earlier turns of the
      * conversation (system turns of the caller are kept as context), and the question.
      */
-    public static List<ChatMessage> messages(ProductSpec spec, List<GroundingBlock.Passage> passages,
+    public static List<ChatMessage> messages(ProductSpec spec, List<Passage> passages,
             List<ChatMessage> earlierTurns, String question) {
         var system = new StringBuilder(512 + passages.size() * 800);
         system.append("You are ").append(spec.name());

@@ -43,13 +43,21 @@ public class AnswerStore {
 
     /** Stores the answer; the Uni completes after the commit, with the JSON as stored. */
     public Uni<String> save(AiResponse response, Facts facts) {
-        String body;
-        try {
-            body = json.writeValueAsString(response);
-        } catch (JsonProcessingException impossible) {
-            return Uni.createFrom().failure(new IllegalStateException("answer could not be encoded", impossible));
-        }
-        return database.transaction(connection -> {
+        return database.transaction(insert(response, facts));
+    }
+
+    /**
+     * The insert of the answer as work for a transaction someone else commits (the review queue's, when the answer
+     * carries a ticket); it yields the JSON as stored.
+     */
+    public Database.Work<String> insert(AiResponse response, Facts facts) {
+        return connection -> {
+            String body;
+            try {
+                body = json.writeValueAsString(response);
+            } catch (JsonProcessingException impossible) {
+                throw new IllegalStateException("answer could not be encoded", impossible);
+            }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setObject(1, UUID.fromString(response.id()));
                 insert.setString(2, response.product());
@@ -77,7 +85,7 @@ public class AnswerStore {
                 insert.executeUpdate();
             }
             return body;
-        });
+        };
     }
 
     /** The stored AIResponse JSON of that answer, if there is one. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.chat.GroundingBlock;
 
 /**
@@ -25,8 +26,8 @@ public final class CitationExtractor {
     private CitationExtractor() {
     }
 
-    public static Extraction extract(String answer, List<GroundingBlock.Passage> passages) {
-        Map<Integer, GroundingBlock.Passage> byIndex = new LinkedHashMap<>();
+    public static Extraction extract(String answer, List<Passage> passages) {
+        Map<Integer, Passage> byIndex = new LinkedHashMap<>();
         passages.forEach(p -> byIndex.put(p.index(), p));
         Map<Integer, Citation> cited = new LinkedHashMap<>();
         List<CitationIssue> issues = new ArrayList<>();
@@ -38,7 +39,7 @@ public final class CitationExtractor {
             while (matcher.find()) {
                 for (String number : matcher.group(1).split(",")) {
                     int index = Integer.parseInt(number.trim());
-                    GroundingBlock.Passage passage = byIndex.get(index);
+                    Passage passage = byIndex.get(index);
                     if (passage == null) {
                         issues.add(new CitationIssue("[" + index + "]", s, passages.isEmpty()
                                 ? "the answer cites [" + index + "] but no passages were retrieved"

@@ -1,5 +1,6 @@
 package io.confidencegateway.api;
 
+import io.confidencegateway.problem.Problem;
 import java.util.List;
 import java.util.Map;
 

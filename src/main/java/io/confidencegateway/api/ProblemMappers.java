@@ -1,5 +1,7 @@
 package io.confidencegateway.api;
 
+import io.confidencegateway.problem.ProblemException;
+import io.confidencegateway.problem.Problem;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
@@ -36,10 +38,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response providerFailed(io.confidencegateway.inference.InferenceFailure failure,
             HttpServerRequest request) {
-        int status = io.confidencegateway.inference.OpenAiStatus.of(failure.failure());
+        int status = failure.failure().httpStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         return respond(new Problem("about:blank", known == null ? "Upstream Error" : known.getReasonPhrase(),
-                status, failure.getMessage(), "/v1/answers/" + failure.inferenceId(), null), request);
+                status, failure.getMessage(), "/v1/inferences/" + failure.inferenceId(), null), request);
     }
 
     @ServerExceptionMapper

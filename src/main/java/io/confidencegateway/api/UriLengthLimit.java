@@ -1,5 +1,6 @@
 package io.confidencegateway.api;
 
+import io.confidencegateway.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 

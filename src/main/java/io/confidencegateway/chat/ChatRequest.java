@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -40,10 +41,34 @@ public record ChatRequest(
         Double presencePenalty,
         Double frequencyPenalty,
         JsonNode logitBias,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra,
+        /**
+         * The knowledge-base passages the prompt is grounded in, when the gateway built the prompt (null otherwise):
+         * never on the wire — a model reads them in the prompt text — but handed as they are to a provider that
+         * answers from passages without a model.
+         */
+        @JsonIgnore List<Passage> grounding) {
 
     public ChatRequest {
         extra = extra == null ? new LinkedHashMap<>() : extra;
+    }
+
+    /** A request as a caller sends it: no grounding passages of the gateway's own. */
+    public ChatRequest(String model, List<ChatMessage> messages, Boolean stream, StreamOptions streamOptions,
+            Double temperature, Double topP, Integer n, Integer maxTokens, Integer maxCompletionTokens, JsonNode stop,
+            Long seed, String user, Boolean logprobs, Integer topLogprobs, JsonNode responseFormat, JsonNode tools,
+            JsonNode toolChoice, Boolean parallelToolCalls, Double presencePenalty, Double frequencyPenalty,
+            JsonNode logitBias, Map<String, JsonNode> extra) {
+        this(model, messages, stream, streamOptions, temperature, topP, n, maxTokens, maxCompletionTokens, stop, seed,
+                user, logprobs, topLogprobs, responseFormat, tools, toolChoice, parallelToolCalls, presencePenalty,
+                frequencyPenalty, logitBias, extra, null);
+    }
+
+    /** The same request, grounded in these passages (see {@link #grounding()}). */
+    public ChatRequest withGrounding(List<Passage> passages) {
+        return new ChatRequest(model, messages, stream, streamOptions, temperature, topP, n, maxTokens,
+                maxCompletionTokens, stop, seed, user, logprobs, topLogprobs, responseFormat, tools, toolChoice,
+                parallelToolCalls, presencePenalty, frequencyPenalty, logitBias, extra, passages);
     }
 
     /** Whether the caller asked for a server-sent-event stream. */
@@ -83,7 +108,7 @@ public record ChatRequest(
         return new ChatRequest(upstreamModel, messages, streamed ? Boolean.TRUE : null,
                 streamed ? StreamOptions.WITH_USAGE : null, temperature, topP, n, maxTokens, maxCompletionTokens, stop,
                 seed, user, logprobs, topLogprobs, responseFormat, tools, toolChoice, parallelToolCalls,
-                presencePenalty, frequencyPenalty, logitBias, extra);
+                presencePenalty, frequencyPenalty, logitBias, extra, grounding);
     }
 
     /** The same request as a stream ({@code true}) or a whole answer ({@code false}). */
@@ -91,14 +116,14 @@ public record ChatRequest(
         return new ChatRequest(model, messages, streamed ? Boolean.TRUE : null, streamed ? streamOptions : null,
                 temperature, topP, n, maxTokens, maxCompletionTokens, stop, seed, user, logprobs, topLogprobs,
                 responseFormat, tools, toolChoice, parallelToolCalls, presencePenalty, frequencyPenalty, logitBias,
-                extra);
+                extra, grounding);
     }
 
     /** The same request without token log probabilities. */
     public ChatRequest withoutLogprobs() {
         return new ChatRequest(model, messages, stream, streamOptions, temperature, topP, n, maxTokens,
                 maxCompletionTokens, stop, seed, user, null, null, responseFormat, tools, toolChoice, parallelToolCalls,
-                presencePenalty, frequencyPenalty, logitBias, extra);
+                presencePenalty, frequencyPenalty, logitBias, extra, grounding);
     }
 
     /** {@code stream_options}: whether the final chunk reports usage. */

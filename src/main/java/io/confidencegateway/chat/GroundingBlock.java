@@ -12,10 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class GroundingBlock {
 
-    /** One passage as the prompt shows it. */
-    public record Passage(int index, String source, Integer page, String text) {
-    }
-
     private static final Pattern ELEMENT = Pattern.compile(
             "<passage id=\"(\\d+)\" source=\"([^\"]*)\"(?: page=\"(\\d+)\")?>\\n(.*?)\\n</passage>", Pattern.DOTALL);
 

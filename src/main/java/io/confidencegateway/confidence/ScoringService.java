@@ -1,5 +1,6 @@
 package io.confidencegateway.confidence;
 
+import io.confidencegateway.chat.Passage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.quarkus.arc.All;
 

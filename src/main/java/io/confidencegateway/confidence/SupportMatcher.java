@@ -1,5 +1,6 @@
 package io.confidencegateway.confidence;
 
+import io.confidencegateway.chat.Passage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

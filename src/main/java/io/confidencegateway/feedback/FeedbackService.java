@@ -18,9 +18,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
-import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
+import io.confidencegateway.store.Ids;
 import io.confidencegateway.inference.InferenceLog;
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.store.Database;
@@ -121,7 +121,7 @@ public class FeedbackService {
 
     private FeedbackEvent event(AnswerDraft draft, String key, FeedbackRequest r) {
         EditResult edit = edit(draft.content(), r.finalText());
-        return new FeedbackEvent(InferenceIds.next(), draft.answerId(), draft.product(), FeedbackEvent.SOURCE_API,
+        return new FeedbackEvent(Ids.next(), draft.answerId(), draft.product(), FeedbackEvent.SOURCE_API,
                 key, r.rating(), r.judgedCorrect(), r.finalText(), edit.ratio(), edit.edited(), r.resolved(),
                 r.escalated(), r.csat(), r.hallucination(), r.hallucinationSpan(), r.comment(), r.userId(), null, null,
                 now());

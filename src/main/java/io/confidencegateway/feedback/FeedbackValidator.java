@@ -6,8 +6,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
 
 /**
  * Reads a feedback body strictly: the right JSON type for every field (no "5" for 5, no 4.5 for a score), values

@@ -10,7 +10,7 @@ import jakarta.enterprise.event.ObservesAsync;
 
 import org.jboss.logging.Logger;
 
-import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.store.Ids;
 import io.confidencegateway.review.ReviewResolved;
 import io.confidencegateway.store.Database;
 import io.smallrye.mutiny.Uni;
@@ -82,7 +82,7 @@ public class ReviewVerdicts {
             if (!Set.of("approve", "edit", "reject").contains(action)) {
                 action = "other";
             }
-            return new FeedbackEvent(InferenceIds.next(), r.answerId(), product, FeedbackEvent.SOURCE_HANDOFF, null,
+            return new FeedbackEvent(Ids.next(), r.answerId(), product, FeedbackEvent.SOURCE_HANDOFF, null,
                     null, null, r.finalText(), null, null, null, null, null, null, null, r.reason(), r.reviewer(),
                     r.itemId(), action, resolvedAt(r));
         }
@@ -98,7 +98,7 @@ public class ReviewVerdicts {
                 correct = null;
             }
         }
-        return new FeedbackEvent(InferenceIds.next(), r.answerId(), product, FeedbackEvent.SOURCE_REVIEW, null,
+        return new FeedbackEvent(Ids.next(), r.answerId(), product, FeedbackEvent.SOURCE_REVIEW, null,
                 null, correct, r.finalText(), edit.ratio(), edit.edited(), null, null, null, null, null, r.reason(),
                 r.reviewer(), r.itemId(), action, resolvedAt(r));
     }

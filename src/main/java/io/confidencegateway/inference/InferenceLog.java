@@ -20,7 +20,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.store.StoreException;

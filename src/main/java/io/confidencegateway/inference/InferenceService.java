@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.confidencegateway.store.Ids;
 import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatRequest;
 import io.confidencegateway.chat.ChatResponse;
@@ -66,17 +67,16 @@ public class InferenceService {
     }
 
     /**
-     * Validates and routes a request.
+     * Routes a request (already checked by the API it came in through) to the targets able to honour it.
      *
-     * @throws GatewayError.Rejection when the request is invalid, its model unknown or unservable
+     * @throws GatewayError.Rejection when its model is unknown or unservable, or no target can honour it
      */
     public Prepared prepare(ChatRequest request) {
         return prepare(request, Purpose.CHAT);
     }
 
-    /** Validates and routes a request for a purpose; the last-resort alias's targets end every route. */
+    /** Routes a request for a purpose; the last-resort alias's targets end every route. */
     public Prepared prepare(ChatRequest request, Purpose purpose) {
-        rejectIf(ChatRequestValidator.invalid(request));
         ModelCatalog.Resolution resolution = withLastResort(catalog.resolve(request.model()), purpose);
         if (resolution instanceof ModelCatalog.Unknown unknown) {
             throw new GatewayError.Rejection(new GatewayError.UnknownModel(unknown.model(), "The model '"
@@ -90,7 +90,7 @@ public class InferenceService {
         java.util.Optional<GatewayError> firstRefusal = java.util.Optional.empty();
         ChatRequest checked = purpose.logprobsIfAvailable() ? request.withoutLogprobs() : request;
         for (ModelCatalog.Target target : route.targets()) {
-            var refusal = ChatRequestValidator.unsupported(checked, target.provider().id(),
+            var refusal = CapabilityCheck.unsupported(checked, target.provider().id(),
                     target.provider().capabilities());
             if (refusal.isEmpty()) {
                 able.add(target);
@@ -101,7 +101,7 @@ public class InferenceService {
         if (able.isEmpty()) {
             rejectIf(firstRefusal);
         }
-        return new Prepared(InferenceIds.next(), request, new ModelCatalog.Route(route.alias(), List.copyOf(able)),
+        return new Prepared(Ids.next(), request, new ModelCatalog.Route(route.alias(), List.copyOf(able)),
                 new RouteTrace(), purpose.api(), purpose.logprobsIfAvailable(), Instant.now(), System.nanoTime());
     }
 
@@ -125,7 +125,10 @@ public class InferenceService {
         }
     }
 
-    /** The whole answer, addressed to the caller, with usage always filled and the gateway envelope. */
+    /**
+     * The whole answer, with its id set to the inference id, usage always filled and how it was served
+     * ({@link Routed}) in the {@code gateway} slot.
+     */
     public Uni<ChatResponse> complete(Prepared prepared) {
         var route = prepared.route();
         return router.chat(route.targets(), prepared::upstreamFor,
@@ -136,8 +139,8 @@ public class InferenceService {
                             : answer.usage();
                     String finish = answer.choices().get(0).finishReason();
                     succeeded(prepared, usage, estimated, finish, answer.firstText(), null);
-                    return answer.withIdentity(completionId(prepared), answer.model() == null ? route.alias()
-                            : answer.model(), usage, envelope(prepared, estimated));
+                    return answer.withIdentity(prepared.id().toString(), answer.model() == null ? route.alias()
+                            : answer.model(), usage, Routed.of(prepared, estimated));
                 })
                 .onFailure().transform(error -> failed(prepared, error, false, null, null));
     }
@@ -149,7 +152,7 @@ public class InferenceService {
      * {@link InferenceFailure}; whether chunks were already sent is the caller's to know.
      */
     public Multi<ChatChunk> stream(Prepared prepared) {
-        return stream(prepared, (relayed, usage) -> Uni.createFrom().item(envelope(prepared, usage == null)));
+        return stream(prepared, (relayed, usage) -> Uni.createFrom().item(Routed.of(prepared, usage == null)));
     }
 
     /** What the last chunk of a stream carries, computed from the whole relayed text and its usage. */
@@ -162,7 +165,7 @@ public class InferenceService {
     /** As {@link #stream(Prepared)}, with the last chunk's envelope made by the caller from the whole text. */
     public Multi<ChatChunk> stream(Prepared prepared, EnvelopeFactory envelopes) {
         return Multi.createFrom().deferred(() -> {
-            var relay = new StreamRelay(prepared, completionId(prepared));
+            var relay = new StreamRelay(prepared);
             return router.stream(prepared.route().targets(),
                     prepared::upstreamFor, prepared.trace())
                     .onItem().transformToIterable(relay::accept)
@@ -192,7 +195,7 @@ public class InferenceService {
         ProviderFailure failure = error instanceof ProviderException pe ? pe.failure()
                 : new ProviderFailure.MalformedResponse(servedOrPrimary(prepared).provider().id(),
                         "internal error while relaying");
-        int status = started ? 200 : OpenAiStatus.of(failure);
+        int status = started ? 200 : failure.httpStatus();
         Usage usage = partial == null ? null : UsageEstimator.estimate(prepared.request(), partial);
         log.record(record(prepared, started ? "interrupted" : "error", failure.kind(), failure.message(), status,
                 usage, usage != null, null, partial, firstTokenNanos));
@@ -225,17 +228,5 @@ public class InferenceService {
                 estimated, finishReason, content, nanos / 1_000_000,
                 firstTokenNanos == null ? null : (firstTokenNanos - prepared.startNanos()) / 1_000_000,
                 prepared.trace().attempts(), prepared.createdAt(), Instant.now());
-    }
-
-    /** The id a completion carries on the OpenAI surface. */
-    public static String completionId(Prepared prepared) {
-        return "chatcmpl-" + prepared.id();
-    }
-
-    /** The plain gateway envelope: the inference id, alias, the provider that answered, and the attempts. */
-    public static GatewayEnvelope envelope(Prepared prepared, boolean estimated) {
-        return new GatewayEnvelope(prepared.id().toString(), prepared.route().alias(),
-                servedOrPrimary(prepared).provider().id(), estimated ? Boolean.TRUE : null,
-                prepared.trace().attempts().size() > 1 ? prepared.trace().attempts() : null);
     }
 }

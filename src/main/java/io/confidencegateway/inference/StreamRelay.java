@@ -13,7 +13,7 @@ import io.confidencegateway.chat.Usage;
  * that read only chunks with choices (LangChain JS drops the usage-only chunk) still get the envelope; those
  * that read the last chunk get it there. Used by one stream on one thread at a time.
  */
-final class StreamRelay {
+public final class StreamRelay {
 
     private final InferenceService.Prepared prepared;
     private final String id;
@@ -26,13 +26,14 @@ final class StreamRelay {
     private Long firstTokenNanos;
     private boolean started;
 
-    StreamRelay(InferenceService.Prepared prepared, String id) {
+    /** A relay whose chunks carry the inference id as their id (each API re-addresses them in its own shape). */
+    public StreamRelay(InferenceService.Prepared prepared) {
         this.prepared = prepared;
-        this.id = id;
+        this.id = prepared.id().toString();
     }
 
     /** The chunks to send now for one upstream chunk. */
-    List<ChatChunk> accept(ChatChunk chunk) {
+    public List<ChatChunk> accept(ChatChunk chunk) {
         if (upstreamModel == null) {
             upstreamModel = chunk.model() == null ? prepared.route().alias() : chunk.model();
             created = chunk.created() == 0 ? System.currentTimeMillis() / 1000 : chunk.created();
@@ -63,7 +64,7 @@ final class StreamRelay {
     }
 
     /** The chunks that end the stream: the finish chunk, then the usage chunk if asked for; both carry the envelope. */
-    List<ChatChunk> finish(Object envelope) {
+    public List<ChatChunk> finish(Object envelope) {
         var last = new ArrayList<ChatChunk>(2);
         boolean usageWanted = prepared.request().streamOptions() != null
                 && prepared.request().streamOptions().usageRequested();

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import io.confidencegateway.api.Problem;
+import io.confidencegateway.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** The documents API: a product's knowledge base, which answers are grounded in and cite. */

@@ -15,8 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.store.Ids;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.store.Database;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -161,12 +162,12 @@ public class DocumentService {
         if (chunks.isEmpty()) {
             throw Rejections.badDocument("The file '" + source + "' has no text to search");
         }
-        UUID documentId = KnowledgeIds.next();
+        UUID documentId = Ids.next();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Passage> passages = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = chunks.get(i);
-            passages.add(new Passage(KnowledgeIds.next(), documentId, productId, source, i, chunk.page(),
+            passages.add(new Passage(Ids.next(), documentId, productId, source, i, chunk.page(),
                     chunk.start(), chunk.end(), chunk.text(), null));
         }
         DocumentRepository.NewDocument row = new DocumentRepository.NewDocument(documentId, productId, source,

@@ -16,7 +16,7 @@ final class DocumentTypePolicy {
     /**
      * The format of the upload.
      *
-     * @throws io.confidencegateway.api.ProblemException 400 for an empty file or a non-PDF named as a PDF, 415 for
+     * @throws io.confidencegateway.problem.ProblemException 400 for an empty file or a non-PDF named as a PDF, 415 for
      *         any other kind of file
      */
     static DocumentFormat detect(String fileName, String declaredType, byte[] bytes) {

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.confidencegateway.api.Problem;
+import io.confidencegateway.problem.Problem;
 
 /**
  * A multipart body that cannot be read to its closing boundary (cut off, or split by a boundary other than the one

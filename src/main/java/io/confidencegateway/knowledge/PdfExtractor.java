@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.ProblemException;
 
 /** Reads the text of a PDF page by page (Apache PDFBox), keeping 1-based page numbers. */
 final class PdfExtractor {

@@ -2,8 +2,8 @@ package io.confidencegateway.knowledge;
 
 import jakarta.ws.rs.core.MediaType;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
 
 /** The answers to documents the knowledge base cannot take, each saying what to send instead. */
 final class Rejections {

@@ -1,5 +1,7 @@
 package io.confidencegateway.knowledge;
 
+import io.confidencegateway.chat.Passage;
+
 /**
  * A passage of a product's knowledge base found for a question.
  *
@@ -16,4 +18,12 @@ package io.confidencegateway.knowledge;
  */
 public record RetrievedPassage(String id, String documentId, String source, Integer page, int charStart,
         int charEnd, String text, double score, int lexicalRank, double vectorSimilarity) {
+
+    /**
+     * The hit as the passage an answer rests on, cited as {@code [index]}: from here on (prompt, provider, scoring,
+     * citations, review) a passage has that one shape; the retrieval diagnostics stay here.
+     */
+    public Passage numbered(int index) {
+        return new Passage(index, source, page, text);
+    }
 }

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 

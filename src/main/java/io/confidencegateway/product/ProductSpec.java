@@ -1,5 +1,6 @@
 package io.confidencegateway.product;
 
+import io.confidencegateway.confidence.Thresholds;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -100,6 +101,6 @@ public record ProductSpec(
 
     /** The spec's thresholds, or the defaults when it has none. */
     public Thresholds effectiveThresholds() {
-        return thresholds == null ? Thresholds.DEFAULTS : thresholds.withDefaults();
+        return thresholds == null ? Thresholds.DEFAULT : thresholds.withDefaults();
     }
 }

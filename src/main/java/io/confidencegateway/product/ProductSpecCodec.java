@@ -1,5 +1,6 @@
 package io.confidencegateway.product;
 
+import io.confidencegateway.confidence.Thresholds;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;

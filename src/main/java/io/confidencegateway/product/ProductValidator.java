@@ -1,5 +1,6 @@
 package io.confidencegateway.product;
 
+import io.confidencegateway.confidence.Thresholds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 import io.confidencegateway.provider.ModelCatalog;
-import io.confidencegateway.verifier.VerifierService;
+
 
 /**
  * Checks a product id and spec before anything is stored: the id is a lowercase slug, every field is in range
@@ -39,7 +40,7 @@ public class ProductValidator {
     private final Function<String, Optional<String>> verifierProblem;
 
     @Inject
-    public ProductValidator(Validator validator, ModelCatalog models, VerifierService verifiers) {
+    public ProductValidator(Validator validator, ModelCatalog models, VerifierCatalog verifiers) {
         this(validator, model -> !(models.resolve(model) instanceof ModelCatalog.Unknown), verifiers::problem);
     }
 

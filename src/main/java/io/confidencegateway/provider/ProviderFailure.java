@@ -20,6 +20,32 @@ public sealed interface ProviderFailure {
     String kind();
 
     /**
+     * The HTTP status a caller gets when this failure ends its request: the statuses OpenAI's SDKs understand
+     * (429 retried after {@code Retry-After}, 503/504 as transient, 400 when the caller's request was at fault).
+     */
+    default int httpStatus() {
+        if (this instanceof Exhausted exhausted) {
+            return exhausted.last() == null ? 503 : exhausted.last().httpStatus();
+        }
+        if (this instanceof Timeout) {
+            return 504;
+        }
+        if (this instanceof ConnectFailed) {
+            return 503;
+        }
+        if (this instanceof RateLimited) {
+            return 429;
+        }
+        if (this instanceof ServerError server) {
+            return server.status() == 503 || server.status() == 504 ? server.status() : 502;
+        }
+        if (this instanceof Rejected rejected) {
+            return rejected.callerAtFault() ? 400 : 502;
+        }
+        return 502;
+    }
+
+    /**
      * The same failure with the text that came from upstream (the vendor's message, an exception's text) passed
      * through {@code scrub}, which takes out anything key-like before the failure is shown, logged or stored.
      */

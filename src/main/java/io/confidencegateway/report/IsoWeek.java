@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
-import io.confidencegateway.metrics.Period;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
+import io.confidencegateway.insight.Period;
 
 /** An ISO-8601 week ({@code 2026-W48}): Monday to Sunday, UTC. */
 public record IsoWeek(int year, int week) {

@@ -8,11 +8,11 @@ import static io.confidencegateway.report.BusinessFormat.percent;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.confidencegateway.metrics.HealthCheck;
-import io.confidencegateway.metrics.HealthStatus;
-import io.confidencegateway.metrics.HealthTargets;
-import io.confidencegateway.metrics.Metric;
-import io.confidencegateway.metrics.ProductMetricsReport;
+import io.confidencegateway.insight.HealthCheck;
+import io.confidencegateway.insight.HealthStatus;
+import io.confidencegateway.insight.HealthTargets;
+import io.confidencegateway.insight.Metric;
+import io.confidencegateway.insight.ProductMetricsReport;
 
 /**
  * Turns two weeks of product metrics into the stakeholder update: what is on target, what changed, what to do.

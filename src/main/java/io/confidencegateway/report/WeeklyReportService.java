@@ -2,7 +2,7 @@ package io.confidencegateway.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.confidencegateway.metrics.ProductMetricsService;
+import io.confidencegateway.insight.ProductMetricsService;
 import io.smallrye.mutiny.Uni;
 
 /** The weekly stakeholder update of a product: this week's metrics against the week before. */

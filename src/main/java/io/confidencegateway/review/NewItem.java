@@ -1,5 +1,7 @@
 package io.confidencegateway.review;
 
+import io.confidencegateway.confidence.ConfidenceScore;
+import io.confidencegateway.chat.Passage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +23,7 @@ import java.util.UUID;
  * @param confidence the calibrated confidence of the draft (0 when there is none)
  */
 public record NewItem(UUID answerId, String product, String kind, String reason, String question, String draft,
-        List<ReviewItem.Passage> passages, List<ReviewItem.Signal> signals, double confidence) {
+        List<Passage> passages, List<ConfidenceScore.SignalScore> signals, double confidence) {
 
     public static final String REVIEW = "review";
     public static final String HANDOFF = "handoff";

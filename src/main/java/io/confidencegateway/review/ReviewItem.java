@@ -1,5 +1,7 @@
 package io.confidencegateway.review;
 
+import io.confidencegateway.confidence.ConfidenceScore;
+import io.confidencegateway.chat.Passage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +34,7 @@ public record ReviewItem(
         String question,
         String draft,
         List<Passage> passages,
-        List<Signal> signals,
+        List<ConfidenceScore.SignalScore> signals,
         double confidence,
         String claimedBy,
         Instant claimedAt,
@@ -48,11 +50,4 @@ public record ReviewItem(
     public static final String CLAIMED = "claimed";
     public static final String RESOLVED = "resolved";
 
-    /** A knowledge-base passage shown to the reviewer, numbered as the draft cites it. */
-    public record Passage(int index, String source, Integer page, String text) {
-    }
-
-    /** A confidence signal: its value, its weight in the score, and why. */
-    public record Signal(String name, double value, double weight, String reason) {
-    }
 }

@@ -7,15 +7,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
-import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
+import io.confidencegateway.store.Ids;
 import io.confidencegateway.store.Database;
 import io.smallrye.mutiny.Uni;
 
@@ -59,18 +60,27 @@ public class ReviewQueue {
      * webhook, without waiting for it.
      */
     public Uni<Ticket> enqueue(NewItem item) {
-        UUID id = InferenceIds.next();
+        return enqueue(item, ticket -> connection -> ticket);
+    }
+
+    /**
+     * Queues the item and, in the same transaction, runs the work the ticket leads to (the answer pipeline stores the
+     * answer that carries it): one commit for both, so neither exists without the other. Observers (gauges, the
+     * hand-off webhook) hear of it after the commit.
+     */
+    public <T> Uni<T> enqueue(NewItem item, Function<Ticket, Database.Work<T>> alongside) {
+        UUID id = Ids.next();
         Instant now = now();
         return database.transaction(connection -> {
             repository.insert(connection, id, item, now);
-            return NewItem.HANDOFF.equals(item.kind()) ? Optional.of(repository.position(connection, id, now))
-                    : Optional.<Integer>empty();
-        }).map(position -> {
+            Integer position = NewItem.HANDOFF.equals(item.kind()) ? repository.position(connection, id, now) : null;
+            var ticket = new Ticket(id, position, config.review().handoffMessage().replace("{ticket}", id.toString()));
+            return alongside.apply(ticket).run(connection);
+        }).invoke(() -> {
             gauges.changed();
             if (NewItem.HANDOFF.equals(item.kind())) {
                 webhooks.send(WebhookEvent.HANDOFF, pendingItem(id, item, now));
             }
-            return new Ticket(id, position.orElse(null), config.review().handoffMessage().replace("{ticket}", id.toString()));
         });
     }
 

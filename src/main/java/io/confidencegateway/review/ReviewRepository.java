@@ -1,5 +1,7 @@
 package io.confidencegateway.review;
 
+import io.confidencegateway.confidence.ConfidenceScore;
+import io.confidencegateway.chat.Passage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,9 +57,9 @@ public class ReviewRepository {
     private static final String ORDER =
             " ORDER BY CASE status WHEN 'pending' THEN 0 WHEN 'claimed' THEN 1 ELSE 2 END, created_at, id";
 
-    private static final TypeReference<List<ReviewItem.Passage>> PASSAGES = new TypeReference<>() {
+    private static final TypeReference<List<Passage>> PASSAGES = new TypeReference<>() {
     };
-    private static final TypeReference<List<ReviewItem.Signal>> SIGNALS = new TypeReference<>() {
+    private static final TypeReference<List<ConfidenceScore.SignalScore>> SIGNALS = new TypeReference<>() {
     };
 
     /** Pending items of one kind, and the oldest pending creation time. */

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /** The human review queue over HTTP: list, read, claim and resolve items. */

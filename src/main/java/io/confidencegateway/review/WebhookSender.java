@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.store.Ids;
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
@@ -84,7 +84,7 @@ public class WebhookSender {
         if (url == null) {
             return;
         }
-        var event = new WebhookEvent(type, InferenceIds.next(), Instant.now(), item);
+        var event = new WebhookEvent(type, Ids.next(), Instant.now(), item);
         Buffer body;
         try {
             body = Buffer.buffer(json.writeValueAsBytes(event));

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.confidencegateway.product.VerifierCatalog;
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.privacy.SecretScrubber;
 import io.confidencegateway.provider.ProviderException;
@@ -30,7 +31,7 @@ import io.smallrye.mutiny.TimeoutException;
  * with the reason logged and returned.
  */
 @ApplicationScoped
-public class VerifierService {
+public class VerifierService implements VerifierCatalog {
 
     private static final Logger LOG = Logger.getLogger(VerifierService.class);
 
@@ -76,6 +77,7 @@ public class VerifierService {
     }
 
     /** Why a product cannot opt into that verifier (unknown name, not configured), or empty when it can. */
+    @Override
     public Optional<String> problem(String name) {
         Verifier verifier = name == null ? null : verifiers.get(name);
         if (verifier == null) {

@@ -10,14 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.answer.ReviewPolicy.Outcome;
 import io.confidencegateway.chat.GroundingBlock;
 
 class AnswerPoliciesTest {
 
-    private static final List<GroundingBlock.Passage> PASSAGES = List.of(
-            new GroundingBlock.Passage(1, "refund_policy.md", null, "Refunds within 30 days."),
-            new GroundingBlock.Passage(2, "account_security.pdf", 2, "Locked for 30 minutes."));
+    private static final List<Passage> PASSAGES = List.of(
+            new Passage(1, "refund_policy.md", null, "Refunds within 30 days."),
+            new Passage(2, "account_security.pdf", 2, "Locked for 30 minutes."));
 
     @Test
     void citationsResolveToTheirPassagesInOrderOfFirstUse() {

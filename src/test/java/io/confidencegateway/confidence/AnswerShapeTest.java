@@ -1,5 +1,6 @@
 package io.confidencegateway.confidence;
 
+import io.confidencegateway.chat.Passage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.confidencegateway.confidence;
 
+import io.confidencegateway.chat.Passage;
 import java.util.List;
 
 import io.confidencegateway.chat.Logprobs;

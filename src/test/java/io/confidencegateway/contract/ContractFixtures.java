@@ -1,5 +1,6 @@
 package io.confidencegateway.contract;
 
+import io.confidencegateway.confidence.ConfidenceScore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.chat.Passage;
+import io.confidencegateway.store.Ids;
 import io.confidencegateway.review.NewItem;
 import io.confidencegateway.review.ReviewItem;
 import io.confidencegateway.review.ReviewQueue;
@@ -56,6 +58,8 @@ final class ContractFixtures {
             case "products" -> "PUT".equals(op.method()) ? "contract-" + UUID.randomUUID().toString().substring(0, 8)
                     : PRODUCT;
             case "answers" -> answer();
+            // A product answer's model call is recorded under the same id.
+            case "inferences" -> answer();
             case "models" -> "extractive";
             case "documents" -> "DELETE".equals(op.method()) ? uploadDocument() : anyDocument();
             case "reviews" -> reviewItem(op.path().endsWith("/resolve"));
@@ -211,10 +215,10 @@ final class ContractFixtures {
 
     /** A fresh pending item; claimed by {@link #REVIEWER} when it is to be resolved. */
     private String reviewItem(boolean claimed) {
-        UUID id = queue.enqueue(new NewItem(InferenceIds.next(), PRODUCT, NewItem.REVIEW, "review_required",
+        UUID id = queue.enqueue(new NewItem(Ids.next(), PRODUCT, NewItem.REVIEW, "review_required",
                 QUESTION, "Refunds are accepted within 30 days [1].",
-                List.of(new ReviewItem.Passage(1, "refund_policy.md", null, "Refunds are accepted within 30 days.")),
-                List.of(new ReviewItem.Signal("grounding", 0.8, 0.4, "1 of 1 sentences supported")), 0.7))
+                List.of(new Passage(1, "refund_policy.md", null, "Refunds are accepted within 30 days.")),
+                List.of(new ConfidenceScore.SignalScore("grounding", 0.8, 0.4, 0.12, "1 of 1 sentences supported")), 0.7))
                 .await().atMost(Duration.ofSeconds(30)).id();
         if (claimed) {
             Http.Reply reply = http.send(Http.Call.of("POST", "/v1/reviews/" + id + "/claim")

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
 
 class FeedbackValidatorTest {
 

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.testing.Eventually;
 import io.confidencegateway.testing.OpenAiUpstreamStub;

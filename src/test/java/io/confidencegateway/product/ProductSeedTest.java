@@ -1,5 +1,6 @@
 package io.confidencegateway.product;
 
+import io.confidencegateway.confidence.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

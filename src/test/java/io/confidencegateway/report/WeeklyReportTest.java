@@ -11,12 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.confidencegateway.api.ProblemException;
-import io.confidencegateway.metrics.HealthTargets;
-import io.confidencegateway.metrics.Metric;
-import io.confidencegateway.metrics.Period;
-import io.confidencegateway.metrics.ProductMetrics;
-import io.confidencegateway.metrics.ProductMetricsReport;
+import io.confidencegateway.problem.ProblemException;
+import io.confidencegateway.insight.HealthTargets;
+import io.confidencegateway.insight.Metric;
+import io.confidencegateway.insight.Period;
+import io.confidencegateway.insight.ProductMetrics;
+import io.confidencegateway.insight.ProductMetricsReport;
 import io.confidencegateway.testing.BusinessLanguage;
 
 class WeeklyReportTest {

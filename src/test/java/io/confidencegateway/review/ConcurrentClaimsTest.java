@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.ProblemException;
 import io.quarkus.test.junit.QuarkusMock;
 
 /**

@@ -1,5 +1,6 @@
 package io.confidencegateway.review;
 
+import io.confidencegateway.confidence.ConfidenceScore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.chat.Passage;
+import io.confidencegateway.store.Ids;
 
 /** Items to queue and a bounded wait for what happens asynchronously. */
 final class ReviewFixtures {
@@ -23,12 +25,12 @@ final class ReviewFixtures {
     }
 
     static NewItem item(String product, String kind) {
-        return new NewItem(InferenceIds.next(), product, kind,
+        return new NewItem(Ids.next(), product, kind,
                 NewItem.HANDOFF.equals(kind) ? "low_confidence" : "review_required",
                 "How long do I have to return my order? Contact [EMAIL].",
                 NewItem.HANDOFF.equals(kind) ? null : "You can return it within 30 days [1].",
-                List.of(new ReviewItem.Passage(1, "refund_policy_v3.pdf", 2, "Returns are accepted within 30 days.")),
-                List.of(new ReviewItem.Signal("grounding", 0.8, 0.4, "4 of 5 sentences supported")), 0.42);
+                List.of(new Passage(1, "refund_policy_v3.pdf", 2, "Returns are accepted within 30 days.")),
+                List.of(new ConfidenceScore.SignalScore("grounding", 0.8, 0.4, 0.12, "4 of 5 sentences supported")), 0.42);
     }
 
     /** Polls until the value satisfies the condition or the wait is over; returns the last value read. */

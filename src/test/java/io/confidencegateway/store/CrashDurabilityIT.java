@@ -168,9 +168,9 @@ class CrashDurabilityIT {
             var missingTickets = missing(second, "/v1/reviews/", acknowledged.tickets());
             var chatsWithFeedback = new HashSet<String>();
             acknowledged.chatFeedback().forEach(event -> chatsWithFeedback.add(event[0]));
-            var missingChatsWithFeedback = missing(second, "/v1/answers/", chatsWithFeedback);
+            var missingChatsWithFeedback = missing(second, "/v1/inferences/", chatsWithFeedback);
             // Plain chat records are written behind (README, "Storage"): counted for the report, not asserted.
-            var missingChats = missing(second, "/v1/answers/", acknowledged.chats());
+            var missingChats = missing(second, "/v1/inferences/", acknowledged.chats());
             System.out.printf("CrashDurabilityIT[%s]: acknowledged/missing feedback %d/%d, answers %d/%d, tickets "
                     + "%d/%d, chat feedback %d/%d, chats with feedback %d/%d, plain chat records %d/%d%n", store,
                     acknowledged.feedback().size(), missingFeedback.size(), acknowledged.answers().size(),

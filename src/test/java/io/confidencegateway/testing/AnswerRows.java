@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.confidencegateway.inference.InferenceIds;
+import io.confidencegateway.store.Ids;
 import io.confidencegateway.store.Database;
 
 /**
@@ -28,7 +28,7 @@ public final class AnswerRows {
     }
 
     public static UUID insert(Database database, Answer a) {
-        UUID id = InferenceIds.next();
+        UUID id = Ids.next();
         database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO answer (id, product, user_id, question, confidence, confidence_label, outcome,

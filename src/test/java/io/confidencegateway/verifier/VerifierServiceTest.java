@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-import io.confidencegateway.confidence.Passage;
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.confidence.SignalResult;
 import io.confidencegateway.inference.GatewayError;

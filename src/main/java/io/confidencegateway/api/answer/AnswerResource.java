@@ -25,12 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confidencegateway.answer.AiResponse;
 import io.confidencegateway.answer.AnswerCard;
 import io.confidencegateway.answer.ServedAnswers;
-import io.confidencegateway.api.Problem;
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.chat.ChatMessage;
-import io.confidencegateway.inference.AnswerPipeline;
-import io.confidencegateway.inference.AnswerQuery;
-import io.confidencegateway.inference.InferenceLog;
+import io.confidencegateway.pipeline.AnswerPipeline;
+import io.confidencegateway.pipeline.AnswerQuery;
 import io.smallrye.mutiny.Uni;
 
 /** Native answers API: ask a product a question and get an AIResponse; fetch any answer by id. */
@@ -40,13 +39,11 @@ public class AnswerResource {
 
     private final AnswerPipeline pipeline;
     private final ServedAnswers served;
-    private final InferenceLog log;
     private final ObjectMapper json;
 
-    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, InferenceLog log, ObjectMapper json) {
+    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, ObjectMapper json) {
         this.pipeline = pipeline;
         this.served = served;
-        this.log = log;
         this.json = json;
     }
 
@@ -109,12 +106,12 @@ public class AnswerResource {
             + "with Accept: text/html, the same answer as an embeddable card (border colour, icon, disclaimer, "
             + "citations as footnotes). Once a person resolved a hand-off in the review queue, content is their reply and "
             + "'resolution' says who answered (answered_by: person), while 'handoff' keeps the ticket and first "
-            + "message. For a plain chat completion (no product), the record of the call: alias, "
-            + "provider, model, status, tokens, latency, attempts and the text delivered.")
-    @APIResponse(responseCode = "200", description = "The answer, or the record of the chat completion")
-    @APIResponse(responseCode = "404", description = "No answer has that id (ids are UUIDs)")
-    @APIResponse(responseCode = "406", description = "text/html asked for a plain chat completion, which has no card; "
-            + "or an Accept header that matches neither JSON nor HTML")
+            + "message. The record of the model call behind it (and of any plain chat completion) is at "
+            + "GET /v1/inferences/{id}.")
+    @APIResponse(responseCode = "200", description = "The answer")
+    @APIResponse(responseCode = "404", description = "No product answer has that id (ids are UUIDs); a plain chat "
+            + "completion's record is at GET /v1/inferences/{id}")
+    @APIResponse(responseCode = "406", description = "An Accept header that matches neither JSON nor HTML")
     public Uni<Response> get(@Parameter(description = "The answer id (X-Inference-Id)") @PathParam("id") String id,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         UUID uuid;
@@ -126,21 +123,11 @@ public class AnswerResource {
         }
         boolean html = accept != null && accept.contains(MediaType.TEXT_HTML)
                 && !accept.contains(MediaType.APPLICATION_JSON);
-        return served.find(uuid).chain(stored -> {
-            if (stored.isPresent()) {
-                ServedAnswers.Served answer = stored.get();
-                return Uni.createFrom().item(html
-                        ? Response.ok(card(answer), MediaType.TEXT_HTML_TYPE).build()
-                        : Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).build());
-            }
-            return log.find(uuid).map(found -> {
-                var record = found.orElseThrow(() -> ProblemException.notFound("No answer has the id " + id));
-                if (html) {
-                    throw new ProblemException(Problem.of(406, "Not Acceptable", "Answer " + id + " is a plain chat "
-                            + "completion without confidence or citations; ask for application/json"));
-                }
-                return Response.ok(record, MediaType.APPLICATION_JSON_TYPE).build();
-            });
+        return served.find(uuid).map(stored -> {
+            ServedAnswers.Served answer = stored.orElseThrow(() -> ProblemException.notFound("No product answer has "
+                    + "the id " + id + "; the record of a plain chat completion is at GET /v1/inferences/" + id));
+            return html ? Response.ok(card(answer), MediaType.TEXT_HTML_TYPE).build()
+                    : Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).build();
         });
     }
 

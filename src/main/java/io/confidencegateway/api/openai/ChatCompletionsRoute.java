@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatRequest;
-import io.confidencegateway.api.ProblemException;
+import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.chat.ChatResponse;
-import io.confidencegateway.inference.AnswerEnvelope;
+import io.confidencegateway.pipeline.AnswerPipeline;
 import io.confidencegateway.inference.GatewayError;
-import io.confidencegateway.inference.ProductChat;
+import io.confidencegateway.api.openai.ProductChat;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.confidencegateway.inference.InferenceFailure;
@@ -104,6 +104,11 @@ public class ChatCompletionsRoute {
             reply(context, OpenAiError.invalid(null, "The request body must be a JSON object"), null);
             return;
         }
+        var invalid = ChatRequestValidator.invalid(request);
+        if (invalid.isPresent()) {
+            reply(context, OpenAiError.of(invalid.get()), null);
+            return;
+        }
         String product = ProductChat.productOf(request, context.request().getHeader(PRODUCT_HEADER));
         if (product != null) {
             answerForProduct(context, product, request);
@@ -127,7 +132,7 @@ public class ChatCompletionsRoute {
                             return;
                         }
                         identify(response, id).setStatusCode(200).putHeader("Content-Type", "application/json");
-                        response.end(encode(answer));
+                        response.end(encode(OpenAiShapes.completion(answer)));
                         metrics.countRequest(API, "ok", 200);
                     },
                     failure -> reply(context, errorFor(failure), id));
@@ -160,10 +165,11 @@ public class ChatCompletionsRoute {
             if (http.closed()) {
                 return;
             }
-            var envelope = (AnswerEnvelope) response.gateway();
-            identify(http, envelope.inferenceId()).putHeader("X-Gateway-Confidence",
-                    String.format(java.util.Locale.ROOT, "%.2f", envelope.confidence()))
-                    .setStatusCode(200).putHeader("Content-Type", "application/json").end(encode(response));
+            var answered = (AnswerPipeline.Answered) response.gateway();
+            identify(http, answered.response().id()).putHeader("X-Gateway-Confidence",
+                    String.format(java.util.Locale.ROOT, "%.2f", answered.response().confidence()))
+                    .setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end(encode(OpenAiShapes.completion(response)));
             metrics.countRequest(API, "ok", 200);
         }, failure -> reply(context, errorFor(failure), null));
     }
@@ -279,11 +285,12 @@ public class ChatCompletionsRoute {
             if (done) {
                 return;
             }
+            Buffer event = event(OpenAiShapes.chunk(chunk));
             if (!headersSent) {
                 startIfNeeded();
-                response.write(event(chunk));
+                response.write(event);
             } else {
-                coalesce(event(chunk));
+                coalesce(event);
             }
             if (response.writeQueueFull()) {
                 response.drainHandler(drained -> subscription.request(1));

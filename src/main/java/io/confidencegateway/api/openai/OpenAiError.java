@@ -3,7 +3,6 @@ package io.confidencegateway.api.openai;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.confidencegateway.inference.GatewayError;
-import io.confidencegateway.inference.OpenAiStatus;
 import io.confidencegateway.provider.ProviderFailure;
 
 /**
@@ -47,7 +46,7 @@ public record OpenAiError(@JsonInclude(JsonInclude.Include.ALWAYS) Body error) {
     public static WithStatus of(ProviderFailure failure) {
         ProviderFailure decisive = failure instanceof ProviderFailure.Exhausted exhausted && exhausted.last() != null
                 ? exhausted.last() : failure;
-        int status = OpenAiStatus.of(failure);
+        int status = failure.httpStatus();
         String type = switch (status) {
             case 400 -> "invalid_request_error";
             case 429 -> "rate_limit_error";
@@ -62,7 +61,7 @@ public record OpenAiError(@JsonInclude(JsonInclude.Include.ALWAYS) Body error) {
     }
 
     /** A problem raised by the product pipeline (unknown product, empty question…), in OpenAI's shape. */
-    public static WithStatus of(io.confidencegateway.api.Problem problem) {
+    public static WithStatus of(io.confidencegateway.problem.Problem problem) {
         String code = problem.status() == 404 ? "product_not_found" : "invalid_value";
         String param = problem.errors() == null || problem.errors().isEmpty() ? null
                 : problem.errors().get(0).field();
@@ -71,7 +70,7 @@ public record OpenAiError(@JsonInclude(JsonInclude.Include.ALWAYS) Body error) {
     }
 
     /** Any problem on the OpenAI-compatible paths (unknown path, wrong Accept…), in OpenAI's shape. */
-    public static OpenAiError ofStatus(io.confidencegateway.api.Problem problem) {
+    public static OpenAiError ofStatus(io.confidencegateway.problem.Problem problem) {
         String code = switch (problem.status()) {
             case 400 -> "invalid_value";
             case 404 -> "not_found";

@@ -1,5 +1,6 @@
 package io.confidencegateway.confidence.align;
 
+import io.confidencegateway.chat.Passage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

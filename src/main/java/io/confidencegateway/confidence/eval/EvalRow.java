@@ -14,7 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.confidencegateway.confidence.Passage;
+import io.confidencegateway.chat.Passage;
 
 /**
  * One labelled example: {@code {context, question?, answer, label, domain?|model?}} where label 1 means the answer

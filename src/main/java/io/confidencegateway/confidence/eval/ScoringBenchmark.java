@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import io.confidencegateway.confidence.ConfidenceModel;
 import io.confidencegateway.confidence.ConfidenceScorer;
-import io.confidencegateway.confidence.Passage;
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.confidence.SignalCatalog;
 import io.confidencegateway.confidence.Thresholds;

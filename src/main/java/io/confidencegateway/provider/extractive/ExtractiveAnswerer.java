@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.chat.GroundingBlock;
 
 /**
@@ -42,7 +43,7 @@ final class ExtractiveAnswerer {
     }
 
     /** The answer text, with a [n] citation after each sentence taken from passage n. */
-    String answer(String question, List<GroundingBlock.Passage> passages) {
+    String answer(String question, List<Passage> passages) {
         Set<String> asked = terms(question);
         List<Sentence> sentences = sentences(passages);
         if (asked.isEmpty() || sentences.isEmpty()) {
@@ -95,10 +96,10 @@ final class ExtractiveAnswerer {
         return answer.toString();
     }
 
-    private static List<Sentence> sentences(List<GroundingBlock.Passage> passages) {
+    private static List<Sentence> sentences(List<Passage> passages) {
         var sentences = new ArrayList<Sentence>();
         for (int rank = 0; rank < passages.size(); rank++) {
-            GroundingBlock.Passage passage = passages.get(rank);
+            Passage passage = passages.get(rank);
             int position = 0;
             Set<String> heading = Set.of();
             for (String raw : SENTENCE_END.split(passage.text())) {

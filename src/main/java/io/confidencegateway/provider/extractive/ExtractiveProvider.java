@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatMessage;
 import io.confidencegateway.chat.ChatRequest;
@@ -81,14 +82,21 @@ final class ExtractiveProvider implements ChatProvider {
         });
     }
 
+    /**
+     * Answers the last user question from the passages the gateway grounded the request in; a caller that builds
+     * its own prompt may put passages in it as {@link GroundingBlock} elements instead (the pass-through route).
+     */
     private String answer(ChatRequest request) {
-        var passages = new ArrayList<GroundingBlock.Passage>();
+        boolean grounded = request.grounding() != null;
+        var passages = grounded ? request.grounding() : new ArrayList<Passage>();
         String question = "";
         for (ChatMessage message : request.messages()) {
             String text = message.text();
-            passages.addAll(GroundingBlock.parse(text));
+            if (!grounded) {
+                passages.addAll(GroundingBlock.parse(text));
+            }
             if ("user".equals(message.role())) {
-                String stripped = GroundingBlock.strip(text);
+                String stripped = grounded ? text : GroundingBlock.strip(text);
                 if (!stripped.isBlank()) {
                     question = stripped;
                 }

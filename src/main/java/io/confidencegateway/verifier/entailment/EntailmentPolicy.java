@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.confidencegateway.answer.CitationExtractor;
-import io.confidencegateway.confidence.Passage;
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.confidence.SignalResult;
 import io.confidencegateway.confidence.text.AnalyzedSentence;

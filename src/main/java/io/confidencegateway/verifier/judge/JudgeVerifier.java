@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.confidencegateway.chat.ChatRequest;
 import io.confidencegateway.chat.Usage;
 import io.confidencegateway.inference.InferenceService;
-import io.confidencegateway.inference.PricingConfig;
+import io.confidencegateway.provider.PricingConfig;
 import io.confidencegateway.provider.ModelCatalog;
 import io.confidencegateway.verifier.Verification;
 import io.confidencegateway.verifier.Verifier;

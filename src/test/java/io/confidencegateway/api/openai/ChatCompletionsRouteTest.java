@@ -166,7 +166,7 @@ class ChatCompletionsRouteTest {
         JsonNode last = JSON.readTree(events.get(events.size() - 1));
         assertThat(last.path("error").path("code").asText()).isEqualTo("stream_interrupted");
         assertThat(last.path("error").path("message").asText()).contains("interrupted");
-        JsonNode record = JSON.readTree(given().get("/v1/answers/" + response.header("X-Inference-Id")).asString());
+        JsonNode record = JSON.readTree(given().get("/v1/inferences/" + response.header("X-Inference-Id")).asString());
         assertThat(record.path("status").asText()).isEqualTo("interrupted");
         assertThat(record.path("content").asText()).isEqualTo("The refund window");
     }
@@ -205,7 +205,7 @@ class ChatCompletionsRouteTest {
         Response response = post(HELLO);
 
         response.then().statusCode(504).body("error.code", equalTo("timeout"));
-        JsonNode record = JSON.readTree(given().get("/v1/answers/" + response.header("X-Inference-Id")).asString());
+        JsonNode record = JSON.readTree(given().get("/v1/inferences/" + response.header("X-Inference-Id")).asString());
         assertThat(record.path("status").asText()).isEqualTo("error");
         assertThat(record.path("error_kind").asText()).isEqualTo("timeout");
         assertThat(record.path("http_status").asInt()).isEqualTo(504);
@@ -226,7 +226,7 @@ class ChatCompletionsRouteTest {
 
         String id = post(HELLO).header("X-Inference-Id");
 
-        JsonNode record = JSON.readTree(given().get("/v1/answers/" + id).then().statusCode(200).extract().asString());
+        JsonNode record = JSON.readTree(given().get("/v1/inferences/" + id).then().statusCode(200).extract().asString());
         assertThat(record.path("id").asText()).isEqualTo(id);
         assertThat(record.path("api").asText()).isEqualTo("chat_completions");
         assertThat(record.path("model_alias").asText()).isEqualTo("gpt-4o-mini");

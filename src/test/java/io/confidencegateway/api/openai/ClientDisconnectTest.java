@@ -58,11 +58,11 @@ class ClientDisconnectTest {
         }
 
         String status = Eventually.read(() -> {
-            var record = given().get("/v1/answers/" + id);
+            var record = given().get("/v1/inferences/" + id);
             return record.statusCode() == 200 ? record.jsonPath().getString("status") : "";
         }, "cancelled"::equals, Duration.ofSeconds(10));
         assertThat(status).as("the record of a stream the client left").isEqualTo("cancelled");
-        var record = given().get("/v1/answers/" + id).jsonPath();
+        var record = given().get("/v1/inferences/" + id).jsonPath();
         assertThat(record.getString("content")).startsWith("word0");
         assertThat(record.getString("content")).doesNotContain("word39");
     }

@@ -41,7 +41,7 @@ class FailoverTest {
     }
 
     private static JsonPath record(Response response) {
-        return given().get("/v1/answers/" + response.header("X-Inference-Id")).then().statusCode(200).extract()
+        return given().get("/v1/inferences/" + response.header("X-Inference-Id")).then().statusCode(200).extract()
                 .jsonPath();
     }
 

@@ -54,7 +54,7 @@ final class FaultMatrix {
     static JsonPath record(Response response) {
         String id = response.header("X-Inference-Id");
         assertThat(id).as("every answer, failed or not, carries its inference id").isNotBlank();
-        return given().get("/v1/answers/" + id).then().statusCode(200).extract().jsonPath();
+        return given().get("/v1/inferences/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     static void stubStream(String sse) {

@@ -42,7 +42,7 @@ import io.restassured.response.Response;
  * The fault matrix of issue 5 for whole answers (streams: {@link StreamFaultMatrixTest}), over real HTTP against
  * scripted upstreams: for each upstream fault, what the client
  * sees (status, body shape, which provider answered; never a 200 with a cut answer that looks complete) and what
- * is recorded ({@code GET /v1/answers/{X-Inference-Id}}: status, error_kind, every attempt's outcome).
+ * is recorded ({@code GET /v1/inferences/{X-Inference-Id}}: status, error_kind, every attempt's outcome).
  */
 @QuarkusTest
 @WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)

@@ -58,7 +58,7 @@ class ProviderSecretsTest {
                 .contains("Incorrect API key provided: [redacted] (header Authorization: Bearer [redacted], org "
                         + "key=[redacted])");
         String id = response.header("X-Inference-Id");
-        String record = given().get("/v1/answers/" + id).then().statusCode(200).extract().asString();
+        String record = given().get("/v1/inferences/" + id).then().statusCode(200).extract().asString();
         assertThat(record).doesNotContain(KEY).contains("Incorrect API key provided: [redacted]");
 
         assertThat(log.flush(10_000)).isTrue();

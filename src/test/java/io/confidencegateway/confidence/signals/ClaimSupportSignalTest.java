@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.confidencegateway.confidence.Fixtures;
-import io.confidencegateway.confidence.Passage;
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.confidence.SignalResult;
 

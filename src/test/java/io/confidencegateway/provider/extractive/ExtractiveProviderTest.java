@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatMessage;
 import io.confidencegateway.chat.ChatRequest;
@@ -18,12 +19,12 @@ import io.confidencegateway.provider.ProviderSettings;
 
 class ExtractiveProviderTest {
 
-    private static final List<GroundingBlock.Passage> PASSAGES = List.of(
-            new GroundingBlock.Passage(1, "refund_policy.md", null, """
+    private static final List<Passage> PASSAGES = List.of(
+            new Passage(1, "refund_policy.md", null, """
                     # Refunds
                     You can request a refund within 30 days of purchase. Refunds go back to the original payment \
                     method within 5 business days."""),
-            new GroundingBlock.Passage(2, "account_security.pdf", 2, """
+            new Passage(2, "account_security.pdf", 2, """
                     After five failed sign-in attempts the account is locked for 30 minutes. \
                     Contact support to unlock it sooner."""));
 
@@ -57,11 +58,11 @@ class ExtractiveProviderTest {
 
     @Test
     void theSectionHeadingCountsForItsSentences() {
-        var passages = List.of(new GroundingBlock.Passage(1, "refund_policy.md", null, """
+        var passages = List.of(new Passage(1, "refund_policy.md", null, """
                 ## Refund window
 
                 You can request a full refund within 30 days of purchase. The 30 days count from the date of the charge."""),
-                new GroundingBlock.Passage(2, "refund_policy.md", null, """
+                new Passage(2, "refund_policy.md", null, """
                 ## Annual plans
 
                 Within the 30-day window, an annual plan is refunded in full."""));
@@ -100,7 +101,7 @@ class ExtractiveProviderTest {
 
     @Test
     void passagesRoundTripThroughThePromptEvenWithHostileText() {
-        var tricky = List.of(new GroundingBlock.Passage(3, "a \"quoted\" name.md", 4,
+        var tricky = List.of(new Passage(3, "a \"quoted\" name.md", 4,
                 "Text that ends its element </passage> early\nand spans lines."));
 
         var parsed = GroundingBlock.parse("Intro\n" + GroundingBlock.render(tricky) + "Question?");

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.confidencegateway.chat.ChatMessage;
-import io.confidencegateway.confidence.Passage;
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.confidence.ScoringContext;
 
 /**

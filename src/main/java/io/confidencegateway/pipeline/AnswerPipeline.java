@@ -1,0 +1,443 @@
+package io.confidencegateway.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.confidencegateway.provider.PricingConfig;
+import io.confidencegateway.inference.InferenceService;
+import io.confidencegateway.inference.InferenceFailure;
+import io.confidencegateway.answer.AiResponse;
+import io.confidencegateway.answer.AnswerAssembler;
+import io.confidencegateway.answer.AnswerAssembler.Forced;
+import io.confidencegateway.answer.AnswerPrompt;
+import io.confidencegateway.answer.AnswerStore;
+import io.confidencegateway.review.NewItem;
+import io.confidencegateway.review.ReviewQueue;
+import java.util.UUID;
+import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
+import io.confidencegateway.chat.ChatChunk;
+import io.confidencegateway.chat.ChatMessage;
+import io.confidencegateway.chat.ChatRequest;
+import io.confidencegateway.chat.GroundingBlock;
+import io.confidencegateway.chat.Logprobs;
+import io.confidencegateway.chat.Usage;
+import io.confidencegateway.confidence.ConfidenceModel;
+import io.confidencegateway.confidence.ConfidenceScore;
+import io.confidencegateway.confidence.ConfidenceScorer;
+import io.confidencegateway.confidence.ConfidenceSignal;
+import io.confidencegateway.chat.Passage;
+import io.confidencegateway.confidence.ScoringContext;
+import io.confidencegateway.knowledge.Retriever;
+import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.privacy.PiiRedactor;
+import io.confidencegateway.store.Database;
+import io.confidencegateway.privacy.PiiType;
+import io.confidencegateway.privacy.Redaction;
+import io.confidencegateway.product.ProductService;
+import io.confidencegateway.product.ProductSpec;
+import io.confidencegateway.provider.Attempt;
+import io.confidencegateway.provider.ModelCatalog;
+import io.confidencegateway.verifier.Verification;
+import io.confidencegateway.verifier.VerifierCosts;
+import io.confidencegateway.verifier.VerifierPriors;
+import io.confidencegateway.verifier.VerifierService;
+import io.quarkus.arc.All;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The product answer, from question to stored AIResponse: product spec → PII redaction → retrieval → prompt →
+ * provider route (the product's model, then the last resort) → citations → confidence → review decision → UX →
+ * record. Both the native answers API and product-addressed chat completions come in here, through one entry per
+ * mode: {@link #answer(AnswerQuery)} for a whole answer and {@link #stream(AnswerQuery, Consumer)} for a stream;
+ * both get the product's latency budget, the hand-off when every provider fails, and logprobs for scoring.
+ */
+@ApplicationScoped
+public class AnswerPipeline {
+
+    /** A question made ready for a model: the spec, what was redacted, the passages and the prompt. */
+    record Grounded(String productId, ProductSpec spec, String question, Redaction redaction,
+            List<Passage> passages, List<ChatMessage> prompt, long startNanos, Instant createdAt) {
+    }
+
+    private final ProductService products;
+    private final Retriever retriever;
+    private final InferenceService inference;
+    private final ModelCatalog catalog;
+    private final ConfidenceScorer scorer;
+    private final AnswerStore store;
+    private final PricingConfig pricing;
+    private final AnswersConfig config;
+    private final GatewayMetrics metrics;
+    private final ReviewQueue reviews;
+    private final VerifierService verifiers;
+    private final PiiRedactor redactor = new PiiRedactor();
+
+    public AnswerPipeline(ProductService products, Retriever retriever, InferenceService inference,
+            ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerStore store, PricingConfig pricing,
+            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews, VerifierService verifiers) {
+        this.reviews = reviews;
+        this.verifiers = verifiers;
+        this.products = products;
+        this.retriever = retriever;
+        this.inference = inference;
+        this.catalog = catalog;
+        // The verifier tiers' prior weights join the shipped model here (see VerifierPriors); only signals the model
+        // weighs are run.
+        this.scorer = ConfidenceScorer.serving(VerifierPriors.over(ConfidenceModel.shipped()), signals);
+        this.store = store;
+        this.pricing = pricing;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /**
+     * A finished answer and how its model call was routed (the alias addressed, every provider attempt): what an API
+     * needs to show it in its own shape. The last chunk(s) of a stream carry one in their {@code gateway} slot.
+     */
+    public record Answered(AiResponse response, String alias, List<Attempt> attempts) {
+
+        static Answered of(AiResponse response, InferenceService.Prepared prepared) {
+            return new Answered(response, prepared.route().alias(), prepared.trace().attempts());
+        }
+    }
+
+    /**
+     * The whole answer: ground, ask the route within the latency budget, then score, decide, queue for review,
+     * store. Throws a 404 or 400 problem at once for an unknown product or a missing or too long question.
+     */
+    public Uni<Answered> answer(AnswerQuery query) {
+        return ground(query).chain(grounded -> {
+            InferenceService.Prepared prepared = prepare(upstreamRequest(grounded,
+                    query.options() == null ? null : query.options().withStream(false)));
+            return respond(grounded, prepared, query.userId(), query.conversationId())
+                    .map(response -> Answered.of(response, prepared));
+        });
+    }
+
+    /**
+     * The answer as chunks: tokens as they come, the verdict (an {@link Answered} in the {@code gateway} slot) on
+     * the finish chunk and on the usage chunk when asked for; a hand-off or an over-budget outcome as a graceful end (see
+     * {@link AnswerStream}). {@code onId} learns the inference id before the first chunk. Throws a 404 or 400 problem
+     * at once, as {@link #answer(AnswerQuery)} does.
+     */
+    public Multi<ChatChunk> stream(AnswerQuery query, Consumer<String> onId) {
+        return ground(query).onItem().transformToMulti(grounded -> {
+            InferenceService.Prepared prepared = prepare(upstreamRequest(grounded, query.options()));
+            onId.accept(prepared.id().toString());
+            return new AnswerStream(this, inference, grounded, prepared, query).chunks();
+        });
+    }
+
+    /** The spec of a product, or a 404 problem naming it. */
+    private ProductSpec spec(String productId) {
+        return products.find(productId).orElseThrow(() -> ProblemException.notFound("No product has the id '"
+                + productId + "'; GET /v1/products lists them"));
+    }
+
+    /** Redacts (as the product wants), retrieves passages and builds the prompt. */
+    private Uni<Grounded> ground(AnswerQuery query) {
+        String productId = query.productId();
+        String question = query.question();
+        List<ChatMessage> earlierTurns = query.earlierTurns() == null ? List.of() : query.earlierTurns();
+        ProductSpec spec = spec(productId);
+        if (question == null || question.isBlank()) {
+            throw badRequest("question", "must not be empty");
+        }
+        if (question.length() > config.maxQuestionChars()) {
+            throw badRequest("question", "at most " + config.maxQuestionChars()
+                    + " characters (gateway.answers.max-question-chars), got " + question.length());
+        }
+        long started = System.nanoTime();
+        Instant createdAt = Instant.now();
+        List<ChatMessage> recent = earlierTurns.subList(Math.max(0, earlierTurns.size() - config.maxTurns()),
+                earlierTurns.size());
+        // Redaction is regex work over the question and up to max-turns earlier turns: on a worker, never on the
+        // event loop the chat route calls from; without redaction there is nothing to move off it.
+        Uni<Redacted> redacted = spec.piiHandling() == ProductSpec.PiiHandling.REDACT
+                ? Uni.createFrom().item(() -> redact(question, recent))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                : Uni.createFrom().item(new Redacted(new Redaction(question, Map.of()), recent));
+        return redacted.chain(r -> retriever.retrieve(productId, r.question().text(), config.passages()).map(found -> {
+            var passages = new ArrayList<Passage>(found.size());
+            for (int i = 0; i < found.size(); i++) {
+                passages.add(found.get(i).numbered(i + 1));
+            }
+            return new Grounded(productId, spec, r.question().text(), r.question(), passages,
+                    AnswerPrompt.messages(spec, passages, r.turns(), r.question().text()), started, createdAt);
+        }));
+    }
+
+    /** The question and earlier turns with PII replaced; the counts are over all of them. */
+    private record Redacted(Redaction question, List<ChatMessage> turns) {
+    }
+
+    private Redacted redact(String question, List<ChatMessage> recent) {
+        Redaction redaction = redactor.redact(question);
+        var counts = new LinkedHashMap<>(redaction.counts());
+        var turns = new ArrayList<ChatMessage>(recent.size());
+        for (ChatMessage turn : recent) {
+            Redaction scrubbed = redactor.redact(turn.text());
+            scrubbed.counts().forEach((type, n) -> counts.merge(type, n, Integer::sum));
+            turns.add(ChatMessage.of(turn.role(), scrubbed.text()));
+        }
+        return new Redacted(new Redaction(redaction.text(), counts), turns);
+    }
+
+    /**
+     * The chat request a grounded question goes upstream as; caller parameters (temperature, stop…) are kept
+     * when given; logprobs are asked for, and left out for targets that cannot give them.
+     */
+    private ChatRequest upstreamRequest(Grounded grounded, ChatRequest caller) {
+        String alias = grounded.spec().model() != null ? grounded.spec().model()
+                : products.modelAliasFor(grounded.spec());
+        Double temperature = caller != null && caller.temperature() != null ? caller.temperature()
+                : config.temperature();
+        Integer maxTokens = caller != null && caller.outputTokenLimit() != null ? caller.outputTokenLimit()
+                : config.maxTokens();
+        return new ChatRequest(alias, grounded.prompt(), caller == null ? null : caller.stream(),
+                caller == null ? null : caller.streamOptions(), temperature, caller == null ? null : caller.topP(),
+                null, maxTokens, null, caller == null ? null : caller.stop(), caller == null ? null : caller.seed(),
+                caller == null ? null : caller.user(), Boolean.TRUE, null, null, null, null, null,
+                null, null, null, null).withGrounding(grounded.passages());
+    }
+
+    /** Routes the request with the product's last resort behind it. */
+    private InferenceService.Prepared prepare(ChatRequest upstream) {
+        return inference.prepare(upstream, new InferenceService.Purpose(InferenceService.API_ANSWERS,
+                config.lastResort(), true));
+    }
+
+    /**
+     * Asks the route within what is left of the product's latency budget; when the budget runs out or every
+     * provider fails, the question is handed off to a person instead of waiting or failing.
+     */
+    private Uni<AiResponse> respond(Grounded grounded, InferenceService.Prepared prepared, String userId,
+            String conversationId) {
+        Duration budget = budget(grounded);
+        Duration left = budgetLeft(grounded);
+        if (left.isNegative() || left.isZero()) {
+            left = Duration.ofMillis(1);
+        }
+        return inference.complete(prepared)
+                .ifNoItem().after(left).failWith(() -> new LatencyBudgetExhausted(budget))
+                .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(),
+                        answer.choices().get(0).logprobs(), null, true), userId, conversationId, null))
+                .onFailure(LatencyBudgetExhausted.class).recoverWithUni(exhausted -> overBudget(grounded, prepared,
+                        budget, userId, conversationId))
+                .onFailure(InferenceFailure.class).recoverWithUni(failure -> providersFailed(grounded, prepared,
+                        failure, userId, conversationId));
+    }
+
+    /** Every provider failed before producing anything: the question is handed off to a person. */
+    Uni<AiResponse> providersFailed(Grounded grounded, InferenceService.Prepared prepared, InferenceFailure failure,
+            String userId, String conversationId) {
+        return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("providers_failed",
+                "every provider failed: " + failure.getMessage(), true));
+    }
+
+    /**
+     * The budget ran out while a stream was under way and part of the answer already went out: that part cannot
+     * be taken back or replaced, so it becomes the draft of a hand-off, whatever the product's on_latency_budget.
+     */
+    Uni<AiResponse> cutOff(Grounded grounded, InferenceService.Prepared prepared, String partial, Logprobs logprobs,
+            String userId, String conversationId) {
+        return finish(grounded, prepared, new Produced(partial, null, logprobs, null, false), userId, conversationId,
+                new Forced("latency_budget", overBudgetReason(budget(grounded)) + "; it was cut off after part of "
+                        + "the answer went out", true));
+    }
+
+    static Duration budget(Grounded grounded) {
+        return Duration.ofMillis(Math.round(grounded.spec().maxLatencySeconds() * 1000));
+    }
+
+    /** What is left of the product's latency budget now (zero or negative once it has run out). */
+    static Duration budgetLeft(Grounded grounded) {
+        return budget(grounded).minusNanos(System.nanoTime() - grounded.startNanos());
+    }
+
+    /**
+     * The model missed the budget: hand off, or (when the product prefers it) serve the extractive answer from
+     * the passages at once, saying so in the review reasons.
+     */
+    Uni<AiResponse> overBudget(Grounded grounded, InferenceService.Prepared prepared, Duration budget,
+            String userId, String conversationId) {
+        String why = overBudgetReason(budget);
+        if (grounded.spec().latencyBudgetBehaviour() == ProductSpec.OnLatencyBudget.BEST_EFFORT
+                && catalog.resolve(config.lastResort()) instanceof ModelCatalog.Route extract) {
+            ModelCatalog.Target target = extract.primary();
+            return target.provider().chat(prepared.request().upstream(target.upstreamModel()).withoutLogprobs())
+                    .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(), null,
+                            target, true), userId, conversationId, new Forced("latency_budget", why + "; served the answer "
+                                    + "extracted from the knowledge base instead", false)));
+        }
+        return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("latency_budget", why,
+                true));
+    }
+
+    private static String overBudgetReason(Duration budget) {
+        return "the model did not answer within the product's latency budget of " + budget.toMillis() + " ms";
+    }
+
+    /** Thrown inside the pipeline when the product's latency budget runs out; never reaches a caller. */
+    static final class LatencyBudgetExhausted extends RuntimeException {
+        LatencyBudgetExhausted(Duration budget) {
+            super("latency budget of " + budget.toMillis() + " ms exhausted", null, false, false);
+        }
+    }
+
+    /**
+     * What a provider produced: the text, its usage and logprobs when known, who produced it when that is
+     * not the route's own answer (null: the target the route served), and whether the product's verifier tiers
+     * check it.
+     */
+    record Produced(String content, Usage usage, Logprobs logprobs, ModelCatalog.Target by, boolean verify) {
+        static final Produced NOTHING = new Produced("", null, null, null, false);
+    }
+
+    /** The answer's analysis and its in-process signals, computed once on a worker. */
+    private record Scoring(ScoringContext context, List<ConfidenceScorer.Reading> readings) {
+    }
+
+    /**
+     * Scores the answer text, decides review, queues it for a person when the decision says so (a hand-off gets its
+     * ticket), assembles the AIResponse once, and stores it. Scoring is CPU work of a few milliseconds, so it runs
+     * on a worker.
+     */
+    Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, Produced produced,
+            String userId, String conversationId, Forced forced) {
+        return scored(grounded, prepared, produced)
+                .map(draft -> AnswerAssembler.judge(draft, forced))
+                .chain(judged -> stored(grounded, judged, userId, conversationId))
+                .map(assembled -> {
+                    AiResponse response = assembled.response();
+                    String handoffReason = response.handoff() == null ? null : response.handoff().reason();
+                    metrics.recordAnswer(grounded.productId(), response.confidenceLabel(), outcome(assembled),
+                            response.confidence());
+                    if (handoffReason != null) {
+                        metrics.recordHandoff(grounded.productId(), handoffReason);
+                    }
+                    if (response.usage() != null) {
+                        metrics.recordProductTokens(grounded.productId(), response.model(),
+                                response.usage().promptTokens(), response.usage().completionTokens());
+                        if (response.usage().costUsd() != null) {
+                            metrics.recordCost(grounded.productId(), response.model(), response.usage().costUsd());
+                        }
+                    }
+                    return response;
+                });
+    }
+
+    private static String outcome(AnswerAssembler.Assembled assembled) {
+        return assembled.decision().outcome().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Assembles the response once and stores it, in one commit: a draft that needs a person goes into the review
+     * queue in the same transaction, and a hand-off's response carries the ticket it got there.
+     */
+    private Uni<AnswerAssembler.Assembled> stored(Grounded grounded, AnswerAssembler.Judged judged, String userId,
+            String conversationId) {
+        if (!judged.queued()) {
+            var assembled = AnswerAssembler.assemble(judged, null);
+            return store.save(assembled.response(), facts(grounded, assembled, userId, conversationId))
+                    .replaceWith(assembled);
+        }
+        AnswerAssembler.Draft draft = judged.draft();
+        boolean handOff = judged.handoffReason() != null;
+        var item = new NewItem(UUID.fromString(draft.id()), grounded.productId(),
+                handOff ? NewItem.HANDOFF : NewItem.REVIEW, judged.queueReason(), grounded.question(),
+                judged.answered() ? draft.content() : null, grounded.passages(), draft.score().signals(),
+                draft.score().confidence());
+        return reviews.enqueue(item, ticket -> {
+            var assembled = AnswerAssembler.assemble(judged, handOff ? new AiResponse.Handoff(ticket.id().toString(),
+                    judged.handoffReason(), ticket.message(), ticket.queuePosition()) : null);
+            Database.Work<String> insert = store.insert(assembled.response(),
+                    facts(grounded, assembled, userId, conversationId));
+            return connection -> {
+                insert.run(connection);
+                return assembled;
+            };
+        });
+    }
+
+    private static AnswerStore.Facts facts(Grounded grounded, AnswerAssembler.Assembled assembled, String userId,
+            String conversationId) {
+        AiResponse response = assembled.response();
+        return new AnswerStore.Facts(userId, conversationId, grounded.question(), outcome(assembled),
+                response.handoff() == null ? null : response.handoff().reason());
+    }
+
+    /**
+     * Scores the answer: the in-process signals on a worker, then (when the product opted in and there is an
+     * answer to check) its verifier tiers concurrently within what is left of the latency budget, then the
+     * combination into the draft, back on a worker.
+     */
+    private Uni<AnswerAssembler.Draft> scored(Grounded grounded, InferenceService.Prepared prepared,
+            Produced produced) {
+        return Uni.createFrom().item(() -> {
+            ScoringContext context = ScoringContext.of(grounded.question(), grounded.passages(), produced.content(),
+                    produced.logprobs());
+            return new Scoring(context, scorer.evaluate(context));
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(scoring -> {
+            List<String> wanted = produced.verify() && !produced.content().isBlank()
+                    && !produced.content().contains(AnswerPrompt.NO_ANSWER) ? grounded.spec().verifierNames()
+                            : List.of();
+            if (wanted.isEmpty()) {
+                return Uni.createFrom().item(draft(grounded, prepared, produced, scoring, List.of()));
+            }
+            return verifiers.verify(grounded.productId(), wanted, scoring.context(), budgetLeft(grounded))
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(verified -> draft(grounded, prepared, produced, scoring, verified));
+        });
+    }
+
+    private AnswerAssembler.Draft draft(Grounded grounded, InferenceService.Prepared prepared,
+            Produced produced, Scoring scoring, List<Verification> verified) {
+        String content = produced.content();
+        Usage usage = produced.usage();
+        ProductSpec spec = grounded.spec();
+        var readings = new ArrayList<>(scoring.readings());
+        verified.forEach(v -> readings.add(new ConfidenceScorer.Reading(v.name(), v.result())));
+        ConfidenceScore score = scorer.combine(readings, scoring.context(), spec.effectiveThresholds());
+        ModelCatalog.Target served = produced.by() != null ? produced.by()
+                : InferenceService.servedOrPrimary(prepared);
+        AiResponse.UsageView usageView = VerifierCosts.usage(usage, usage == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(cost(served, usage)), verified);
+        var redactions = new LinkedHashMap<String, Integer>();
+        grounded.redaction().counts().forEach((type, n) -> redactions.put(name(type), n));
+        return new AnswerAssembler.Draft(prepared.id().toString(), grounded.productId(), spec,
+                grounded.passages(), content, score, redactions, served.provider().id(), served.upstreamModel(),
+                usageView, Duration.ofNanos(System.nanoTime() - grounded.startNanos()).toMillis(),
+                grounded.createdAt());
+    }
+
+    /** Dollars from the model's price; $0 for a provider inside the gateway; null when the price is unknown. */
+    private Double cost(ModelCatalog.Target served, Usage usage) {
+        if (served.provider().inProcess()) {
+            return 0.0;
+        }
+        return pricing.cost(served.upstreamModel(), usage.promptTokens(), usage.completionTokens())
+                .map(c -> Math.round(c * 1e8) / 1e8).orElse(null);
+    }
+
+    private static String name(PiiType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ProblemException badRequest(String field, String message) {
+        return new ProblemException(new Problem("about:blank", "Bad Request", 400, field + ": " + message, null,
+                List.of(new Problem.FieldError(field, message))));
+    }
+}

@@ -1,0 +1,33 @@
+package io.confidencegateway.pipeline;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How product answers are produced. */
+@ConfigMapping(prefix = "gateway.answers")
+public interface AnswersConfig {
+
+    /** Passages retrieved per question and shown to the model. */
+    @WithDefault("5")
+    int passages();
+
+    /** Longest question accepted, in characters (longer gets 400). */
+    @WithDefault("4000")
+    int maxQuestionChars();
+
+    /** Earlier conversation turns kept in the prompt at most. */
+    @WithDefault("10")
+    int maxTurns();
+
+    /** The alias that ends every product route: answers from the passages even when every model fails. */
+    @WithDefault("extractive")
+    String lastResort();
+
+    /** Output-token limit of a product answer. */
+    @WithDefault("512")
+    int maxTokens();
+
+    /** Sampling temperature of a product answer (low: answers should be repeatable). */
+    @WithDefault("0.1")
+    double temperature();
+}
