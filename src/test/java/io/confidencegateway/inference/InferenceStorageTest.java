@@ -11,19 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.provider.Attempt;
 import io.confidencegateway.store.Database;
 import io.quarkus.agroal.DataSource;
+import io.vertx.core.Vertx;
 
 /**
  * What the gateway promises about stored answers, checked against whichever store the subclass boots: H2 always,
@@ -44,6 +49,12 @@ abstract class InferenceStorageTest {
 
     @Inject
     GatewayMetrics metrics;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     @Any
@@ -189,17 +200,7 @@ abstract class InferenceStorageTest {
     @Test
     void answersRecordedJustBeforeShutdownAreStored() {
         // A log of its own, so that stopping it leaves the application's log running for the other tests.
-        var ownLog = new InferenceLog(database, repository, metrics, new RecordingConfig() {
-            @Override
-            public int queueSize() {
-                return 10_000;
-            }
-
-            @Override
-            public java.time.Duration durableWait() {
-                return java.time.Duration.ofSeconds(5);
-            }
-        });
+        var ownLog = new InferenceLog(database, repository, metrics, OWN_CONFIG, vertx);
         List<InferenceRecord> records = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             records.add(sample("answer " + i + " before shutdown"));
@@ -217,6 +218,38 @@ abstract class InferenceStorageTest {
         });
         assertThat(stored).containsExactlyElementsOf(records);
     }
+
+    @Test
+    void recordsAreStoredByAManagedVertxWorkerNotAThreadOfTheLogsOwn() {
+        List<Boolean> onWorker = new CopyOnWriteArrayList<>();
+        var watched = new InferenceRepository(json) {
+            @Override
+            public void insertAll(Connection connection, List<InferenceRecord> records) throws SQLException {
+                onWorker.add(io.vertx.core.Context.isOnWorkerThread());
+                super.insertAll(connection, records);
+            }
+        };
+        var ownLog = new InferenceLog(database, watched, metrics, OWN_CONFIG, vertx);
+        InferenceRecord record = sample("stored by a managed worker");
+
+        ownLog.record(record);
+
+        Awaitility.await().atMost(FLUSH_WAIT).until(() -> stored(record.id()).isPresent());
+        ownLog.stop();
+        assertThat(onWorker).isNotEmpty().containsOnly(true);
+    }
+
+    private static final RecordingConfig OWN_CONFIG = new RecordingConfig() {
+        @Override
+        public int queueSize() {
+            return 10_000;
+        }
+
+        @Override
+        public java.time.Duration durableWait() {
+            return java.time.Duration.ofSeconds(5);
+        }
+    };
 
     private Optional<InferenceRecord> stored(UUID id) {
         return database.inTransaction(c -> repository.find(c, id));
