@@ -223,8 +223,7 @@ public class InferenceLog {
                     return;
                 }
                 if (stopping && backoff > 1_600) {
-                    LOG.errorf("Giving up storing %d inference records at shutdown: %s", batch.size(),
-                            failure.getMessage());
+                    LOG.errorf(failure, "Giving up storing %d inference records at shutdown", batch.size());
                     batch.forEach(entry -> entry.stored().completeExceptionally(failure));
                     return;
                 }
@@ -270,7 +269,7 @@ public class InferenceLog {
         pending.remove(entry.record().id());
         entry.stored().completeExceptionally(failure);
         metrics.recordDropped();
-        LOG.errorf("Inference record %s was not stored: %s", entry.record().id(), failure.getMessage());
+        LOG.errorf(failure, "Inference record %s was not stored", entry.record().id());
     }
 
     /** Waits until everything recorded so far is stored (or the timeout passes). */

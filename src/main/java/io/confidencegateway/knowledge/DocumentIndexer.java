@@ -202,8 +202,7 @@ public class DocumentIndexer {
                         documentId, failure.toString());
                 return DocumentStatus.INDEXING;
             }
-            LOG.errorf("Indexing document %s failed after %d passages were embedded: %s", documentId, embedded,
-                    failure.toString());
+            LOG.errorf(failure, "Indexing document %s failed after %d passages were embedded", documentId, embedded);
             fail(documentId, step.words + "; nothing of the document is searchable. Upload the same file again to "
                     + "retry: that replaces this failed document");
             return DocumentStatus.FAILED;
@@ -268,7 +267,7 @@ public class DocumentIndexer {
             index.deleteDocument(documentId);
         } catch (RuntimeException | IOException again) {
             // It stays "indexing" and the next start tries again.
-            LOG.errorf("Marking document %s failed did not work either: %s", documentId, again.toString());
+            LOG.errorf(again, "Marking document %s failed did not work either", documentId);
         }
     }
 

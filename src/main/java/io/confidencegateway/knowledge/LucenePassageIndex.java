@@ -187,7 +187,7 @@ class LucenePassageIndex implements PassageIndex {
                 directory.close();
             }
         } catch (IOException failure) {
-            LOG.warnf("Closing the search index failed: %s", failure.toString());
+            LOG.warn("Closing the search index failed", failure);
         } finally {
             searchers = null;
             writer = null;
@@ -237,7 +237,7 @@ class LucenePassageIndex implements PassageIndex {
         try {
             writer.rollback();
         } catch (IOException | RuntimeException failure) {
-            LOG.warnf("Rolling back the search index failed: %s", failure.toString());
+            LOG.warn("Rolling back the search index failed", failure);
         }
         writer = null;
         close();
