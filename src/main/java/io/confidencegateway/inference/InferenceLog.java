@@ -272,20 +272,6 @@ public class InferenceLog {
         LOG.errorf(failure, "Inference record %s was not stored", entry.record().id());
     }
 
-    /** Waits until everything recorded so far is stored (or the timeout passes). */
-    public boolean flush(long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return pending.isEmpty();
-    }
-
     /**
      * Drains on the shutdown event rather than at bean destruction: by the time this bean is destroyed the
      * datasource may already be closed, and every record still queued would be lost.

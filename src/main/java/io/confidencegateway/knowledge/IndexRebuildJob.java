@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.confidencegateway.store.Database;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -64,11 +63,6 @@ public class IndexRebuildJob {
                 }
             }
         });
-    }
-
-    /** Rebuilds the index in the background when it is stale; the item is whether it was rebuilt. */
-    public Uni<Boolean> rebuildIfStaleLater() {
-        return Uni.createFrom().item(this::rebuildIfStale).runSubscriptionOn(workers);
     }
 
     /**
