@@ -84,14 +84,14 @@ public class ProblemMappers {
             default -> status >= 500 ? "The gateway failed to handle the request" : title;
         };
         if (status >= 500) {
-            LOG.errorf("Request failed: %s", exception.toString());
+            LOG.error("Request failed", exception);
         }
         return respond(Problem.of(status, title, detail), request);
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable exception, HttpServerRequest request) {
-        LOG.errorf("Unexpected failure: %s", exception.toString());
+        LOG.error("Unexpected failure", exception);
         return respond(Problem.of(500, "Internal Server Error",
                 "The gateway failed unexpectedly; the error is logged. Retry, and report it if it persists."),
                 request);

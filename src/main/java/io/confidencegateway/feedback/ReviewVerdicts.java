@@ -2,22 +2,18 @@ package io.confidencegateway.feedback;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
 
-import org.jboss.logging.Logger;
-
+import io.confidencegateway.review.ResolutionRecorder;
 import io.confidencegateway.store.Ids;
 import io.confidencegateway.review.ReviewResolved;
 import io.confidencegateway.store.Database;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 
 /**
- * Counts a reviewer's verdict as feedback on the answer, once per review item however often the event arrives:
+ * Counts a reviewer's verdict as feedback on the answer, once per review item however often it is recorded (the
+ * review queue records each resolution once, before its resolve call answers, so a 2xx means the verdict is stored):
  * {@code approve} judges the draft correct, {@code reject} incorrect, and {@code edit} records the sent text
  * with its edit ratio, judging the draft correct when the edit is minor (at or below the edit threshold) and
  * incorrect when it is substantial. The resolution of a hand-off is different: the customer was offered no AI
@@ -25,9 +21,7 @@ import io.vertx.core.Context;
  * no verdict and no edit ratio, whatever the action.
  */
 @ApplicationScoped
-public class ReviewVerdicts {
-
-    private static final Logger LOG = Logger.getLogger(ReviewVerdicts.class);
+public class ReviewVerdicts implements ResolutionRecorder {
 
     private final FeedbackService feedback;
     private final FeedbackRepository repository;
@@ -39,24 +33,10 @@ public class ReviewVerdicts {
         this.database = database;
     }
 
-    void onResolved(@Observes ReviewResolved resolved) {
-        if (Context.isOnEventLoopThread()) {
-            record(resolved).subscribe().with(stored -> {
-            }, failure -> LOG.errorf("Review verdict on item %s not recorded as feedback: %s", resolved.itemId(),
-                    failure.toString()));
-        } else {
-            // On a worker thread the firer waits, so the verdict is stored when fire() returns.
-            try {
-                record(resolved).await().indefinitely();
-            } catch (RuntimeException failure) {
-                LOG.errorf("Review verdict on item %s not recorded as feedback: %s", resolved.itemId(),
-                        failure.toString());
-            }
-        }
-    }
-
-    CompletionStage<FeedbackEvent> onResolvedAsync(@ObservesAsync ReviewResolved resolved) {
-        return record(resolved).subscribeAsCompletionStage();
+    /** Called once per resolution by the review queue, which answers the resolve call after this commits. */
+    @Override
+    public Uni<Void> recordResolution(ReviewResolved resolved) {
+        return record(resolved).replaceWithVoid();
     }
 
     /** Stores the verdict unless this review item already has one; the stored event either way. */

@@ -9,9 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -25,13 +27,17 @@ import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.store.StoreException;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 
 /**
  * Records every answer off the request path: {@link #record} only enqueues (the event loop never waits on the
- * database); one writer thread stores records in batches. A record is readable by id the moment it is recorded
- * (from memory until its batch commits), and the queue is drained before the application stops.
+ * database); a Vert.x worker executor of one thread (managed and closed with the application, not a thread of our
+ * own) stores records in batches. A record is readable by id the moment it is recorded (from memory until its batch
+ * commits), and the queue is drained before the application stops.
  *
  * <p>Write-behind means a crash ({@code kill -9}, power loss) loses the records still queued: normally those of the
  * last few tens of milliseconds ({@link #LINGER_MILLIS} plus one batch commit), never more than
@@ -39,17 +45,20 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * that refers to one (feedback on a chat completion) first makes it durable with {@link #findDurable}. Product
  * answers, their tickets and feedback are stored by their own services before the response.
  */
+@Startup
 @ApplicationScoped
 public class InferenceLog {
 
     private static final Logger LOG = Logger.getLogger(InferenceLog.class);
     private static final int BATCH = 256;
     /**
-     * How long the writer lets records gather after storing a partial batch. Without it every answer woke the
-     * writer thread (a futex call on the event loop and a context switch on a busy core); with it the writer
-     * wakes at most ~50 times a second and stores bigger batches. Records stay readable from memory meanwhile.
+     * How long records gather before the writer runs, after a quiet spell or a partial batch. Without it every
+     * answer woke the writer (a futex call on the event loop and a context switch on a busy core); with it the
+     * writer runs at most ~50 times a second and stores bigger batches. Records stay readable from memory meanwhile.
      */
     private static final long LINGER_MILLIS = 20;
+    /** How long shutdown waits for the queue to be stored. */
+    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final Database database;
     private final InferenceRepository repository;
@@ -57,20 +66,26 @@ public class InferenceLog {
     private final BlockingQueue<Entry> queue;
     private final Map<UUID, Entry> pending = new ConcurrentHashMap<>();
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
-    private final Thread writer;
+    private final Vertx vertx;
+    private final WorkerExecutor writer;
+    /** Whether a run of the writer is scheduled or under way: records queued meanwhile wake nobody. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Duration durableWait;
     private volatile boolean stopping;
 
     public InferenceLog(Database database, InferenceRepository repository, GatewayMetrics metrics,
-            RecordingConfig config) {
+            RecordingConfig config, Vertx vertx) {
         this.database = database;
         this.repository = repository;
         this.metrics = metrics;
         this.queue = new LinkedBlockingQueue<>(config.queueSize());
         this.durableWait = config.durableWait();
-        this.writer = new Thread(this::drainLoop, "inference-log-writer");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.vertx = vertx;
+        // One thread, so batches never race each other. A run retries for as long as the database refuses
+        // writes, so the blocked-thread warning is set far beyond any outage worth a warning of its own. Made at
+        // startup (@Startup), outside any Vert.x context: made inside an HTTP verticle's context on first use, the
+        // executor would close with that verticle at shutdown, before the queue is drained.
+        this.writer = vertx.createSharedWorkerExecutor("inference-log-writer", 1, 1, TimeUnit.DAYS);
     }
 
     /**
@@ -92,7 +107,55 @@ public class InferenceLog {
             entry.stored().completeExceptionally(new IllegalStateException("the inference log queue is full"));
             metrics.recordDropped();
             LOG.errorf("Inference log queue is full; record %s was not stored", record.id());
+            return;
         }
+        wake();
+    }
+
+    /** Runs the writer {@link #LINGER_MILLIS} from now, unless a run is scheduled or under way already. */
+    private void wake() {
+        if (!stopping && scheduled.compareAndSet(false, true)) {
+            vertx.setTimer(LINGER_MILLIS, timer -> {
+                if (!stopping) {
+                    writer.executeBlocking(this::run, true).onFailure(failure -> LOG.error(
+                            "The inference log writer failed; queued records wait for the next one", failure));
+                }
+            });
+        }
+    }
+
+    /** One run of the writer: full batches while there are, then the partial one; the rest waits for a new run. */
+    private Void run() throws InterruptedException {
+        try {
+            int taken;
+            do {
+                taken = storeBatch();
+                // After a full batch more are likely waiting, and lingering would only let the queue grow.
+            } while (taken == BATCH && !stopping);
+        } finally {
+            scheduled.set(false);
+        }
+        // Records queued after the last look found the run under way and woke nobody.
+        if (!queue.isEmpty()) {
+            wake();
+        }
+        return null;
+    }
+
+    /** Stores up to one batch of queued records; how many were taken from the queue. */
+    private int storeBatch() throws InterruptedException {
+        var taken = new ArrayList<Entry>(BATCH);
+        queue.drainTo(taken, BATCH);
+        var batch = new ArrayList<Entry>(taken.size());
+        for (Entry entry : taken) {
+            if (entry.claimed().compareAndSet(false, true)) {
+                batch.add(entry);
+            }
+        }
+        if (!batch.isEmpty()) {
+            store(batch);
+        }
+        return taken.size();
     }
 
     /** The record of that id, stored or still queued. */
@@ -127,7 +190,9 @@ public class InferenceLog {
             metrics.recordStoreFailure();
             // The writer may have passed over it while it was claimed here: hand it back.
             queued.claimed().set(false);
-            if (!queue.offer(queued)) {
+            if (queue.offer(queued)) {
+                wake();
+            } else {
                 dropped(queued, failure);
             }
         });
@@ -144,38 +209,6 @@ public class InferenceLog {
                         wait));
     }
 
-    private void drainLoop() {
-        var taken = new ArrayList<Entry>(BATCH);
-        var batch = new ArrayList<Entry>(BATCH);
-        while (!stopping || !queue.isEmpty()) {
-            try {
-                Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                taken.add(first);
-                queue.drainTo(taken, BATCH - 1);
-                for (Entry entry : taken) {
-                    if (entry.claimed().compareAndSet(false, true)) {
-                        batch.add(entry);
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    store(batch);
-                }
-                boolean partial = taken.size() < BATCH;
-                taken.clear();
-                batch.clear();
-                if (partial && !stopping) {
-                    Thread.sleep(LINGER_MILLIS);
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     private void store(List<Entry> batch) throws InterruptedException {
         long backoff = 100;
         while (true) {
@@ -190,8 +223,7 @@ public class InferenceLog {
                     return;
                 }
                 if (stopping && backoff > 1_600) {
-                    LOG.errorf("Giving up storing %d inference records at shutdown: %s", batch.size(),
-                            failure.getMessage());
+                    LOG.errorf(failure, "Giving up storing %d inference records at shutdown", batch.size());
                     batch.forEach(entry -> entry.stored().completeExceptionally(failure));
                     return;
                 }
@@ -237,21 +269,7 @@ public class InferenceLog {
         pending.remove(entry.record().id());
         entry.stored().completeExceptionally(failure);
         metrics.recordDropped();
-        LOG.errorf("Inference record %s was not stored: %s", entry.record().id(), failure.getMessage());
-    }
-
-    /** Waits until everything recorded so far is stored (or the timeout passes). */
-    public boolean flush(long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return pending.isEmpty();
+        LOG.errorf(failure, "Inference record %s was not stored", entry.record().id());
     }
 
     /**
@@ -269,9 +287,20 @@ public class InferenceLog {
         }
         stopping = true;
         try {
-            writer.join(10_000);
+            // On the writer's one thread, so after any run under way: everything queued is stored or given up on.
+            writer.executeBlocking(() -> {
+                int taken;
+                do {
+                    taken = storeBatch();
+                } while (taken > 0);
+                return null;
+            }, true).toCompletionStage().toCompletableFuture().get(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException failure) {
+            LOG.error("Storing the queued inference records at shutdown did not finish", failure);
+        } finally {
+            writer.close();
         }
         if (!pending.isEmpty()) {
             LOG.errorf("%d inference records were not stored before shutdown", pending.size());

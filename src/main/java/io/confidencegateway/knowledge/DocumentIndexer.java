@@ -8,21 +8,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import io.confidencegateway.store.Database;
 import io.quarkus.runtime.ShutdownEvent;
-import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 
 /**
  * Makes stored documents searchable, in the background: reads a document's passages that have no embedding yet a
@@ -33,7 +29,8 @@ import io.vertx.core.WorkerExecutor;
  * noticed when its embeddings find no rows, or when it cannot be marked ready, and its passages are taken out of
  * the index again. A failure marks the document {@code failed} with the reason in words.
  *
- * <p>Documents are indexed one after the other on a Vert.x worker executor of one thread; with
+ * <p>Documents are indexed one after the other on a Vert.x worker executor of one thread ({@link IndexingThreads});
+ * with
  * {@code gateway.knowledge.indexing-threads} above 1 the embedding of a page is spread over the calling thread and
  * a second executor. Each embedding takes a permit only when no answer is waiting for one (see
  * {@link EmbeddingPermits}).
@@ -67,44 +64,20 @@ public class DocumentIndexer {
     private final Executor documents;
     private final Executor embedding;
     private final int threads;
-    private final List<WorkerExecutor> pools;
     /** Held while a document joins the index and while the index is rebuilt, so neither undoes the other. */
     private final ReentrantLock publishing = new ReentrantLock();
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    @Inject
     DocumentIndexer(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
-            KnowledgeConfig config, Vertx vertx) {
-        int threads = config.indexingThreads();
-        if (threads < 1) {
-            throw new IllegalStateException("gateway.knowledge.indexing-threads must be at least 1, not " + threads);
-        }
-        // Long tasks by design: the blocked-thread warning would fire for every large document.
-        WorkerExecutor documentPool = vertx.createSharedWorkerExecutor("gateway-indexing", 1, 1, TimeUnit.DAYS);
-        WorkerExecutor embeddingPool = vertx.createSharedWorkerExecutor("gateway-embedding",
-                Math.max(1, threads - 1), 1, TimeUnit.HOURS);
+            IndexingThreads threads) {
         this.database = database;
         this.repository = repository;
         this.index = index;
         this.embedder = embedder;
-        this.documents = on(documentPool);
-        this.embedding = on(embeddingPool);
-        this.threads = threads;
-        this.pools = List.of(documentPool, embeddingPool);
-    }
-
-    /** For tests: the given executors instead of Vert.x worker executors. */
-    DocumentIndexer(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
-            Executor documents, Executor embedding, int threads) {
-        this.database = database;
-        this.repository = repository;
-        this.index = index;
-        this.embedder = embedder;
-        this.documents = documents;
-        this.embedding = embedding;
-        this.threads = threads;
-        this.pools = List.of();
+        this.documents = threads.documents();
+        this.embedding = threads.embedding();
+        this.threads = threads.count();
     }
 
     /** Queues the document for indexing (once, however often it is submitted while it waits). */
@@ -202,8 +175,7 @@ public class DocumentIndexer {
                         documentId, failure.toString());
                 return DocumentStatus.INDEXING;
             }
-            LOG.errorf("Indexing document %s failed after %d passages were embedded: %s", documentId, embedded,
-                    failure.toString());
+            LOG.errorf(failure, "Indexing document %s failed after %d passages were embedded", documentId, embedded);
             fail(documentId, step.words + "; nothing of the document is searchable. Upload the same file again to "
                     + "retry: that replaces this failed document");
             return DocumentStatus.FAILED;
@@ -268,7 +240,7 @@ public class DocumentIndexer {
             index.deleteDocument(documentId);
         } catch (RuntimeException | IOException again) {
             // It stays "indexing" and the next start tries again.
-            LOG.errorf("Marking document %s failed did not work either: %s", documentId, again.toString());
+            LOG.errorf(again, "Marking document %s failed did not work either", documentId);
         }
     }
 
@@ -279,13 +251,5 @@ public class DocumentIndexer {
     @PreDestroy
     void close() {
         stopping = true;
-        pools.forEach(WorkerExecutor::close);
-    }
-
-    private static Executor on(WorkerExecutor pool) {
-        return task -> pool.executeBlocking(() -> {
-            task.run();
-            return null;
-        }, false);
     }
 }

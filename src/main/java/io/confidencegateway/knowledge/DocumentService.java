@@ -108,8 +108,8 @@ public class DocumentService {
                 index.deleteDocument(id);
             } catch (Exception failure) {
                 // The database no longer has the passages, so the index counts differ and the next start rebuilds it.
-                LOG.errorf("Document %s was deleted but its passages stay in the search index until it is rebuilt: %s",
-                        id, failure.toString());
+                LOG.errorf(failure, "Document %s was deleted but its passages stay in the search index until it is "
+                        + "rebuilt", id);
             }
             return (Void) null;
         }).runSubscriptionOn(workers);

@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.confidencegateway.store.Database;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -47,28 +46,23 @@ public class IndexRebuildJob {
             try {
                 rebuildIfStale();
             } catch (RuntimeException failure) {
-                LOG.errorf("Checking the search index failed; retrieval may miss passages until the next start: %s",
-                        failure.toString());
+                LOG.error("Checking the search index failed; retrieval may miss passages until the next start",
+                        failure);
             }
             try {
                 indexer.resumeAll();
             } catch (RuntimeException failure) {
-                LOG.errorf("Resuming unfinished indexing failed; those documents stay indexing until the next start: "
-                        + "%s", failure.toString());
+                LOG.error("Resuming unfinished indexing failed; those documents stay indexing until the next start",
+                        failure);
             }
             if (config.warmUp()) {
                 try {
                     embedder.warmUp();
                 } catch (RuntimeException | LinkageError failure) {
-                    LOG.errorf("Loading the embedding model failed: %s", failure.toString());
+                    LOG.error("Loading the embedding model failed", failure);
                 }
             }
         });
-    }
-
-    /** Rebuilds the index in the background when it is stale; the item is whether it was rebuilt. */
-    public Uni<Boolean> rebuildIfStaleLater() {
-        return Uni.createFrom().item(this::rebuildIfStale).runSubscriptionOn(workers);
     }
 
     /**

@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -187,23 +185,11 @@ class LucenePassageIndex implements PassageIndex {
                 directory.close();
             }
         } catch (IOException failure) {
-            LOG.warnf("Closing the search index failed: %s", failure.toString());
+            LOG.warn("Closing the search index failed", failure);
         } finally {
             searchers = null;
             writer = null;
             directory = null;
-        }
-    }
-
-    /** Closes the index and deletes its files (the database still holds everything it was built from). */
-    synchronized void destroy() throws IOException {
-        close();
-        if (Files.exists(path)) {
-            try (Stream<Path> files = Files.walk(path)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
         }
     }
 
@@ -237,7 +223,7 @@ class LucenePassageIndex implements PassageIndex {
         try {
             writer.rollback();
         } catch (IOException | RuntimeException failure) {
-            LOG.warnf("Rolling back the search index failed: %s", failure.toString());
+            LOG.warn("Rolling back the search index failed", failure);
         }
         writer = null;
         close();

@@ -42,7 +42,7 @@ public class DemoSeeder implements HealthCheck {
         }
         demo.seedIfEmpty(DEMO_PRODUCT).subscribe().with(done -> state.set("ready"), failure -> {
             state.set("failed");
-            LOG.errorf("Seeding the demo knowledge base of %s failed: %s", DEMO_PRODUCT, failure.getMessage());
+            LOG.errorf(failure, "Seeding the demo knowledge base of %s failed", DEMO_PRODUCT);
         });
     }
 

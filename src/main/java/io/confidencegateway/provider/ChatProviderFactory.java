@@ -1,8 +1,9 @@
 package io.confidencegateway.provider;
 
 /**
- * Builds providers of one {@code type}. Adding a vendor means adding one CDI bean implementing this; the
- * registry finds every factory and builds one provider per {@code gateway.providers.<name>} entry.
+ * Builds providers of one {@code type}. Adding a vendor means adding one CDI bean implementing this (for an HTTP
+ * vendor, extending {@link io.confidencegateway.provider.http.HttpProviderFactory}); the registry finds every factory
+ * and builds one provider per {@code gateway.providers.<name>} entry.
  */
 public interface ChatProviderFactory {
 
@@ -14,9 +15,12 @@ public interface ChatProviderFactory {
 
     /**
      * Whether a provider at this base URL cannot work without an API key (a vendor's public endpoint does;
-     * a self-hosted server usually does not). A provider that needs a key and has none is left out.
+     * a self-hosted server usually does not, hence the default). A provider that needs a key and has none is left
+     * out.
      */
-    boolean requiresApiKey(String baseUrl);
+    default boolean requiresApiKey(String baseUrl) {
+        return false;
+    }
 
     /**
      * A cheap GET path under the base URL that answers when the server is up ({@code /api/tags} for Ollama), used

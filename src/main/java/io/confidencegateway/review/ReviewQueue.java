@@ -18,14 +18,16 @@ import io.confidencegateway.problem.Problem;
 import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.store.Ids;
 import io.confidencegateway.store.Database;
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The human review queue: answers an agent must check and questions handed to a person. Every write is committed
  * before its {@code Uni} completes. Claims and resolutions are decided by the database (one conditional UPDATE
- * each), so concurrent reviewers get exactly one winner. After a resolution commits, {@link ReviewResolved} is
- * fired (to synchronous and asynchronous observers) and the product's webhook is called; neither can undo or delay
- * the resolution.
+ * each), so concurrent reviewers get exactly one winner. After a resolution commits, every
+ * {@link ResolutionRecorder} stores what it means (the feedback verdict) before the call answers, then
+ * {@link ReviewResolved} is fired (to synchronous and asynchronous observers) and the product's webhook is called;
+ * none of them can undo the resolution.
  */
 @ApplicationScoped
 public class ReviewQueue {
@@ -43,9 +45,11 @@ public class ReviewQueue {
     private final Event<ReviewResolved> resolved;
     private final WebhookSender webhooks;
     private final ReviewQueueGauges gauges;
+    private final List<ResolutionRecorder> recorders;
 
     public ReviewQueue(Database database, ReviewRepository repository, ReviewConfig config, ReviewClock clock,
-            Event<ReviewResolved> resolved, WebhookSender webhooks, ReviewQueueGauges gauges) {
+            Event<ReviewResolved> resolved, WebhookSender webhooks, ReviewQueueGauges gauges,
+            @All List<ResolutionRecorder> recorders) {
         this.database = database;
         this.repository = repository;
         this.config = config;
@@ -53,6 +57,7 @@ public class ReviewQueue {
         this.resolved = resolved;
         this.webhooks = webhooks;
         this.gauges = gauges;
+        this.recorders = recorders;
     }
 
     /**
@@ -143,8 +148,9 @@ public class ReviewQueue {
     }
 
     /**
-     * Records the verdict of the reviewer who holds the claim, then fires {@link ReviewResolved} and calls the
-     * product's webhook. Resolving an item one does not hold, or one already resolved, is a 409 problem.
+     * Records the verdict of the reviewer who holds the claim and hands it to every {@link ResolutionRecorder}, then
+     * fires {@link ReviewResolved} and calls the product's webhook. Resolving an item one does not hold, or one
+     * already resolved, is a 409 problem.
      */
     public Uni<ReviewItem> resolve(UUID id, ResolveRequest request) {
         ResolveRequest verdict = validate(request);
@@ -163,20 +169,35 @@ public class ReviewQueue {
                                 + verdict.reviewer() + "; only the holder of the claim can resolve it");
             }
             return item;
-        }).invoke(this::announce);
+        }).call(item -> {
+            var event = new ReviewResolved(item.id(), item.answerId(), item.product(), item.resolvedBy(),
+                    item.action(), item.finalText(), item.resolutionReason(), item.resolvedAt(), item.kind());
+            return recordEverywhere(event).invoke(() -> announce(item, event));
+        });
     }
 
-    private void announce(ReviewItem item) {
-        var event = new ReviewResolved(item.id(), item.answerId(), item.product(), item.resolvedBy(), item.action(),
-                item.finalText(), item.resolutionReason(), item.resolvedAt(), item.kind());
+    /** One call per recorder, one after the other; a failing recorder is logged and the others still run. */
+    private Uni<Void> recordEverywhere(ReviewResolved event) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (ResolutionRecorder recorder : recorders) {
+            all = all.call(() -> Uni.createFrom().deferred(() -> recorder.recordResolution(event))
+                    .onFailure().recoverWithItem(failure -> {
+                        LOG.errorf(failure, "A resolution recorder failed for review item %s", event.itemId());
+                        return null;
+                    }));
+        }
+        return all;
+    }
+
+    private void announce(ReviewItem item, ReviewResolved event) {
         try {
             resolved.fire(event);
         } catch (RuntimeException observerFailed) {
-            LOG.errorf("An observer of ReviewResolved failed for review item %s: %s", item.id(), observerFailed);
+            LOG.errorf(observerFailed, "An observer of ReviewResolved failed for review item %s", item.id());
         }
         resolved.fireAsync(event).exceptionally(observerFailed -> {
-            LOG.errorf("An asynchronous observer of ReviewResolved failed for review item %s: %s", item.id(),
-                    observerFailed);
+            LOG.errorf(observerFailed, "An asynchronous observer of ReviewResolved failed for review item %s",
+                    item.id());
             return null;
         });
         webhooks.send(WebhookEvent.RESOLVED, item);

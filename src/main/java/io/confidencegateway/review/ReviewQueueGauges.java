@@ -76,7 +76,7 @@ public class ReviewQueueGauges {
             metrics.setReviewQueue(state.pendingReviews(), state.pendingHandoffs(), state.oldestPending().orElse(null));
             finish();
         }, failure -> {
-            LOG.debugf("Review queue gauges not refreshed: %s", failure);
+            LOG.debug("Review queue gauges not refreshed", failure);
             finish();
         });
     }

@@ -73,7 +73,7 @@ public class WebhookSender {
             deliver(type, item);
         } catch (RuntimeException unexpected) {
             // The item is already committed; a webhook problem must not turn that into a failed request.
-            LOG.errorf("Webhook %s for review item %s could not be sent: %s", type, item.id(), unexpected);
+            LOG.errorf(unexpected, "Webhook %s for review item %s could not be sent", type, item.id());
             metrics.countWebhookDelivery(item.product(), type, "failed");
         }
     }
@@ -89,7 +89,7 @@ public class WebhookSender {
         try {
             body = Buffer.buffer(json.writeValueAsBytes(event));
         } catch (JsonProcessingException impossible) {
-            LOG.errorf("Webhook event %s for review item %s could not be encoded", type, item.id());
+            LOG.errorf(impossible, "Webhook event %s for review item %s could not be encoded", type, item.id());
             metrics.countWebhookDelivery(item.product(), type, "failed");
             return;
         }

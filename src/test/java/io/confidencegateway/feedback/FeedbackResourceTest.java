@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,13 @@ class FeedbackResourceTest {
 
     static final String DRAFT = "The refund window is 30 days from purchase.";
 
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(20);
+
     @Inject
     Database database;
 
     @Inject
-    Event<ReviewResolved> reviews;
+    ReviewVerdicts verdicts;
 
     private UUID answer() {
         return AnswerRows.insert(database, new AnswerRows.Answer("feedback-test", "agent-1", 0.72, "deliver", 640,
@@ -196,12 +197,13 @@ class FeedbackResourceTest {
         UUID item = UUID.randomUUID();
         ReviewResolved approve = new ReviewResolved(item, approved, "feedback-test", "rev-1", "approve", null, null,
                 Instant.now());
-        reviews.fire(approve);
-        reviews.fire(approve);
-        reviews.fire(new ReviewResolved(UUID.randomUUID(), edited, "feedback-test", "rev-1", "edit",
-                "Refunds: you have 14 days from purchase, see policy.", "wrong window", Instant.now()));
-        reviews.fireAsync(new ReviewResolved(UUID.randomUUID(), rejected, "feedback-test", "rev-2", "reject", null,
-                "made up", Instant.now())).toCompletableFuture().join();
+        verdicts.record(approve).await().atMost(WAIT);
+        verdicts.record(approve).await().atMost(WAIT);
+        verdicts.record(new ReviewResolved(UUID.randomUUID(), edited, "feedback-test", "rev-1", "edit",
+                "Refunds: you have 14 days from purchase, see policy.", "wrong window", Instant.now()))
+                .await().atMost(WAIT);
+        verdicts.record(new ReviewResolved(UUID.randomUUID(), rejected, "feedback-test", "rev-2", "reject", null,
+                "made up", Instant.now())).await().atMost(WAIT);
 
         given().get("/v1/answers/" + approved + "/feedback").then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].source", equalTo("review")).body("[0].review_action", equalTo("approve"))

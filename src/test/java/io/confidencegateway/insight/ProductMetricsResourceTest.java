@@ -11,12 +11,12 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.confidencegateway.feedback.ReviewVerdicts;
 import io.confidencegateway.review.ReviewResolved;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.testing.AnswerRows;
@@ -47,7 +47,7 @@ class ProductMetricsResourceTest {
     Database database;
 
     @Inject
-    Event<ReviewResolved> reviews;
+    ReviewVerdicts verdicts;
 
     @BeforeEach
     void seedOnce() {
@@ -265,7 +265,7 @@ class ProductMetricsResourceTest {
     }
 
     private void review(UUID answer, String action, String finalText) {
-        reviews.fire(new ReviewResolved(UUID.randomUUID(), answer, product, "reviewer-1", action, finalText, null,
-                Instant.now()));
+        verdicts.record(new ReviewResolved(UUID.randomUUID(), answer, product, "reviewer-1", action, finalText, null,
+                Instant.now())).await().atMost(java.time.Duration.ofSeconds(20));
     }
 }

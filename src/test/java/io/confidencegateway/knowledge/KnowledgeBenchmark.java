@@ -82,7 +82,7 @@ public final class KnowledgeBenchmark {
                 micros.get(micros.size() / 2) / 1000.0, micros.get(micros.size() * 95 / 100) / 1000.0,
                 median(cpuMicros) / 1000.0, micros.size());
         System.out.printf("hit@1 %d/%d, hit@3 %d/%d%n", at1, questions.size(), at3, questions.size());
-        index.destroy();
+        IndexFiles.delete(index);
         Files.deleteIfExists(dir);
         System.exit(0);
     }

@@ -184,7 +184,7 @@ public class ChatCompletionsRoute {
         if (failure instanceof ProblemException problem) {
             return OpenAiError.of(problem.problem());
         }
-        LOG.errorf("Chat completion failed unexpectedly: %s", failure.toString());
+        LOG.error("Chat completion failed unexpectedly", failure);
         return OpenAiError.internal();
     }
 
@@ -212,7 +212,7 @@ public class ChatCompletionsRoute {
             return;
         }
         if (context.failure() != null) {
-            LOG.errorf("Chat completion route failed: %s", context.failure().toString());
+            LOG.error("Chat completion route failed", context.failure());
         }
         reply(context, OpenAiError.internal(), null);
     }

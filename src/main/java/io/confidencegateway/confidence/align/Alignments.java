@@ -82,7 +82,7 @@ public final class Alignments {
                     CLOSE_MATCH);
             return result.contentWords() == 0 ? Optional.empty() : Optional.of(result);
         } catch (RuntimeException failure) {
-            LOG.warnf("token alignment skipped: %s", failure.getMessage());
+            LOG.warn("token alignment skipped", failure);
             return Optional.empty();
         }
     }

@@ -1,12 +1,13 @@
 package io.confidencegateway.provider.anthropic;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.confidencegateway.provider.ChatProvider;
 import io.confidencegateway.provider.ChatProviderFactory;
 import io.confidencegateway.provider.ProviderSettings;
+import io.confidencegateway.provider.http.HttpProviderFactory;
 import io.confidencegateway.provider.http.UpstreamClient;
 import io.vertx.core.Vertx;
 
@@ -14,25 +15,11 @@ import io.vertx.core.Vertx;
  * Type {@code anthropic}: Anthropic's Messages API, translated from and to the OpenAI chat vocabulary. The
  * {@code anthropic-version} header is {@code gateway.providers.<name>.api-version}, or 2023-06-01.
  */
-@ApplicationScoped
-public class AnthropicProviderFactory implements ChatProviderFactory {
-
-    private final Vertx vertx;
-    private final ObjectMapper json;
+@Singleton
+public class AnthropicProviderFactory extends HttpProviderFactory {
 
     public AnthropicProviderFactory(Vertx vertx, ObjectMapper json) {
-        this.vertx = vertx;
-        this.json = json;
-    }
-
-    @Override
-    public String type() {
-        return "anthropic";
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://api.anthropic.com/v1";
+        super(vertx, json, "anthropic", "https://api.anthropic.com/v1", null);
     }
 
     @Override
@@ -41,7 +28,7 @@ public class AnthropicProviderFactory implements ChatProviderFactory {
     }
 
     @Override
-    public ChatProvider create(ProviderSettings settings) {
-        return new AnthropicProvider(settings, new UpstreamClient(vertx, settings), json);
+    protected ChatProvider create(ProviderSettings settings, UpstreamClient http, ObjectMapper json) {
+        return new AnthropicProvider(settings, http, json);
     }
 }

@@ -21,11 +21,6 @@ public class ExtractiveProviderFactory implements ChatProviderFactory {
     }
 
     @Override
-    public boolean requiresApiKey(String baseUrl) {
-        return false;
-    }
-
-    @Override
     public ChatProvider create(ProviderSettings settings) {
         return new ExtractiveProvider(settings);
     }

@@ -1,40 +1,22 @@
 package io.confidencegateway.provider.openai;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.confidencegateway.provider.ChatProvider;
 import io.confidencegateway.provider.ChatProviderFactory;
 import io.confidencegateway.provider.ProviderSettings;
+import io.confidencegateway.provider.http.HttpProviderFactory;
 import io.confidencegateway.provider.http.UpstreamClient;
 import io.vertx.core.Vertx;
 
 /** Type {@code openai}: OpenAI itself, Azure OpenAI, vLLM, Ollama's {@code /v1}, LM Studio, llama.cpp server… */
-@ApplicationScoped
-public class OpenAiCompatibleProviderFactory implements ChatProviderFactory {
-
-    private final Vertx vertx;
-    private final ObjectMapper json;
+@Singleton
+public class OpenAiCompatibleProviderFactory extends HttpProviderFactory {
 
     public OpenAiCompatibleProviderFactory(Vertx vertx, ObjectMapper json) {
-        this.vertx = vertx;
-        this.json = json;
-    }
-
-    @Override
-    public String type() {
-        return "openai";
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://api.openai.com/v1";
-    }
-
-    @Override
-    public String probePath() {
-        return "/models";
+        super(vertx, json, "openai", "https://api.openai.com/v1", "/models");
     }
 
     @Override
@@ -44,9 +26,9 @@ public class OpenAiCompatibleProviderFactory implements ChatProviderFactory {
     }
 
     @Override
-    public ChatProvider create(ProviderSettings settings) {
-        return new OpenAiCompatibleProvider(settings, new UpstreamClient(vertx, settings), json,
-                isAzure(ChatProviderFactory.hostOf(settings.baseUrl())));
+    protected ChatProvider create(ProviderSettings settings, UpstreamClient http, ObjectMapper json) {
+        boolean azure = isAzure(ChatProviderFactory.hostOf(settings.baseUrl()));
+        return new OpenAiCompatibleProvider(settings, http, json, azure);
     }
 
     static boolean isAzure(String host) {

@@ -61,7 +61,8 @@ class ProviderSecretsTest {
         String record = given().get("/v1/inferences/" + id).then().statusCode(200).extract().asString();
         assertThat(record).doesNotContain(KEY).contains("Incorrect API key provided: [redacted]");
 
-        assertThat(log.flush(10_000)).isTrue();
+        // The answer was recorded write-behind; this makes it durable (as feedback on it would) before reading SQL.
+        assertThat(log.findDurable(UUID.fromString(id)).await().atMost(java.time.Duration.ofSeconds(10))).isPresent();
         String stored = database.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT error_message, attempts FROM inference WHERE id = ?")) {
