@@ -26,5 +26,6 @@ for a in "$@"; do
     args+=("$a")
   fi
 done
-./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile=target/eval.classpath -Dmdep.includeScope=runtime
-exec java -cp "target/classes:$(cat target/eval.classpath)" io.confidencegateway.confidence.eval.EvaluationTool "${args[@]}"
+# The tools live in test scope (src/test/java: they are not shipped in the jar), so they run from test-classes.
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/eval.classpath -Dmdep.includeScope=test
+exec java -cp "target/test-classes:target/classes:$(cat target/eval.classpath)" io.confidencegateway.confidence.eval.EvaluationTool "${args[@]}"
