@@ -6,10 +6,10 @@
 # With --fit OUT.json it trains a model (weights + calibration) on the whole file.
 #
 #   bench/eval.sh FILE.jsonl [--fit OUT.json] [--model MODEL.json] [--threshold 0.60] [--by FIELD]
-#                 [--group FIELD] [--folds 5] [--version v2] [--dump OUT.tsv]
+#                 [--group FIELD] [--folds 5] [--version v3] [--dump OUT.tsv]
 #
 # Rows: {"context": "...", "question": "..."?, "answer": "...", "label": 0|1, "domain"|"model": "..."?, ...}
-# (label 1 = unfaithful). To ship a model, copy OUT.json over src/main/resources/confidence/model-v2.json and commit
+# (label 1 = unfaithful). To ship a model, copy OUT.json over src/main/resources/confidence/model-v3.json and commit
 # it with the printed numbers (the training command is in bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -28,7 +28,7 @@ import io.confidencegateway.confidence.Thresholds;
 public final class EvaluationTool {
 
     static final String USAGE = "usage: EvaluationTool FILE.jsonl [--fit OUT.json] [--model MODEL.json] "
-            + "[--threshold 0.60] [--by FIELD] [--group FIELD] [--folds 5] [--version v2] [--dump OUT.tsv] "
+            + "[--threshold 0.60] [--by FIELD] [--group FIELD] [--folds 5] [--version v3] [--dump OUT.tsv] "
             + "[--exclude SIGNAL,SIGNAL]";
 
     private final PrintStream out;
@@ -42,7 +42,7 @@ public final class EvaluationTool {
             java.util.Set<String> exclude) {
 
         static Options defaults() {
-            return new Options(Thresholds.DEFAULT.medium(), null, null, null, 5, "v2", null, java.util.Set.of());
+            return new Options(Thresholds.DEFAULT.medium(), null, null, null, 5, "v3", null, java.util.Set.of());
         }
     }
 
@@ -68,7 +68,7 @@ public final class EvaluationTool {
         Options o = new Options(Double.parseDouble(options.getOrDefault("threshold",
                 String.valueOf(Thresholds.DEFAULT.medium()))), options.get("fit"), options.get("by"),
                 options.get("group"), Integer.parseInt(options.getOrDefault("folds", "5")),
-                options.getOrDefault("version", "v2"), options.get("dump"),
+                options.getOrDefault("version", "v3"), options.get("dump"),
                 java.util.Set.of(options.getOrDefault("exclude", "").split("\\s*,\\s*")));
         new EvaluationTool(System.out).run(Path.of(file), model, o);
     }
@@ -144,7 +144,7 @@ public final class EvaluationTool {
             String note = note(file, n) + (excluded.isEmpty() ? "" : " Left out of the fit (--exclude; weight 0, so "
                     + "not run when serving): " + excluded + ".");
             ConfidenceModel shipped = new ConfidenceModel(options.version(), note, trained.intercept(),
-                    trained.features(), trained.calibration(), block);
+                    trained.features(), trained.terms(), trained.calibration(), block);
             Files.writeString(Path.of(options.fit()), shipped.toJson());
             signalTable(shipped, readings, faithful);
             out.println("wrote " + options.fit());
