@@ -33,7 +33,8 @@ public final class ConfidenceScorer {
     /**
      * The scorer for serving: signals the model gives no weight are not run, so a measured-and-rejected signal
      * (the MiniLM token alignment costs ~25 ms of CPU per answer) costs nothing and shows no reason it does not
-     * act on. The evaluation tool uses the constructor, which runs every signal, to measure them all.
+     * act on. The model's term signal ({@link ConfidenceModel.Terms}) runs whatever its own weight: its words carry
+     * the weight. The evaluation tool uses the constructor, which runs every signal, to measure them all.
      */
     public static ConfidenceScorer serving(ConfidenceModel model, List<ConfidenceSignal> signals) {
         Map<String, ConfidenceModel.Feature> features = model.byName();

@@ -101,9 +101,6 @@ public final class EvaluationTool {
         double millis = (System.nanoTime() - started) / 1e6;
         out.printf(Locale.ROOT, "%s: %d rows (%d faithful), model %s, signals read in %.0f ms (%.2f ms/row incl. "
                 + "analysis)%n", file.getFileName(), n, count(faithful), model.version(), millis, millis / n);
-        if (options.dump() != null) {
-            dump(Path.of(options.dump()), readings, faithful, length, rows, options);
-        }
         List<String> by = rows.stream().map(r -> groupOf(r, options.by())).toList();
         Report report = new Report(out, faithful, length, by, options.threshold());
 
@@ -115,6 +112,7 @@ public final class EvaluationTool {
                 : options.by())).toList();
         Map<String, Object> evaluation = new LinkedHashMap<>();
         int distinct = new TreeSet<>(groups).size();
+        double[] crossValidated = null;
         if (distinct > 1) {
             double[] outOfFold = CrossValidation.outOfFold(model, readings, faithful, groups, options.folds());
             String scheme = distinct <= CrossValidation.LEAVE_ONE_OUT_MAX ? "leave-one-group-out over "
@@ -125,6 +123,10 @@ public final class EvaluationTool {
                     + "'; weights and calibration fitted without the held-out fold)", outOfFold);
             evaluation.put("cross_validation", scheme + " by " + field);
             cv.forEach((k, v) -> evaluation.put("cv_" + k, v));
+            crossValidated = outOfFold;
+        }
+        if (options.dump() != null) {
+            dump(Path.of(options.dump()), readings, faithful, length, rows, options, crossValidated);
         }
         if (options.fit() != null) {
             List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
@@ -192,16 +194,21 @@ public final class EvaluationTool {
         }
     }
 
-    /** One line per row: label, length, group and every signal's value (blank when absent), for offline study. */
+    /**
+     * One line per row: label, length, group, the cross-validated confidence (blank without groups) and every signal's
+     * value (blank when absent), for offline study.
+     */
     private static void dump(Path target, List<List<ConfidenceScorer.Reading>> readings, boolean[] faithful,
-            double[] length, List<EvalRow> rows, Options options) throws IOException {
+            double[] length, List<EvalRow> rows, Options options, double[] crossValidated) throws IOException {
         TreeSet<String> names = new TreeSet<>();
         readings.forEach(row -> row.forEach(r -> names.add(r.name())));
-        StringBuilder sb = new StringBuilder("label\tlength\tby\tgroup\t" + String.join("\t", names) + "\n");
+        StringBuilder sb = new StringBuilder("label\tlength\tby\tgroup\tcv_confidence\t" + String.join("\t", names)
+                + "\n");
         for (int i = 0; i < readings.size(); i++) {
             sb.append(faithful[i] ? 0 : 1).append('\t').append((int) length[i]).append('\t')
                     .append(groupOf(rows.get(i), options.by())).append('\t')
-                    .append(groupOf(rows.get(i), options.group() != null ? options.group() : options.by()));
+                    .append(groupOf(rows.get(i), options.group() != null ? options.group() : options.by()))
+                    .append('\t').append(crossValidated == null ? "" : String.valueOf(crossValidated[i]));
             for (String name : names) {
                 sb.append('\t').append(ModelFitter.value(readings.get(i), name).map(String::valueOf).orElse(""));
             }
