@@ -123,6 +123,20 @@ class ConfidenceScorerTest {
     }
 
     @Test
+    void theWordTableSurvivesTheModelFileAndTheShippedModelCarriesOne() throws Exception {
+        ConfidenceModel model = new ConfidenceModel("test", null, 0.0, List.of(),
+                new ConfidenceModel.Terms("words", 16, java.util.Map.of(3, -0.25, 11, 0.5)), null, null);
+        ConfidenceModel read = ConfidenceModel.read(new java.io.ByteArrayInputStream(
+                model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(read.terms()).isEqualTo(model.terms());
+        assertThat(read.terms().weights()).containsExactly(java.util.Map.entry(3, -0.25), java.util.Map.entry(11, 0.5));
+        ConfidenceModel.Terms shipped = ConfidenceModel.shipped().terms();
+        assertThat(shipped.signal()).isEqualTo("unsupported_terms");
+        assertThat(shipped.buckets()).isEqualTo(4096);
+        assertThat(shipped.weights()).hasSizeGreaterThan(1000);
+    }
+
+    @Test
     void theCalibrationMapTurnsTheLogisticProbabilityIntoTheConfidenceAndContributionsAreReported() {
         ConfidenceModel model = new ConfidenceModel("test", null, 0.0,
                 List.of(new ConfidenceModel.Feature("always", 2.0, 0.5, true)),

@@ -40,6 +40,12 @@ class UnsupportedTermsSignalTest {
     }
 
     @Test
+    void aOneLetterWordIsNoTerm() {
+        SignalResult result = signal.evaluate(Fixtures.context("Plan B gives a full refund.")).orElseThrow();
+        assertThat(result.terms()).containsExactly("plan", "gives");
+    }
+
+    @Test
     void withoutAQuestionTheSignalDoesNotApply() {
         assertThat(signal.evaluate(ScoringContext.of(null, Fixtures.POLICY, "A loyalty voucher comes with it.", null)))
                 .isEmpty();
