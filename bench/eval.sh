@@ -6,10 +6,10 @@
 # With --fit OUT.json it trains a model (weights + calibration) on the whole file.
 #
 #   bench/eval.sh FILE.jsonl [--fit OUT.json] [--model MODEL.json] [--threshold 0.60] [--by FIELD]
-#                 [--group FIELD] [--folds 5] [--version v2] [--dump OUT.tsv]
+#                 [--group FIELD] [--folds 5] [--version v3] [--dump OUT.tsv]
 #
 # Rows: {"context": "...", "question": "..."?, "answer": "...", "label": 0|1, "domain"|"model": "..."?, ...}
-# (label 1 = unfaithful). To ship a model, copy OUT.json over src/main/resources/confidence/model-v2.json and commit
+# (label 1 = unfaithful). To ship a model, copy OUT.json over src/main/resources/confidence/model-v3.json and commit
 # it with the printed numbers (the training command is in bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,5 +26,6 @@ for a in "$@"; do
     args+=("$a")
   fi
 done
-./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile=target/eval.classpath -Dmdep.includeScope=runtime
-exec java -cp "target/classes:$(cat target/eval.classpath)" io.confidencegateway.confidence.eval.EvaluationTool "${args[@]}"
+# The tools live in test scope (src/test/java: they are not shipped in the jar), so they run from test-classes.
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/eval.classpath -Dmdep.includeScope=test
+exec java -cp "target/test-classes:target/classes:$(cat target/eval.classpath)" io.confidencegateway.confidence.eval.EvaluationTool "${args[@]}"

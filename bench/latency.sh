@@ -3,8 +3,9 @@
 #   bench/latency.sh [iterations]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile=target/eval.classpath -Dmdep.includeScope=runtime
+# The tools live in test scope (src/test/java: they are not shipped in the jar), so they run from test-classes.
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/eval.classpath -Dmdep.includeScope=test
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
-exec "${pin[@]}" java -XX:ActiveProcessorCount=1 -cp "target/classes:$(cat target/eval.classpath)" \
+exec "${pin[@]}" java -XX:ActiveProcessorCount=1 -cp "target/test-classes:target/classes:$(cat target/eval.classpath)" \
   io.confidencegateway.confidence.eval.ScoringBenchmark "$@"

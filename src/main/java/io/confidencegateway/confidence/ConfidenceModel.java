@@ -3,16 +3,22 @@ package io.confidencegateway.confidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.confidencegateway.confidence.text.Words;
 
 /**
  * The logistic model that turns signal values into a confidence, fitted offline and shipped as a versioned
@@ -25,10 +31,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConfidenceModel(String version, String note, double intercept, List<Feature> features,
-        Calibration calibration, Map<String, Object> evaluation) {
+        Terms terms, Calibration calibration, Map<String, Object> evaluation) {
 
     /** The model shipped with the gateway. */
-    public static final String RESOURCE = "confidence/model-v2.json";
+    public static final String RESOURCE = "confidence/model-v3.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,8 +97,51 @@ public record ConfidenceModel(String version, String note, double intercept, Lis
         }
     }
 
+    /**
+     * Per-word weights for the words one signal reports ({@link SignalResult#terms()}, e.g. the answer's words found in
+     * no passage): a word's stem is hashed (CRC-32 of {@code "w:" + stem}) into one of {@code buckets}, and each bucket
+     * the data fitted has a weight, added to the logit once per distinct stem. Only fitted buckets are listed; any
+     * other word weighs 0. Hashing keeps the table small and open to words the training data never had, and the
+     * scorer names each word with its weight, so the contribution stays readable.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Terms(String signal, int buckets, Map<Integer, Double> weights) {
+
+        public Terms {
+            if (signal == null || signal.isBlank() || buckets < 1) {
+                throw new IllegalArgumentException("terms need a signal name and at least one bucket");
+            }
+            weights = Collections.unmodifiableSortedMap(new TreeMap<>(
+                    weights == null ? Map.of() : weights));
+            for (Integer bucket : weights.keySet()) {
+                if (bucket < 0 || bucket >= buckets) {
+                    throw new IllegalArgumentException("term bucket " + bucket + " is outside 0.." + (buckets - 1));
+                }
+            }
+        }
+
+        /** The bucket of a word: its stem, hashed. */
+        public static int bucket(String word, int buckets) {
+            CRC32 crc = new CRC32();
+            crc.update(("w:" + Words.stem(word))
+                    .getBytes(StandardCharsets.UTF_8));
+            return (int) (crc.getValue() % buckets);
+        }
+
+        /** The logit weight of one word (0 for a word whose bucket was never fitted). */
+        public double weight(String word) {
+            return weights.getOrDefault(bucket(word, buckets), 0.0);
+        }
+    }
+
     public ConfidenceModel {
         features = List.copyOf(features);
+    }
+
+    /** A model without term weights. */
+    public ConfidenceModel(String version, String note, double intercept, List<Feature> features,
+            Calibration calibration, Map<String, Object> evaluation) {
+        this(version, note, intercept, features, null, calibration, evaluation);
     }
 
     /** The confidence for a logit: the logistic probability, through the calibration map when there is one. */
@@ -102,7 +151,7 @@ public record ConfidenceModel(String version, String note, double intercept, Lis
     }
 
     public ConfidenceModel withCalibration(Calibration map) {
-        return new ConfidenceModel(version, note, intercept, features, map, evaluation);
+        return new ConfidenceModel(version, note, intercept, features, terms, map, evaluation);
     }
 
     public static ConfidenceModel shipped() {

@@ -15,7 +15,8 @@ public record ConfidenceScore(double confidence, String confidenceLabel, List<Si
 
     /**
      * One signal's part in the score: its value, the model's weight, and its contribution to the logit
-     * ({@code weight × (value − training mean)}: positive raises the confidence, negative lowers it).
+     * ({@code weight × (value − training mean)}, plus for the model's term signal the weights of its words, which its
+     * reason names: positive raises the confidence, negative lowers it).
      */
     public record SignalScore(String name, double value, double weight, double contribution, String reason) {
     }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,9 @@ import java.util.TreeMap;
  * the HTTP API, the evaluation tool and tests all score through this one class.
  */
 public final class ConfidenceScorer {
+
+    /** Words named in a term signal's reason, the heaviest first. */
+    static final int TERMS_SHOWN = 5;
 
     private final ConfidenceModel model;
     private final Map<String, ConfidenceModel.Feature> features;
@@ -29,12 +33,15 @@ public final class ConfidenceScorer {
     /**
      * The scorer for serving: signals the model gives no weight are not run, so a measured-and-rejected signal
      * (the MiniLM token alignment costs ~25 ms of CPU per answer) costs nothing and shows no reason it does not
-     * act on. The evaluation tool uses the constructor, which runs every signal, to measure them all.
+     * act on. The model's term signal ({@link ConfidenceModel.Terms}) runs whatever its own weight: its words carry
+     * the weight. The evaluation tool uses the constructor, which runs every signal, to measure them all.
      */
     public static ConfidenceScorer serving(ConfidenceModel model, List<ConfidenceSignal> signals) {
         Map<String, ConfidenceModel.Feature> features = model.byName();
+        String termSignal = model.terms() == null ? null : model.terms().signal();
         return new ConfidenceScorer(model, signals.stream()
-                .filter(s -> features.containsKey(s.name()) && features.get(s.name()).weight() != 0).toList());
+                .filter(s -> s.name().equals(termSignal)
+                        || features.containsKey(s.name()) && features.get(s.name()).weight() != 0).toList());
     }
 
     /** One signal's outcome on one answer: empty when it did not apply. */
@@ -70,6 +77,7 @@ public final class ConfidenceScorer {
             if (feature != null && reading.result().isPresent()) {
                 logit += feature.weight() * (reading.result().get().value() - feature.mean());
             }
+            logit += termsContribution(reading);
         }
         return logit;
     }
@@ -85,10 +93,13 @@ public final class ConfidenceScorer {
             SignalResult result = reading.result().get();
             ConfidenceModel.Feature feature = features.get(reading.name());
             double weight = feature == null ? 0 : feature.weight();
-            double contribution = feature == null ? 0 : weight * (result.value() - feature.mean());
+            double terms = termsContribution(reading);
+            double contribution = (feature == null ? 0 : weight * (result.value() - feature.mean())) + terms;
             logit += contribution;
+            String reason = isTermSignal(reading.name()) ? result.reason() + termsReason(result.terms())
+                    : result.reason();
             applied.add(new ConfidenceScore.SignalScore(reading.name(), round(result.value()), round(weight),
-                    round(contribution), result.reason()));
+                    round(contribution), reason));
             for (SignalResult.Flag flag : result.flags()) {
                 doubts.computeIfAbsent(flag.sentenceIndex(), i -> new LinkedHashSet<>()).add(flag.reason());
             }
@@ -96,6 +107,39 @@ public final class ConfidenceScorer {
         double confidence = model.confidence(logit);
         return new ConfidenceScore(round(confidence), thresholds.label(confidence), applied,
                 unsupported(doubts, context));
+    }
+
+    /** What the model's term weights add for this reading's words (0 unless it is the model's term signal). */
+    private double termsContribution(Reading reading) {
+        if (!isTermSignal(reading.name()) || reading.result().isEmpty()) {
+            return 0;
+        }
+        double sum = 0;
+        for (String word : reading.result().get().terms()) {
+            sum += model.terms().weight(word);
+        }
+        return sum;
+    }
+
+    private boolean isTermSignal(String name) {
+        return model.terms() != null && name.equals(model.terms().signal());
+    }
+
+    /**
+     * The words that weigh most, with their weights, so that an agent sees which added words lowered the score and
+     * which the model treats as harmless style ("; weighed: 'innocence' −0.42, 'additionally' +0.21").
+     */
+    private String termsReason(List<String> words) {
+        ConfidenceModel.Terms terms = model.terms();
+        if (words.isEmpty()) {
+            return "";
+        }
+        List<String> shown = words.stream().filter(w -> terms.weight(w) != 0)
+                .sorted(Comparator.comparingDouble((String w) -> Math.abs(terms.weight(w))).reversed()
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(TERMS_SHOWN)
+                .map(w -> String.format(Locale.ROOT, "'%s' %+.2f", w, terms.weight(w))).toList();
+        return shown.isEmpty() ? "" : "; weighed: " + String.join(", ", shown);
     }
 
     private static List<ConfidenceScore.UnsupportedClaim> unsupported(Map<Integer, Set<String>> doubts,

@@ -41,7 +41,7 @@ class ConfidenceScorerTest {
                 .containsExactly("citations", "claim_support", "facts", "hedging", "invented_phrases", "mean_support",
                         "novel_phrases", "retrieval_strength", "supported_share", "token_alignment",
                         "token_alignment_worst", "token_match_share", "token_unmatched_words", "unsupported_content",
-                        "worst_claim_content");
+                        "unsupported_terms", "worst_claim_content");
         assertThat(score.signals()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
         assertThat(score.unsupportedClaims()).singleElement().satisfies(claim -> {
             assertThat(claim.sentenceIndex()).isEqualTo(1);
@@ -71,6 +71,69 @@ class ConfidenceScorerTest {
         assertThat(serving.signalNames()).containsExactly("weighted");
         assertThat(new ConfidenceScorer(model, List.of(fixed("weighted", 1.0), fixed("measured_and_rejected", 0.0)))
                 .signalNames()).containsExactly("measured_and_rejected", "weighted");
+    }
+
+    @Test
+    void eachWordOfTheTermSignalAddsItsBucketWeightAndTheReasonNamesTheHeaviestFirst() {
+        int buckets = 64;
+        java.util.TreeMap<Integer, Double> weights = new java.util.TreeMap<>();
+        weights.put(ConfidenceModel.Terms.bucket("innocence", buckets), -0.75);
+        weights.put(ConfidenceModel.Terms.bucket("additionally", buckets), 0.25);
+        ConfidenceModel model = new ConfidenceModel("test", null, 0.0,
+                List.of(new ConfidenceModel.Feature("words", 1.0, 0.5, true)),
+                new ConfidenceModel.Terms("words", buckets, weights), null, null);
+        ConfidenceScorer scorer = new ConfidenceScorer(model, List.of(
+                signal("words", Optional.of(new SignalResult(0.5, "3 word(s) in no passage", List.of(),
+                        List.of("additionally", "innocence", "unweighed")))),
+                signal("other", Optional.of(new SignalResult(1.0, "not the term signal", List.of(),
+                        List.of("innocence"))))));
+        ConfidenceScore score = scorer.score(Fixtures.context("Anything."), Thresholds.DEFAULT);
+        // 1.0 × (0.5 − 0.5) = 0 from the value; −0.75 + 0.25 + 0 from the words; the other signal's words weigh 0.
+        assertThat(score.confidence()).isEqualTo(Math.round(10_000 / (1 + Math.exp(0.5))) / 10_000.0);
+        assertThat(score.signals()).filteredOn(s -> s.name().equals("words")).singleElement().satisfies(s -> {
+            assertThat(s.contribution()).isEqualTo(-0.5);
+            assertThat(s.reason()).isEqualTo("3 word(s) in no passage; weighed: 'innocence' -0.75, 'additionally' "
+                    + "+0.25");
+        });
+        assertThat(score.signals()).filteredOn(s -> s.name().equals("other")).singleElement()
+                .satisfies(s -> assertThat(s.reason()).isEqualTo("not the term signal"));
+    }
+
+    @Test
+    void servingRunsTheTermSignalEvenWhenItsOwnValueHasNoWeight() {
+        ConfidenceModel model = new ConfidenceModel("test", null, 0.0,
+                List.of(new ConfidenceModel.Feature("words", 0.0, 0.5, true)),
+                new ConfidenceModel.Terms("words", 8, java.util.Map.of(1, 0.5)), null, null);
+        assertThat(ConfidenceScorer.serving(model, List.of(fixed("words", 1.0), fixed("other", 1.0))).signalNames())
+                .containsExactly("words");
+    }
+
+    @Test
+    void aWordBucketIsItsHashedStemAndUnfittedBucketsWeighNothing() {
+        ConfidenceModel.Terms terms = new ConfidenceModel.Terms("words", 4096,
+                java.util.Map.of(ConfidenceModel.Terms.bucket("refund", 4096), 0.5));
+        assertThat(ConfidenceModel.Terms.bucket("refunds", 4096)).isEqualTo(ConfidenceModel.Terms.bucket("refund", 4096));
+        assertThat(ConfidenceModel.Terms.bucket("refund", 4096)).isBetween(0, 4095);
+        assertThat(terms.weight("refunds")).isEqualTo(0.5);
+        assertThat(terms.weight("voucher")).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ConfidenceModel.Terms("words", 8,
+                java.util.Map.of(8, 0.1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0..7");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ConfidenceModel.Terms("words", 0, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theWordTableSurvivesTheModelFileAndTheShippedModelCarriesOne() throws Exception {
+        ConfidenceModel model = new ConfidenceModel("test", null, 0.0, List.of(),
+                new ConfidenceModel.Terms("words", 16, java.util.Map.of(3, -0.25, 11, 0.5)), null, null);
+        ConfidenceModel read = ConfidenceModel.read(new java.io.ByteArrayInputStream(
+                model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(read.terms()).isEqualTo(model.terms());
+        assertThat(read.terms().weights()).containsExactly(java.util.Map.entry(3, -0.25), java.util.Map.entry(11, 0.5));
+        ConfidenceModel.Terms shipped = ConfidenceModel.shipped().terms();
+        assertThat(shipped.signal()).isEqualTo("unsupported_terms");
+        assertThat(shipped.buckets()).isEqualTo(4096);
+        assertThat(shipped.weights()).hasSizeGreaterThan(1000);
     }
 
     @Test

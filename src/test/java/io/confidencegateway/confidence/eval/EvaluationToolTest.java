@@ -37,7 +37,7 @@ class EvaluationToolTest {
                 "AUROC within answer-length quintiles", "TPR at FPR 6%", "high band (>= 0.85)", "per group",
                 "leave-one-group-out over 2 groups", "reliability (ECE");
         ConfidenceModel fitted = ConfidenceModel.read(Files.newInputStream(model));
-        assertThat(fitted.version()).isEqualTo("v2");
+        assertThat(fitted.version()).isEqualTo("v3");
         assertThat(fitted.byName()).containsKeys("claim_support", "facts");
         assertThat(fitted.calibration()).isNotNull();
         assertThat(fitted.evaluation()).containsKeys("in_sample_auroc", "cv_auroc", "cv_ece",

@@ -67,4 +67,45 @@ class ModelFitterTest {
         assertThat(declines.isCentred()).isFalse();
         assertThat(declines.weight()).isGreaterThan(0.5);
     }
+
+    @Test
+    void wordsOfTheTermSignalGetTheirOwnWeightsSignedByWhichAnswersTheyAppearIn() {
+        ConfidenceModel prior = new ConfidenceModel("v0", null, 0, List.of(
+                new ConfidenceModel.Feature("grounded", 1, 0.5, false)), null, null);
+        Random random = new Random(2);
+        List<List<ConfidenceScorer.Reading>> readings = new ArrayList<>();
+        boolean[] faithful = new boolean[400];
+        for (int i = 0; i < faithful.length; i++) {
+            faithful[i] = i % 2 == 0;
+            // "invented" turns up in unfaithful answers only, "additionally" (style) in faithful ones only.
+            List<String> words = faithful[i] ? (i % 4 == 0 ? List.of("additionally") : List.of())
+                    : (i % 4 == 1 ? List.of("invented") : List.of());
+            readings.add(List.of(reading("grounded", (faithful[i] ? 0.6 : 0.4) + 0.3 * random.nextDouble()),
+                    new ConfidenceScorer.Reading(ModelFitter.TERM_SIGNAL, Optional.of(new SignalResult(
+                            1.0 / (1 + words.size()), "words", List.of(), words)))));
+        }
+
+        ConfidenceModel fitted = ModelFitter.fit(prior, readings, faithful, "v1", null, null);
+
+        assertThat(fitted.terms().signal()).isEqualTo(ModelFitter.TERM_SIGNAL);
+        assertThat(fitted.terms().buckets()).isEqualTo(ModelFitter.BUCKETS);
+        assertThat(fitted.terms().weight("invented")).isLessThan(-0.5);
+        assertThat(fitted.terms().weight("additionally")).isGreaterThan(0.5);
+        assertThat(fitted.terms().weights()).hasSize(2);
+        assertThat(fitted.byName().get("grounded").weight()).isPositive();
+        assertThat(fitted.byName().get(ModelFitter.TERM_SIGNAL).weight()).isNotNegative();
+    }
+
+    @Test
+    void withoutWordsInAnyReadingTheModelHasNoTermTable() {
+        ConfidenceModel prior = new ConfidenceModel("v0", null, 0, List.of(
+                new ConfidenceModel.Feature("grounded", 1, 0.5, false)), null, null);
+        List<List<ConfidenceScorer.Reading>> readings = new ArrayList<>();
+        boolean[] faithful = new boolean[200];
+        for (int i = 0; i < faithful.length; i++) {
+            faithful[i] = i % 2 == 0;
+            readings.add(List.of(reading("grounded", faithful[i] ? 0.7 : 0.3 + 0.001 * i)));
+        }
+        assertThat(ModelFitter.fit(prior, readings, faithful, "v1", null, null).terms()).isNull();
+    }
 }

@@ -28,7 +28,7 @@ import io.confidencegateway.confidence.Thresholds;
 public final class EvaluationTool {
 
     static final String USAGE = "usage: EvaluationTool FILE.jsonl [--fit OUT.json] [--model MODEL.json] "
-            + "[--threshold 0.60] [--by FIELD] [--group FIELD] [--folds 5] [--version v2] [--dump OUT.tsv] "
+            + "[--threshold 0.60] [--by FIELD] [--group FIELD] [--folds 5] [--version v3] [--dump OUT.tsv] "
             + "[--exclude SIGNAL,SIGNAL]";
 
     private final PrintStream out;
@@ -42,7 +42,7 @@ public final class EvaluationTool {
             java.util.Set<String> exclude) {
 
         static Options defaults() {
-            return new Options(Thresholds.DEFAULT.medium(), null, null, null, 5, "v2", null, java.util.Set.of());
+            return new Options(Thresholds.DEFAULT.medium(), null, null, null, 5, "v3", null, java.util.Set.of());
         }
     }
 
@@ -68,7 +68,7 @@ public final class EvaluationTool {
         Options o = new Options(Double.parseDouble(options.getOrDefault("threshold",
                 String.valueOf(Thresholds.DEFAULT.medium()))), options.get("fit"), options.get("by"),
                 options.get("group"), Integer.parseInt(options.getOrDefault("folds", "5")),
-                options.getOrDefault("version", "v2"), options.get("dump"),
+                options.getOrDefault("version", "v3"), options.get("dump"),
                 java.util.Set.of(options.getOrDefault("exclude", "").split("\\s*,\\s*")));
         new EvaluationTool(System.out).run(Path.of(file), model, o);
     }
@@ -101,9 +101,6 @@ public final class EvaluationTool {
         double millis = (System.nanoTime() - started) / 1e6;
         out.printf(Locale.ROOT, "%s: %d rows (%d faithful), model %s, signals read in %.0f ms (%.2f ms/row incl. "
                 + "analysis)%n", file.getFileName(), n, count(faithful), model.version(), millis, millis / n);
-        if (options.dump() != null) {
-            dump(Path.of(options.dump()), readings, faithful, length, rows, options);
-        }
         List<String> by = rows.stream().map(r -> groupOf(r, options.by())).toList();
         Report report = new Report(out, faithful, length, by, options.threshold());
 
@@ -115,6 +112,7 @@ public final class EvaluationTool {
                 : options.by())).toList();
         Map<String, Object> evaluation = new LinkedHashMap<>();
         int distinct = new TreeSet<>(groups).size();
+        double[] crossValidated = null;
         if (distinct > 1) {
             double[] outOfFold = CrossValidation.outOfFold(model, readings, faithful, groups, options.folds());
             String scheme = distinct <= CrossValidation.LEAVE_ONE_OUT_MAX ? "leave-one-group-out over "
@@ -125,6 +123,10 @@ public final class EvaluationTool {
                     + "'; weights and calibration fitted without the held-out fold)", outOfFold);
             evaluation.put("cross_validation", scheme + " by " + field);
             cv.forEach((k, v) -> evaluation.put("cv_" + k, v));
+            crossValidated = outOfFold;
+        }
+        if (options.dump() != null) {
+            dump(Path.of(options.dump()), readings, faithful, length, rows, options, crossValidated);
         }
         if (options.fit() != null) {
             List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
@@ -144,7 +146,7 @@ public final class EvaluationTool {
             String note = note(file, n) + (excluded.isEmpty() ? "" : " Left out of the fit (--exclude; weight 0, so "
                     + "not run when serving): " + excluded + ".");
             ConfidenceModel shipped = new ConfidenceModel(options.version(), note, trained.intercept(),
-                    trained.features(), trained.calibration(), block);
+                    trained.features(), trained.terms(), trained.calibration(), block);
             Files.writeString(Path.of(options.fit()), shipped.toJson());
             signalTable(shipped, readings, faithful);
             out.println("wrote " + options.fit());
@@ -192,16 +194,21 @@ public final class EvaluationTool {
         }
     }
 
-    /** One line per row: label, length, group and every signal's value (blank when absent), for offline study. */
+    /**
+     * One line per row: label, length, group, the cross-validated confidence (blank without groups) and every signal's
+     * value (blank when absent), for offline study.
+     */
     private static void dump(Path target, List<List<ConfidenceScorer.Reading>> readings, boolean[] faithful,
-            double[] length, List<EvalRow> rows, Options options) throws IOException {
+            double[] length, List<EvalRow> rows, Options options, double[] crossValidated) throws IOException {
         TreeSet<String> names = new TreeSet<>();
         readings.forEach(row -> row.forEach(r -> names.add(r.name())));
-        StringBuilder sb = new StringBuilder("label\tlength\tby\tgroup\t" + String.join("\t", names) + "\n");
+        StringBuilder sb = new StringBuilder("label\tlength\tby\tgroup\tcv_confidence\t" + String.join("\t", names)
+                + "\n");
         for (int i = 0; i < readings.size(); i++) {
             sb.append(faithful[i] ? 0 : 1).append('\t').append((int) length[i]).append('\t')
                     .append(groupOf(rows.get(i), options.by())).append('\t')
-                    .append(groupOf(rows.get(i), options.group() != null ? options.group() : options.by()));
+                    .append(groupOf(rows.get(i), options.group() != null ? options.group() : options.by()))
+                    .append('\t').append(crossValidated == null ? "" : String.valueOf(crossValidated[i]));
             for (String name : names) {
                 sb.append('\t').append(ModelFitter.value(readings.get(i), name).map(String::valueOf).orElse(""));
             }
