@@ -113,7 +113,8 @@ public final class AnswerAssembler {
                 score.confidenceLabel(), handedOff ? List.of() : citations,
                 handedOff ? List.of() : extraction.issues(),
                 ReviewPolicy.suggestedActions(decision.outcome(), judged.answered() && !handedOff),
-                decision.requiresHumanReview(), decision.reasons(), UxTreatment.forLabel(score.confidenceLabel()),
+                decision.requiresHumanReview(), decision.reasons(), handedOff ? UxTreatment.HANDOFF
+                        : UxTreatment.forLabel(score.confidenceLabel()),
                 score.signals(), score.unsupportedClaims(),
                 defenses(draft, extraction, score, decision, thresholds), handoff, draft.redactions(),
                 draft.provider(), draft.model(), AnswerPrompt.VERSION, draft.usage(), draft.latencyMs(),

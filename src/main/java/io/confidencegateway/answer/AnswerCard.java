@@ -89,7 +89,7 @@ public final class AnswerCard {
         if ("check_circle".equals(name)) {
             return "&#10004;";
         }
-        if (HumanResolution.PERSON.equals(name)) {
+        if (HumanResolution.PERSON.equals(name) || UxTreatment.HANDOFF.icon().equals(name)) {
             return "&#128100;";
         }
         return "info".equals(name) ? "&#9432;" : "&#9888;";

@@ -15,6 +15,13 @@ public record UxTreatment(String borderColor, String icon, String disclaimer) {
     public static final UxTreatment LOW = new UxTreatment("#e94560", "warning",
             "Low confidence. Please verify before using.");
 
+    /**
+     * A hand-off: no AI answer is offered, whatever the draft scored (a refusal the passages bear out scores high),
+     * so it never wears the green tick; the frontend shows that a person will answer.
+     */
+    public static final UxTreatment HANDOFF = new UxTreatment("#7f8c8d", "support_agent",
+            "Handed off to a person: they will answer this question.");
+
     /** The treatment for a confidence label. */
     public static UxTreatment forLabel(String label) {
         if ("high_confidence".equals(label)) {

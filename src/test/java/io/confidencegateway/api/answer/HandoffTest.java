@@ -73,6 +73,9 @@ class HandoffTest {
                 .contains("Thanks for your patience").contains(answer.getString("handoff.id"));
         assertThat(answer.getList("citations")).isEmpty();
         assertThat(answer.getList("suggested_actions", String.class)).contains("Escalate");
+        // Whatever the refusal draft scored, a hand-off never shows the green tick of a trusted answer.
+        assertThat(answer.getString("ux.icon")).isEqualTo("support_agent");
+        assertThat(answer.getString("ux.disclaimer")).contains("Handed off to a person");
         JsonPath item = reviewOf(answer.getString("id"));
         assertThat(item.getString("kind")).isEqualTo("handoff");
         assertThat(item.getString("id")).isEqualTo(answer.getString("handoff.id"));
