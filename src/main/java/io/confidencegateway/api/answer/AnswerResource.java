@@ -114,13 +114,7 @@ public class AnswerResource {
     @APIResponse(responseCode = "406", description = "An Accept header that matches neither JSON nor HTML")
     public Uni<Response> get(@Parameter(description = "The answer id (X-Inference-Id)") @PathParam("id") String id,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException notUuid) {
-            throw ProblemException.notFound("No answer has the id '" + id + "': answer ids are UUIDs as returned in "
-                    + "the X-Inference-Id header");
-        }
+        UUID uuid = PathIds.uuid(id, "answer");
         boolean html = accept != null && accept.contains(MediaType.TEXT_HTML)
                 && !accept.contains(MediaType.APPLICATION_JSON);
         return served.find(uuid).map(stored -> {

@@ -1,7 +1,5 @@
 package io.confidencegateway.api.answer;
 
-import java.util.UUID;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,14 +44,7 @@ public class InferenceResource {
     @APIResponse(responseCode = "404", description = "No model call has that id (ids are UUIDs)")
     public Uni<InferenceRecord> get(@Parameter(description = "The inference id (X-Inference-Id)")
             @PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException notUuid) {
-            throw ProblemException.notFound("No model call has the id '" + id + "': inference ids are UUIDs as "
-                    + "returned in the X-Inference-Id header");
-        }
-        return log.find(uuid).map(found -> found.orElseThrow(() -> ProblemException.notFound(
+        return log.find(PathIds.uuid(id, "model call")).map(found -> found.orElseThrow(() -> ProblemException.notFound(
                 "No model call has the id " + id)));
     }
 }
