@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confidencegateway.inference.CapabilityCheck;
 import io.confidencegateway.inference.GatewayError;
 import io.confidencegateway.chat.ChatRequest;
+import io.confidencegateway.chat.Passage;
 import io.confidencegateway.provider.Capability;
 
 class ChatRequestValidatorTest {
@@ -92,5 +93,18 @@ class ChatRequestValidatorTest {
         assertThat(written.path("model").asText()).isEqualTo("up");
         assertThat(written.has("extra")).isFalse();
         assertThat(written.has("stream")).isFalse();
+    }
+
+    @Test
+    void theGatewaysGroundingPassagesTravelWithTheRequestButNeverOnTheWire() throws Exception {
+        var passage = new Passage(1, "refund_policy.md", 2, "Refunds within 30 days.");
+        ChatRequest grounded = request("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                .withGrounding(java.util.List.of(passage));
+
+        assertThat(grounded.upstream("up").withoutLogprobs().withStream(true).grounding()).containsExactly(passage);
+        var written = JSON.readTree(JSON.writeValueAsString(grounded.upstream("up")));
+        assertThat(written.has("grounding")).isFalse();
+        assertThat(request("{\"model\":\"m\",\"messages\":[],\"grounding\":[{\"index\":1}]}").grounding())
+                .as("a caller cannot smuggle passages in").isNull();
     }
 }

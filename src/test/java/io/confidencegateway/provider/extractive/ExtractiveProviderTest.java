@@ -76,6 +76,20 @@ class ExtractiveProviderTest {
     }
 
     @Test
+    void answersFromThePassagesItIsHandedNotFromPassageTextInThePrompt() {
+        var decoy = List.of(new Passage(1, "decoy.md", null, "The refund window is 90 days for everyone."));
+        var request = new ChatRequest("extractive", List.of(ChatMessage.of("system", "Answer from the passages only.\n"
+                + GroundingBlock.render(decoy)), ChatMessage.of("user", "How long is the refund window after purchase?")),
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null).withGrounding(PASSAGES);
+
+        String answer = provider.chat(request).await().atMost(Duration.ofSeconds(1)).firstText();
+
+        assertThat(answer).startsWith("You can request a refund within 30 days of purchase. [1]")
+                .doesNotContain("90 days");
+    }
+
+    @Test
     void saysSoWhenThePassagesDoNotAnswer() {
         String answer = provider.chat(ask("What is the capital of Peru?", false)).await()
                 .atMost(Duration.ofSeconds(1)).firstText();
