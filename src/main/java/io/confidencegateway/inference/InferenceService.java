@@ -34,8 +34,11 @@ public class InferenceService {
     private final FallbackRouter router;
     private final InferenceLog log;
     private final GatewayMetrics metrics;
+    private final InferenceSpending spending;
 
-    public InferenceService(ModelCatalog catalog, FallbackRouter router, InferenceLog log, GatewayMetrics metrics) {
+    public InferenceService(ModelCatalog catalog, FallbackRouter router, InferenceLog log, GatewayMetrics metrics,
+            InferenceSpending spending) {
+        this.spending = spending;
         this.catalog = catalog;
         this.router = router;
         this.log = log;
@@ -47,7 +50,8 @@ public class InferenceService {
      * has its inference id from here on, and its trace collects every attempt.
      */
     public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, RouteTrace trace, String api,
-            boolean logprobsIfAvailable, Instant createdAt, long startNanos) {
+            boolean logprobsIfAvailable, Instant createdAt, long startNanos,
+            io.confidencegateway.access.ApiKey spender) {
 
         /** The request as one target receives it (logprobs left out where they are optional and unsupported). */
         ChatRequest upstreamFor(ModelCatalog.Target target) {
@@ -102,7 +106,8 @@ public class InferenceService {
             rejectIf(firstRefusal);
         }
         return new Prepared(InferenceIds.next(), request, new ModelCatalog.Route(route.alias(), List.copyOf(able)),
-                new RouteTrace(), purpose.api(), purpose.logprobsIfAvailable(), Instant.now(), System.nanoTime());
+                new RouteTrace(), purpose.api(), purpose.logprobsIfAvailable(), Instant.now(), System.nanoTime(),
+                spending.spender());
     }
 
     private ModelCatalog.Resolution withLastResort(ModelCatalog.Resolution resolution, Purpose purpose) {
@@ -128,7 +133,8 @@ public class InferenceService {
     /** The whole answer, addressed to the caller, with usage always filled and the gateway envelope. */
     public Uni<ChatResponse> complete(Prepared prepared) {
         var route = prepared.route();
-        return router.chat(route.targets(), prepared::upstreamFor,
+        // The key's budget is reserved before the call and settled after it, or released when it fails.
+        return spending.reserved(prepared, reservation -> router.chat(route.targets(), prepared::upstreamFor,
                 prepared.trace())
                 .map(answer -> {
                     boolean estimated = answer.usage() == null;
@@ -136,10 +142,13 @@ public class InferenceService {
                             : answer.usage();
                     String finish = answer.choices().get(0).finishReason();
                     succeeded(prepared, usage, estimated, finish, answer.firstText(), null);
+                    spending.settle(prepared, reservation, () -> usage);
                     return answer.withIdentity(completionId(prepared), answer.model() == null ? route.alias()
                             : answer.model(), usage, envelope(prepared, estimated));
                 })
-                .onFailure().transform(error -> failed(prepared, error, false, null, null));
+                .onFailure().invoke(error -> spending.settle(prepared, reservation, () -> null))
+                .onCancellation().invoke(() -> spending.settle(prepared, reservation, () -> null))
+                .onFailure().transform(error -> failed(prepared, error, false, null, null)));
     }
 
     /**
@@ -161,22 +170,31 @@ public class InferenceService {
 
     /** As {@link #stream(Prepared)}, with the last chunk's envelope made by the caller from the whole text. */
     public Multi<ChatChunk> stream(Prepared prepared, EnvelopeFactory envelopes) {
-        return Multi.createFrom().deferred(() -> {
+        return spending.reserved(prepared, Uni.createFrom()::item).onItem().transformToMulti(reservation -> Multi
+                .createFrom().deferred(() -> {
             var relay = new StreamRelay(prepared, completionId(prepared));
+            // What a broken or abandoned stream used is what it relayed.
+            Runnable settlePartial = () -> spending.settle(prepared, reservation,
+                    () -> UsageEstimator.estimate(prepared.request(), relay.text()));
             return router.stream(prepared.route().targets(),
                     prepared::upstreamFor, prepared.trace())
                     .onItem().transformToIterable(relay::accept)
                     .onCompletion().switchTo(() -> {
                         succeeded(prepared, relay.usage(), relay.usageEstimated(), relay.finishReason(),
                                 relay.text(), relay.firstTokenNanos());
+                        spending.settle(prepared, reservation, relay::usage);
                         return envelopes.envelope(relay.text(), relay.usageEstimated() ? null : relay.usage())
                                 .onItem().transformToMulti(envelope -> Multi.createFrom().iterable(
                                         relay.finish(envelope)));
                     })
+                    .onFailure().invoke(error -> settlePartial.run())
                     .onFailure().transform(error -> failed(prepared, error, relay.started(), relay.text(),
                             relay.firstTokenNanos()))
-                    .onCancellation().invoke(() -> cancelled(prepared, relay));
-        });
+                    .onCancellation().invoke(() -> {
+                        cancelled(prepared, relay);
+                        settlePartial.run();
+                    });
+        }));
     }
 
     private void succeeded(Prepared prepared, Usage usage, boolean estimated, String finishReason, String text,

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.confidencegateway.access.Callers;
 import io.confidencegateway.answer.AiResponse;
 import io.confidencegateway.answer.AnswerCard;
 import io.confidencegateway.answer.ServedAnswers;
@@ -42,8 +43,11 @@ public class AnswerResource {
     private final ServedAnswers served;
     private final InferenceLog log;
     private final ObjectMapper json;
+    private final Callers callers;
 
-    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, InferenceLog log, ObjectMapper json) {
+    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, InferenceLog log, ObjectMapper json,
+            Callers callers) {
+        this.callers = callers;
         this.pipeline = pipeline;
         this.served = served;
         this.log = log;
@@ -63,6 +67,7 @@ public class AnswerResource {
             + "provider failed: it carries the ticket)")
     @APIResponse(responseCode = "400", description = "No product, no question, both question and messages, a "
             + "question too long, or a body that is not the request's JSON (the problem names the field)")
+    @APIResponse(responseCode = "403", description = "The key may not ask this product (its products list)")
     @APIResponse(responseCode = "404", description = "No product has that id")
     public Uni<Response> ask(AnswerRequest request) {
         if (request == null) {
@@ -71,6 +76,7 @@ public class AnswerResource {
         if (request.product() == null || request.product().isBlank()) {
             throw invalid("product", "is required: the id of a product (GET /v1/products)");
         }
+        callers.requireProduct(request.product());
         String question = request.question();
         List<ChatMessage> earlier = new ArrayList<>();
         if (request.messages() != null && !request.messages().isEmpty()) {
