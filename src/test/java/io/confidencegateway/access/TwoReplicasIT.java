@@ -158,6 +158,46 @@ class TwoReplicasIT {
                 .until(() -> second.call("GET", "/v1/models", key, null).statusCode() == 401);
     }
 
+    @Test
+    void noPlaintextKeyIsStoredInAnyPostgresqlTable() throws Exception {
+        String key = create(first, "{\"name\": \"never-stored\", \"role\": \"client\", \"rpm\": 100, "
+                + "\"budget_usd\": 1}").path("key").asText();
+        knownOn(second, key);
+        // Used on both replicas, through the limits and the budget, so every table that could hold it was written.
+        assertThat(first.call("GET", "/v1/models", key, null).statusCode()).isEqualTo(200);
+        assertThat(second.call("POST", "/v1/chat/completions", key, "{\"model\": \"gpt-4o-mini\", \"messages\": "
+                + "[{\"role\": \"user\", \"content\": \"Hello\"}]}").statusCode()).isEqualTo(200);
+
+        List<String> holding = new ArrayList<>();
+        String secret = key.substring(3);
+        try (var connection = java.sql.DriverManager.getConnection(setting("GATEWAY_TEST_PG_URL",
+                "jdbc:postgresql://127.0.0.1:5432/gateway_test"), setting("GATEWAY_TEST_PG_USER", "gateway"),
+                setting("GATEWAY_TEST_PG_PASSWORD", "gateway"))) {
+            List<String> tables = new ArrayList<>();
+            try (var rows = connection.createStatement().executeQuery("SELECT table_name FROM "
+                    + "information_schema.tables WHERE table_schema = current_schema()")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            assertThat(tables).contains("api_key", "key_usage", "audit_log", "inference");
+            for (String table : tables) {
+                try (var rows = connection.createStatement().executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int c = 1; c <= columns; c++) {
+                            String value = rows.getString(c);
+                            if (value != null && value.contains(secret)) {
+                                holding.add(table + "." + rows.getMetaData().getColumnName(c));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(holding).as("columns holding the plaintext key").isEmpty();
+    }
+
     /** Waits until the other replica knows the key, without spending a request of it (a 403 is not counted). */
     private static void knownOn(PackagedGateway gateway, String key) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
