@@ -24,7 +24,8 @@ CREATE TABLE api_key (
 CREATE UNIQUE INDEX api_key_hash ON api_key (key_hash);
 
 -- Usage per key and window, shared by every replica: window_kind 'minute' (requests, tokens), 'day' or 'month'
--- (spend_nanos settled, reserved_nanos held by calls in flight), 'parallel' (in_flight; window_start fixed).
+-- (spend_nanos settled, reserved_nanos held by calls in flight), 'parallel' (only locked, to serialise the
+-- admissions of one key against key_lease; window_start fixed).
 -- Every limit check is one conditional UPDATE, so concurrent requests on any replica cannot overshoot.
 CREATE TABLE key_usage (
     key_id         UUID          NOT NULL,
@@ -37,6 +38,16 @@ CREATE TABLE key_usage (
     in_flight      INTEGER       NOT NULL,
     PRIMARY KEY (key_id, window_kind, window_start)
 );
+
+-- One row per request in flight of a key with max_parallel: a lease that ends when the request does, or at
+-- expires_at when the replica that held it died first (a counter would stay taken for ever).
+CREATE TABLE key_lease (
+    id          UUID          NOT NULL PRIMARY KEY,
+    key_id      UUID          NOT NULL,
+    expires_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX key_lease_key ON key_lease (key_id, expires_at);
 
 -- Who did what: every admin action and every review claim or resolution, with the acting key.
 CREATE TABLE audit_log (

@@ -31,4 +31,11 @@ public interface AccessConfig {
      */
     @WithDefault("4096")
     int defaultMaxTokens();
+
+    /**
+     * How long a request in flight holds one of its key's {@code max_parallel} slots at most: the slot is given back
+     * when the request ends, or after this when the replica serving it died first. Longer than the longest request.
+     */
+    @WithDefault("10m")
+    java.time.Duration parallelLease();
 }

@@ -124,8 +124,6 @@ public class KeyService {
                     if (kind.equals(UsageLimits.MINUTE) && start.equals(minute)) {
                         found[0] = rows.getLong(3);
                         found[1] = rows.getLong(4);
-                    } else if (kind.equals(UsageLimits.PARALLEL)) {
-                        found[2] = rows.getLong(7);
                     } else if (kind.equals(SpendLimits.SPEND) && start.equals(period)) {
                         found[3] = rows.getLong(5);
                         found[4] = rows.getLong(6);
@@ -133,6 +131,7 @@ public class KeyService {
                 }
             }
         }
+        found[2] = UsageLimits.leases(connection, key.id(), now);
         return new KeyView.Usage(found[0], found[1], found[2], KeyView.usd(found[3]), KeyView.usd(found[4]),
                 period);
     }

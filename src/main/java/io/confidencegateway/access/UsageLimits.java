@@ -20,11 +20,12 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Requests per minute and parallel requests per key, counted in the database ({@code key_usage}) so that every
- * replica shares one count: each admission is a conditional {@code UPDATE … WHERE requests < rpm} (and
- * {@code in_flight < max_parallel}) in one transaction, so concurrent requests on any replica cannot slip past the
- * limit. A refused request counts for nothing. The parallel slot is given back when the response ends or the
- * connection closes.
+ * Requests per minute and parallel requests per key, counted in the database so that every replica shares one
+ * count: the minute's requests with a conditional {@code UPDATE … WHERE requests < rpm} on {@code key_usage}; the
+ * requests in flight as leases in {@code key_lease}, counted while the key's parallel row is locked, so concurrent
+ * admissions on any replica cannot slip past either limit. A refused request counts for nothing. A lease is given
+ * back when the response ends or the connection closes, and lapses after {@code gateway.access.parallel-lease}
+ * when the replica holding it died first.
  */
 @ApplicationScoped
 public class UsageLimits {
@@ -43,7 +44,8 @@ public class UsageLimits {
     private static final Logger LOG = Logger.getLogger(UsageLimits.class);
 
     /** What an admission found. */
-    record Admission(boolean admitted, String refusal, long requestsUsed, long tokensUsed, Instant windowStart) {
+    record Admission(boolean admitted, String refusal, long requestsUsed, long tokensUsed, Instant windowStart,
+            UUID lease) {
     }
 
     /** Thrown inside the transaction so that a refusal rolls back every counter it touched. */
@@ -57,9 +59,11 @@ public class UsageLimits {
     }
 
     private final Database database;
+    private final java.time.Duration lease;
 
-    public UsageLimits(Database database) {
+    public UsageLimits(Database database, AccessConfig config) {
         this.database = database;
+        this.lease = config.parallelLease();
     }
 
     /** Admits the request (then {@code context.next()}) or answers 429; called on the event loop. */
@@ -78,8 +82,8 @@ public class UsageLimits {
                         return;
                     }
                     headers.forEach(context.response()::putHeader);
-                    if (key.maxParallel() != null) {
-                        context.addEndHandler(ended -> release(key.id()));
+                    if (admission.lease() != null) {
+                        context.addEndHandler(ended -> release(admission.lease()));
                     }
                     context.request().resume();
                     context.next();
@@ -95,13 +99,23 @@ public class UsageLimits {
     /** Takes a request (and a parallel slot) from the key's counters, or throws {@link Refused}. */
     Admission take(Connection connection, ApiKey key, Instant now) throws SQLException {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        UUID leased = null;
         if (key.maxParallel() != null) {
             ensureRow(connection, key.id(), PARALLEL, NO_WINDOW);
-            if (!increment(connection, "in_flight = in_flight + 1", "in_flight < ?", key.id(), PARALLEL, NO_WINDOW,
-                    key.maxParallel())) {
+            // The row lock orders the admissions of this key on every replica until this transaction ends.
+            increment(connection, "in_flight = in_flight", "0 < ?", key.id(), PARALLEL, NO_WINDOW, 1);
+            if (leases(connection, key.id(), now) >= key.maxParallel()) {
                 throw new Refused(new Admission(false, "The key '" + key.prefix() + "…' (" + key.name() + ") has "
                         + key.maxParallel() + " requests in flight, its max_parallel; retry when one has finished",
-                        0, 0, minute));
+                        0, 0, minute, null));
+            }
+            leased = UUID.randomUUID();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO key_lease (id, key_id, expires_at) VALUES (?, ?, ?)")) {
+                insert.setObject(1, leased);
+                insert.setObject(2, key.id());
+                KeyRepository.setInstant(insert, 3, now.plus(lease));
+                insert.executeUpdate();
             }
         }
         boolean admitted = true;
@@ -117,25 +131,41 @@ public class UsageLimits {
             if (!admitted) {
                 throw new Refused(new Admission(false, "The key '" + key.prefix() + "…' (" + key.name() + ") made "
                         + key.rpm() + " requests this minute, its rpm limit; retry after the Retry-After seconds",
-                        requests, tokens, minute));
+                        requests, tokens, minute, null));
             }
         }
-        return new Admission(true, null, requests, tokens, minute);
+        return new Admission(true, null, requests, tokens, minute, leased);
+    }
+
+    /** The key's leases that have not lapsed (lapsed ones are deleted on the way). */
+    static long leases(Connection connection, UUID keyId, Instant now) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM key_lease WHERE key_id = ? AND expires_at <= ?")) {
+            delete.setObject(1, keyId);
+            KeyRepository.setInstant(delete, 2, now);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM key_lease WHERE key_id = ? AND expires_at > ?")) {
+            count.setObject(1, keyId);
+            KeyRepository.setInstant(count, 2, now);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     /** Gives a parallel slot back, off the event loop. */
-    void release(UUID keyId) {
-        database.transaction(connection -> releaseSlot(connection, keyId)).subscribe().with(ignored -> {
-        }, failure -> LOG.errorf("Could not release a parallel slot of key %s: %s", keyId, failure.toString()));
+    void release(UUID lease) {
+        database.transaction(connection -> releaseSlot(connection, lease)).subscribe().with(ignored -> {
+        }, failure -> LOG.errorf("Could not end the lease %s: %s", lease, failure.toString()));
     }
 
-    static int releaseSlot(Connection connection, UUID keyId) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE key_usage SET in_flight = "
-                + "in_flight - 1 WHERE key_id = ? AND window_kind = ? AND window_start = ? AND in_flight > 0")) {
-            update.setObject(1, keyId);
-            update.setString(2, PARALLEL);
-            KeyRepository.setInstant(update, 3, NO_WINDOW);
-            return update.executeUpdate();
+    static int releaseSlot(Connection connection, UUID lease) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM key_lease WHERE id = ?")) {
+            delete.setObject(1, lease);
+            return delete.executeUpdate();
         }
     }
 

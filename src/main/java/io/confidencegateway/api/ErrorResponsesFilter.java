@@ -68,8 +68,8 @@ public class ErrorResponsesFilter implements OASFilter {
                 + "(WWW-Authenticate: Bearer)");
         addIfAbsent(responses, "403", "The key lacks the " + role.get().wire() + " role, or may not use this "
                 + "product or model; the detail names what is missing");
-        addIfAbsent(responses, "429", "The key's rpm or max_parallel limit is reached; honour Retry-After "
-                + "(x-ratelimit-* headers say how much is left)");
+        addIfAbsent(responses, "429", "The key's rpm, max_parallel, tpm or budget is used up; honour "
+                + "Retry-After (x-ratelimit-* headers say how much is left)");
         responses.getAPIResponses().forEach((code, response) -> {
             if (List.of("401", "403", "429").contains(code) && (response.getContent() == null
                     || response.getContent().getMediaTypes() == null

@@ -41,6 +41,9 @@ class UsageLimitsTest {
     @Inject
     Database database;
 
+    private final java.util.concurrent.ConcurrentLinkedDeque<UUID> leases = new java.util.concurrent
+            .ConcurrentLinkedDeque<>();
+
     @Test
     void anRpmKeyGetsExactlyItsRequestsAndThenA429WithRetryAfterAndRateLimitHeaders() {
         awayFromTheEndOfAMinute();
@@ -118,6 +121,17 @@ class UsageLimitsTest {
     }
 
     @Test
+    void aLeaseOfAReplicaThatDiedLapsesAfterTheLeaseTime() throws Exception {
+        ApiKey key = key(null, 1);
+        Instant start = Instant.now();
+        assertThat(admission(key, () -> start).call()).isTrue();
+
+        // Never given back: one second before it lapses the slot is still taken, one second after it is free.
+        assertThat(admission(key, () -> start.plus(Duration.ofMinutes(10)).minusSeconds(1)).call()).isFalse();
+        assertThat(admission(key, () -> start.plus(Duration.ofMinutes(10)).plusSeconds(1)).call()).isTrue();
+    }
+
+    @Test
     void aRefusedRequestTakesNothingFromTheOtherCounter() throws Exception {
         awayFromTheEndOfAMinute();
         ApiKey key = key(5, 1);
@@ -139,7 +153,7 @@ class UsageLimitsTest {
     void theHeadersCountDownToZeroAndResetAtTheNextMinute() {
         ApiKey key = key(10, null);
         var headers = UsageLimits.headers(key, new UsageLimits.Admission(true, null, 10, 0,
-                Instant.parse("2026-12-02T12:00:00Z")), NOON);
+                Instant.parse("2026-12-02T12:00:00Z"), null), NOON);
 
         assertThat(headers).containsEntry("x-ratelimit-limit-requests", "10")
                 .containsEntry("x-ratelimit-remaining-requests", "0")
@@ -153,14 +167,26 @@ class UsageLimitsTest {
                 .until(() -> LocalTime.now(ZoneOffset.UTC).getSecond() < 50);
     }
 
+    /** Ends the newest lease an admission of this test took. */
     private void release(ApiKey key) {
-        database.inTransaction(connection -> UsageLimits.releaseSlot(connection, key.id()));
+        UUID lease = leases.pollLast();
+        assertThat(lease).as("a lease to give back").isNotNull();
+        int released = database.inTransaction(connection -> UsageLimits.releaseSlot(connection, lease));
+        assertThat(released).isEqualTo(1);
     }
 
     private Callable<Boolean> admission(ApiKey key) {
+        return admission(key, Instant::now);
+    }
+
+    private Callable<Boolean> admission(ApiKey key, java.util.function.Supplier<Instant> at) {
         return () -> {
             try {
-                database.inTransaction(connection -> limits.take(connection, key, Instant.now()));
+                UsageLimits.Admission admitted = database.inTransaction(connection -> limits.take(connection, key,
+                        at.get()));
+                if (admitted.lease() != null) {
+                    leases.add(admitted.lease());
+                }
                 return true;
             } catch (UsageLimits.Refused refused) {
                 return false;
