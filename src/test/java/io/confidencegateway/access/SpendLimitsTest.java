@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.confidencegateway.store.Database;
+import io.confidencegateway.testing.DemoKnowledgeReady;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
 import io.confidencegateway.testing.TestKeys;
 import io.quarkus.test.common.TestResourceScope;
@@ -179,6 +180,44 @@ class SpendLimitsTest {
         JsonNode usage = Calls.json(Calls.send("GET", "/v1/keys/" + created.path("id").asText(), TestKeys.ADMIN,
                 null)).path("usage");
         assertThat(usage.path("tokens_this_minute").asLong()).isEqualTo(15);
+    }
+
+    @Test
+    void productAnswersAreRefusedWhenTheCallersBudgetCannotCoverTheirModelCall() {
+        DemoKnowledgeReady.await();
+        OpenAiUpstreamStub.answer("You can request a full refund within 30 days of purchase [1].", 800, 15);
+        String broke = Calls.createKey("{\"name\": \"no-budget\", \"role\": \"client\", \"budget_usd\": 0}")
+                .path("key").asText();
+
+        // Native answers: the model call runs after retrieval, off the request's thread.
+        HttpResponse<String> answer = Calls.send("POST", "/v1/answers", broke,
+                "{\"product\": \"support-copilot\", \"question\": \"How long is the refund window?\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Calls.json(answer).path("detail").asText()).contains("(no-budget) has too little of its 0 USD");
+        // The same product through the raw chat route.
+        HttpResponse<String> chat = Calls.send("POST", "/v1/chat/completions", broke, Calls.chat(
+                "product/support-copilot"));
+        assertThat(chat.statusCode()).as(chat.body()).isEqualTo(429);
+        assertThat(Calls.json(chat).path("error").path("code").asText()).isEqualTo("budget_exceeded");
+        assertThat(OpenAiUpstreamStub.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        OpenAiUpstreamStub.PATH)))).isEmpty();
+    }
+
+    @Test
+    void aProductAnswerIsChargedToTheCallersKey() {
+        DemoKnowledgeReady.await();
+        OpenAiUpstreamStub.answer("You can request a full refund within 30 days of purchase [1].", 800, 15);
+        JsonNode created = Calls.createKey("{\"name\": \"product-budget\", \"role\": \"client\", "
+                + "\"budget_usd\": 1}");
+
+        HttpResponse<String> answer = Calls.send("POST", "/v1/answers", created.path("key").asText(),
+                "{\"product\": \"support-copilot\", \"question\": \"How long is the refund window?\"}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        // gpt-4o (the product's frontier tier): 800 * 0.0025/1k + 15 * 0.01/1k = 0.00215 USD.
+        awaitSettled(created.path("id").asText(), "0.00215");
     }
 
     private static void awaitSettled(String id, String spend) {
