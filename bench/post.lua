@@ -3,6 +3,11 @@
 wrk.method = "POST"
 wrk.body = os.getenv("BODY")
 wrk.headers["Content-Type"] = "application/json"
+-- The gateway's API key (bench/run.sh exports it); upstreams ignore the header.
+local key = os.getenv("API_KEY")
+if key and key ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. key
+end
 local think = tonumber(os.getenv("THINK_MS") or "0")
 if think > 0 then
   function delay() return think end

@@ -42,6 +42,9 @@ command -v wrk2 >/dev/null && echo "note: wrk2 found but not used; moderate load
 
 # --- processes, ports --------------------------------------------------------------------------------------
 work=$(mktemp -d /tmp/gateway-bench.XXXXXX)
+# The gateway runs with a key, as users run it: every request below (curl and wrk's post.lua) sends it.
+API_KEY="cg_bench_$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+export API_KEY
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -141,6 +144,7 @@ start_gateway() { # $1 log file -> sets GPID, startup_ms, quarkus_started
     -Dgateway.providers.answerer.type=openai -Dgateway.providers.answerer.base-url="http://127.0.0.1:$UP/answer/v1" \
     -Dgateway.providers.answerer.api-key=sk-fake \
     -Dgateway.models.gpt-4o.provider=answerer -Dgateway.models.gpt-4o.model=gpt-4o \
+    -Dgateway.access.admin-key="$API_KEY" \
     -jar "$jar" > "$1" 2>&1) &
   GPID=$!
   pids+=($GPID)
@@ -227,9 +231,9 @@ say ""
 # sanity: each path answers 200 before it is loaded
 for u in "http://127.0.0.1:$UP/v1/chat/completions" "http://127.0.0.1:$PROXY/v1/chat/completions" \
          "http://127.0.0.1:$GW/v1/chat/completions"; do
-  curl -fsS -o /dev/null --max-time 10 -H 'content-type: application/json' -d "$CHAT" "$u"
+  curl -fsS -o /dev/null --max-time 10 -H 'content-type: application/json' -H "Authorization: Bearer $API_KEY" -d "$CHAT" "$u"
 done
-curl -fsS -o /dev/null --max-time 10 -H 'content-type: application/json' -d "$SLOWCHAT" "http://127.0.0.1:$GW/v1/chat/completions"
+curl -fsS -o /dev/null --max-time 10 -H 'content-type: application/json' -H "Authorization: Bearer $API_KEY" -d "$SLOWCHAT" "http://127.0.0.1:$GW/v1/chat/completions"
 
 # Warm-up: the JIT compiles the hot paths in the first tens of seconds on one core (a profile of the first 10 s
 # shows a third of the CPU in the compiler threads). The first 10 s are kept and reported as the cold row.
@@ -293,10 +297,10 @@ stream_run() { # label url model -> stats line; bodies in $work/s-label
   local label=$1 url=$2 model=$3 i
   mkdir -p "$work/s-$label"
   local body="{\"model\":\"$model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"How long is the refund window?\"}]}"
-  for i in $(seq 20); do curl -sS -o /dev/null --max-time 5 -H 'content-type: application/json' -d "$body" "$url"; done
+  for i in $(seq 20); do curl -sS -o /dev/null --max-time 5 -H 'content-type: application/json' -H "Authorization: Bearer $API_KEY" -d "$body" "$url"; done
   for i in $(seq "$STREAM_N"); do
     taskset -c "$LOAD_CPU" curl -sS -N --max-time 5 -o "$work/s-$label/$i" -w '%{time_starttransfer} %{time_total}\n' \
-      -H 'content-type: application/json' -d "$body" "$url"
+      -H 'content-type: application/json' -H "Authorization: Bearer $API_KEY" -d "$body" "$url"
   done > "$work/s-$label.times"
 }
 stream_stats() { # label -> "p50_us p99_us total_p50_us intact events"
@@ -357,7 +361,7 @@ say "\`/answer/v1\`, which returns a fixed 168-word answer citing [1]–[5]; its
 say "written from the retrieved passages, so the scoring runs on a realistic shape, not a faithful answer."
 say "Baseline = the same fake answer fetched directly (so \"added\" is the gateway's whole product path)."
 say ""
-sample=$(curl -fsS --max-time 30 -H 'content-type: application/json' -d "$ANSWER" "http://127.0.0.1:$GW/v1/answers")
+sample=$(curl -fsS --max-time 30 -H 'content-type: application/json' -H "Authorization: Bearer $API_KEY" -d "$ANSWER" "http://127.0.0.1:$GW/v1/answers")
 echo "sample answer: ${sample:0:300}" >&2
 # Baselines first: the gateway is idle during them, and an idle gap after the warm-up sends the JIT back to work.
 wrk_run directA1 "http://127.0.0.1:$UP/answer/v1/chat/completions" "$CHAT" 1 0; a1_50=$R_p50_us; a1_99=$R_p99_us; a1_row=$R_rps; a1_err=$R_errors; a1_st=$R_status

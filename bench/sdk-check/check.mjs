@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 
 const sdkVersion = JSON.parse(readFileSync(new URL('./node_modules/openai/package.json', import.meta.url))).version;
 
-const client = new OpenAI({ baseURL: process.env.GATEWAY_URL, apiKey: 'any-client-key', maxRetries: 0 });
+const client = new OpenAI({ baseURL: process.env.GATEWAY_URL, apiKey: process.env.GATEWAY_KEY, maxRetries: 0 });
 const ask = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'How long is the refund window?' }] };
 
 const answer = await client.chat.completions.create(ask);

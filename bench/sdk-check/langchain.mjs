@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 const versionOf = (name) =>
   JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url))).version;
 
-const connection = { apiKey: 'any-client-key', maxRetries: 0, configuration: { baseURL: process.env.GATEWAY_URL } };
+const connection = { apiKey: process.env.GATEWAY_KEY, maxRetries: 0, configuration: { baseURL: process.env.GATEWAY_URL } };
 const product = new ChatOpenAI({ ...connection, model: 'product/support-copilot', __includeRawResponse: true });
 const question = 'How long is the refund window?';
 const gatewayOf = (message) => message.additional_kwargs.__raw_response?.gateway;

@@ -26,12 +26,15 @@ node fake-upstream.mjs > "$work/upstream.port" &
 pids+=($!)
 for _ in $(seq 50); do [ -s "$work/upstream.port" ] && break; sleep 0.1; done
 upstream_port=$(cat "$work/upstream.port")
+# The SDKs run with a client key, as users run them; the admin key only creates it.
+admin_key="cg_sdkcheck_$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 gateway_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
 # Readiness includes seeding the demo knowledge base, so the wait for it is generous.
 (cd "$work" && exec java -Dquarkus.http.port="$gateway_port" -Dquarkus.http.host=127.0.0.1 \
   -Dgateway.data-dir="$work/data" -Dgateway.providers.openai.base-url="http://127.0.0.1:$upstream_port/v1" \
-  -Dgateway.providers.openai.api-key=sk-fake -jar "$jar" > "$work/gateway.log" 2>&1) &
+  -Dgateway.providers.openai.api-key=sk-fake -Dgateway.access.admin-key="$admin_key" \
+  -jar "$jar" > "$work/gateway.log" 2>&1) &
 pids+=($!)
 ready() { curl -fs --max-time 2 "http://127.0.0.1:$gateway_port/q/health/ready" > /dev/null 2>&1; }
 deadline=$((SECONDS + 60))
@@ -41,5 +44,9 @@ until ready; do
 done
 
 export GATEWAY_URL="http://127.0.0.1:$gateway_port/v1"
+GATEWAY_KEY=$(curl -fsS --max-time 10 "http://127.0.0.1:$gateway_port/v1/keys" -H "Authorization: Bearer $admin_key" \
+  -H 'content-type: application/json' -d '{"name": "sdk-check", "role": "client"}' \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
+export GATEWAY_KEY
 timeout 120 node check.mjs
 timeout 120 node langchain.mjs

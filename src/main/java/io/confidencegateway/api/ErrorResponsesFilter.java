@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import io.confidencegateway.access.AccessPolicy;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
@@ -27,6 +29,7 @@ public class ErrorResponsesFilter implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String OPENAI_ERROR = "OpenAiError";
+    static final String API_KEY = "ApiKey";
     private static final String CHAT_COMPLETIONS = "/v1/chat/completions";
 
     @Override
@@ -42,8 +45,39 @@ public class ErrorResponsesFilter implements OASFilter {
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
+        openApi.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").description("A gateway API key (cg_…) as "
+                        + "'Authorization: Bearer <key>'. Each operation lists the role it needs (client, agent, "
+                        + "admin; each includes the ones before it)."));
         openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> complete(path, operation)));
+                .forEach((method, operation) -> {
+                    complete(path, operation);
+                    secure(method.name(), path, operation);
+                }));
+    }
+
+    /** The role the access rules give the operation, and the answers of the access filter. */
+    private static void secure(String method, String path, Operation operation) {
+        var role = AccessPolicy.required(method, path);
+        if (role.isEmpty()) {
+            return;
+        }
+        operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(API_KEY,
+                role.get().wire())));
+        APIResponses responses = operation.getResponses();
+        addIfAbsent(responses, "401", "No API key, or one that is unknown, revoked or expired "
+                + "(WWW-Authenticate: Bearer)");
+        addIfAbsent(responses, "403", "The key lacks the " + role.get().wire() + " role, or may not use this "
+                + "product or model; the detail names what is missing");
+        addIfAbsent(responses, "429", "The key's rpm, max_parallel, tpm or budget is used up; honour "
+                + "Retry-After (x-ratelimit-* headers say how much is left)");
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (List.of("401", "403", "429").contains(code) && (response.getContent() == null
+                    || response.getContent().getMediaTypes() == null
+                    || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(errorContent(ErrorSurface.isOpenAi(path)));
+            }
+        });
     }
 
     private static void complete(String path, Operation operation) {

@@ -45,6 +45,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response overLimit(io.confidencegateway.access.LimitExceeded limit, HttpServerRequest request) {
+        Response response = respond(Problem.of(429, "Too Many Requests", limit.getMessage()), request);
+        response.getHeaders().putSingle("Retry-After", String.valueOf(limit.retryAfterSeconds()));
+        return response;
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception, HttpServerRequest request) {
         return respond(unreadable(exception), request);
     }

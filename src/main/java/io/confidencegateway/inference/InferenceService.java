@@ -35,8 +35,11 @@ public class InferenceService {
     private final FallbackRouter router;
     private final InferenceLog log;
     private final GatewayMetrics metrics;
+    private final InferenceSpending spending;
 
-    public InferenceService(ModelCatalog catalog, FallbackRouter router, InferenceLog log, GatewayMetrics metrics) {
+    public InferenceService(ModelCatalog catalog, FallbackRouter router, InferenceLog log, GatewayMetrics metrics,
+            InferenceSpending spending) {
+        this.spending = spending;
         this.catalog = catalog;
         this.router = router;
         this.log = log;
@@ -48,7 +51,16 @@ public class InferenceService {
      * has its inference id from here on, and its trace collects every attempt.
      */
     public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, RouteTrace trace, String api,
-            boolean logprobsIfAvailable, Instant createdAt, long startNanos) {
+            boolean logprobsIfAvailable, Instant createdAt, long startNanos,
+            io.confidencegateway.access.ApiKey spender, java.util.concurrent.atomic.AtomicReference<Stop> stop) {
+
+        /**
+         * Says why the caller is about to cancel this call (e.g. its latency budget ran out), so that the record of
+         * the cancelled call names that reason instead of a client that went away.
+         */
+        public void stopBecause(Stop reason) {
+            stop.set(reason);
+        }
 
         /** The request as one target receives it (logprobs left out where they are optional and unsupported). */
         ChatRequest upstreamFor(ModelCatalog.Target target) {
@@ -56,6 +68,11 @@ public class InferenceService {
             return logprobsIfAvailable && !target.provider().capabilities().contains(
                     io.confidencegateway.provider.Capability.LOGPROBS) ? upstream.withoutLogprobs() : upstream;
         }
+    }
+
+    /** Why a caller stopped a call: a short kind for records and metrics, and the reason in words. */
+    public record Stop(String kind, String message) {
+        static final Stop CLIENT_GONE = new Stop("client_disconnected", "the client closed the connection");
     }
 
     /**
@@ -102,7 +119,8 @@ public class InferenceService {
             rejectIf(firstRefusal);
         }
         return new Prepared(Ids.next(), request, new ModelCatalog.Route(route.alias(), List.copyOf(able)),
-                new RouteTrace(), purpose.api(), purpose.logprobsIfAvailable(), Instant.now(), System.nanoTime());
+                new RouteTrace(), purpose.api(), purpose.logprobsIfAvailable(), Instant.now(), System.nanoTime(),
+                spending.spender(), new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     private ModelCatalog.Resolution withLastResort(ModelCatalog.Resolution resolution, Purpose purpose) {
@@ -131,7 +149,8 @@ public class InferenceService {
      */
     public Uni<ChatResponse> complete(Prepared prepared) {
         var route = prepared.route();
-        return router.chat(route.targets(), prepared::upstreamFor,
+        // The key's budget is reserved before the call and settled after it, or released when it fails.
+        return spending.reserved(prepared, reservation -> router.chat(route.targets(), prepared::upstreamFor,
                 prepared.trace())
                 .map(answer -> {
                     boolean estimated = answer.usage() == null;
@@ -139,10 +158,16 @@ public class InferenceService {
                             : answer.usage();
                     String finish = answer.choices().get(0).finishReason();
                     succeeded(prepared, usage, estimated, finish, answer.firstText(), null);
+                    spending.settle(prepared, reservation, () -> usage);
                     return answer.withIdentity(prepared.id().toString(), answer.model() == null ? route.alias()
                             : answer.model(), usage, Routed.of(prepared, estimated));
                 })
-                .onFailure().transform(error -> failed(prepared, error, false, null, null));
+                .onFailure().invoke(error -> spending.settle(prepared, reservation, () -> null))
+                .onCancellation().invoke(() -> {
+                    cancelled(prepared, null, null);
+                    spending.settle(prepared, reservation, () -> null);
+                })
+                .onFailure().transform(error -> failed(prepared, error, false, null, null)));
     }
 
     /**
@@ -164,22 +189,31 @@ public class InferenceService {
 
     /** As {@link #stream(Prepared)}, with the last chunk's envelope made by the caller from the whole text. */
     public Multi<ChatChunk> stream(Prepared prepared, EnvelopeFactory envelopes) {
-        return Multi.createFrom().deferred(() -> {
+        return spending.reserved(prepared, Uni.createFrom()::item).onItem().transformToMulti(reservation -> Multi
+                .createFrom().deferred(() -> {
             var relay = new StreamRelay(prepared);
+            // What a broken or abandoned stream used is what it relayed.
+            Runnable settlePartial = () -> spending.settle(prepared, reservation,
+                    () -> UsageEstimator.estimate(prepared.request(), relay.text()));
             return router.stream(prepared.route().targets(),
                     prepared::upstreamFor, prepared.trace())
                     .onItem().transformToIterable(relay::accept)
                     .onCompletion().switchTo(() -> {
                         succeeded(prepared, relay.usage(), relay.usageEstimated(), relay.finishReason(),
                                 relay.text(), relay.firstTokenNanos());
+                        spending.settle(prepared, reservation, relay::usage);
                         return envelopes.envelope(relay.text(), relay.usageEstimated() ? null : relay.usage())
                                 .onItem().transformToMulti(envelope -> Multi.createFrom().iterable(
                                         relay.finish(envelope)));
                     })
+                    .onFailure().invoke(error -> settlePartial.run())
                     .onFailure().transform(error -> failed(prepared, error, relay.started(), relay.text(),
                             relay.firstTokenNanos()))
-                    .onCancellation().invoke(() -> cancelled(prepared, relay));
-        });
+                    .onCancellation().invoke(() -> {
+                        cancelled(prepared, relay.text(), relay.firstTokenNanos());
+                        settlePartial.run();
+                    });
+        }));
     }
 
     private void succeeded(Prepared prepared, Usage usage, boolean estimated, String finishReason, String text,
@@ -202,13 +236,18 @@ public class InferenceService {
         return new InferenceFailure(prepared.id(), failure);
     }
 
-    private void cancelled(Prepared prepared, StreamRelay relay) {
+    /**
+     * The record of a call its caller cancelled: 499 when the client went away, 504 when the caller stopped it for
+     * a reason it gave ({@link Prepared#stopBecause}, e.g. a product's latency budget).
+     */
+    private void cancelled(Prepared prepared, String partial, Long firstTokenNanos) {
         ModelCatalog.Target served = servedOrPrimary(prepared);
         metrics.recordAttempt(served.provider().id(), served.upstreamModel(), "cancelled",
                 System.nanoTime() - prepared.startNanos());
-        log.record(record(prepared, "cancelled", "client_disconnected", "the client closed the connection", 499,
-                UsageEstimator.estimate(prepared.request(), relay.text()), true, null, relay.text(),
-                relay.firstTokenNanos()));
+        Stop stop = prepared.stop().get() == null ? Stop.CLIENT_GONE : prepared.stop().get();
+        log.record(record(prepared, "cancelled", stop.kind(), stop.message(), stop == Stop.CLIENT_GONE ? 499 : 504,
+                partial == null ? null : UsageEstimator.estimate(prepared.request(), partial), partial != null, null,
+                partial, firstTokenNanos));
     }
 
     /** The target that answered, or the first of the route when none did. */

@@ -230,6 +230,8 @@ public class AnswerPipeline {
         if (left.isNegative() || left.isZero()) {
             left = Duration.ofMillis(1);
         }
+        // The only reason this caller cancels a whole answer's call: its record says so, not "client disconnected".
+        prepared.stopBecause(budgetStop(budget));
         return inference.complete(prepared)
                 .ifNoItem().after(left).failWith(() -> new LatencyBudgetExhausted(budget))
                 .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(),
@@ -284,6 +286,11 @@ public class AnswerPipeline {
         }
         return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("latency_budget", why,
                 true));
+    }
+
+    /** Why a call stopped by the product's latency budget was cancelled, as its record says. */
+    static InferenceService.Stop budgetStop(Duration budget) {
+        return new InferenceService.Stop("latency_budget", overBudgetReason(budget));
     }
 
     private static String overBudgetReason(Duration budget) {

@@ -81,6 +81,8 @@ final class AnswerStream {
             }
             ScheduledFuture<?> fire = Infrastructure.getDefaultWorkerPool().schedule(() -> {
                 if (state.compareAndSet(State.RUNNING, State.OVER_BUDGET)) {
+                    // Said before the merge cancels the model's stream, so that its record names the budget.
+                    prepared.stopBecause(AnswerPipeline.budgetStop(AnswerPipeline.budget(grounded)));
                     emitter.emit(DEADLINE);
                 }
                 emitter.complete();

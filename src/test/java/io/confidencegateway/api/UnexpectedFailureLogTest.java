@@ -100,7 +100,7 @@ class UnexpectedFailureLogTest {
 
     @Test
     void aChatRouteThatThrowsLogsTheStackTraceAndAnswersOpenAisPlain500() {
-        QuarkusMock.installMockForType(new InferenceService(null, null, null, null) {
+        QuarkusMock.installMockForType(new InferenceService(null, null, null, null, null) {
             @Override
             public Prepared prepare(ChatRequest request) {
                 throw new IllegalStateException(SECRET_DETAIL);

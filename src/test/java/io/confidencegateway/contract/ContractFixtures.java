@@ -33,6 +33,7 @@ final class ContractFixtures {
              "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
              "accuracy_target": 0.9, "pii_handling": "none", "model": "extractive"}""";
     static final String REVIEWER = "contract-reviewer";
+    private static final String NEW_KEY = "{\"name\": \"contract-key\", \"role\": \"client\"}";
     static final String QUESTION = "How long is the refund window?";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -63,9 +64,23 @@ final class ContractFixtures {
             case "models" -> "extractive";
             case "documents" -> "DELETE".equals(op.method()) ? uploadDocument() : anyDocument();
             case "reviews" -> reviewItem(op.path().endsWith("/resolve"));
+            case "keys" -> newKey();
             default -> throw new AssertionError(op.name() + ": no fixture for path parameter {" + parameter
                     + "} after /" + collection + "; add one to ContractFixtures");
         };
+    }
+
+    /** A fresh client key's id (each call its own: revocation and rotation use it up). */
+    String newKey() {
+        Http.Reply reply = http.send(Http.Call.of("POST", "/v1/keys").json(NEW_KEY));
+        if (reply.status() != 201) {
+            throw new AssertionError("fixture: POST /v1/keys answered " + reply.status() + ": " + reply.body());
+        }
+        try {
+            return JSON.readTree(reply.body()).path("id").asText();
+        } catch (java.io.IOException impossible) {
+            throw new AssertionError(impossible);
+        }
     }
 
     /** The collection segment before a path parameter: "products" for /v1/products/{id}/metrics. */
@@ -93,6 +108,7 @@ final class ContractFixtures {
             case "POST /v1/score/batch" -> "{\"items\": [" + scoreItem() + "]}";
             case "POST /v1/reviews/{id}/claim" -> "{\"reviewer\": \"" + REVIEWER + "\"}";
             case "POST /v1/reviews/{id}/resolve" -> "{\"reviewer\": \"" + REVIEWER + "\", \"action\": \"approve\"}";
+            case "POST /v1/keys" -> NEW_KEY;
             default -> null;
         };
         if (known != null) {
@@ -109,7 +125,7 @@ final class ContractFixtures {
     static boolean hasKnownBody(OpenApiDocument.Op op) {
         return List.of("POST /v1/chat/completions", "POST /v1/answers", "POST /v1/answers/{id}/feedback",
                 "PUT /v1/products/{id}", "POST /v1/score", "POST /v1/score/batch", "POST /v1/reviews/{id}/claim",
-                "POST /v1/reviews/{id}/resolve").contains(op.method() + " " + op.path());
+                "POST /v1/reviews/{id}/resolve", "POST /v1/keys").contains(op.method() + " " + op.path());
     }
 
     /** A valid multipart body: one small, unique markdown document as part {@code file}. */

@@ -164,7 +164,9 @@ class OpenApiContractTest {
             "415", "ErrorResponsesFilter adds it to every operation with a body; OpenApiFuzzTest sends wrong types",
             "413", "needs a body over the configured limit (megabytes); DocumentResourceTest and "
                     + "ChatCompletionsBadInputTest send one",
-            "429", "needs a product's rate limit or budget exhausted first");
+            "429", "needs a product's rate limit or budget exhausted first",
+            "401", "every call here is an admin's; RoleMatrixTest calls every operation without a key and revoked",
+            "403", "every call here is an admin's; RoleMatrixTest calls every operation with each role");
 
     /**
      * Per operation, documented codes that need a setup of their own that a generic call cannot make; the test that

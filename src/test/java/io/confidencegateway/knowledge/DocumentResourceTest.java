@@ -300,6 +300,7 @@ class DocumentResourceTest {
     private HttpResponse<String> raw(String contentType, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path().substring(1)))
                 .header("Content-Type", contentType)
+                .header("Authorization", io.confidencegateway.testing.TestKeys.ADMIN_BEARER)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -55,6 +55,9 @@ public final class PackagedGateway implements AutoCloseable {
                 // A small heap and the serial collector, as the README runs it on a small host: this box is shared.
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=0"));
+        if (!settings.containsKey("gateway.access.admin-key")) {
+            command.add("-Dgateway.access.admin-key=" + TestKeys.ADMIN);
+        }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         try {
@@ -109,15 +112,31 @@ public final class PackagedGateway implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", TestKeys.ADMIN_BEARER).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any call with exactly this key (null: none) and an optional JSON body. */
+    public HttpResponse<String> call(String method, String path, String key, String json)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POSTs JSON with extra headers given as name, value, name, value… */
     public HttpResponse<String> post(String path, String json, String... headers)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json").header("Authorization", TestKeys.ADMIN_BEARER)
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
             request.headers(headers);
         }

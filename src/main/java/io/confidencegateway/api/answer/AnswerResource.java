@@ -22,7 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.confidencegateway.access.Callers;
 import io.confidencegateway.answer.AiResponse;
+import io.confidencegateway.api.openai.ChatRequestValidator;
+import io.confidencegateway.inference.GatewayError;
 import io.confidencegateway.answer.AnswerCard;
 import io.confidencegateway.answer.ServedAnswers;
 import io.confidencegateway.problem.Problem;
@@ -40,8 +43,10 @@ public class AnswerResource {
     private final AnswerPipeline pipeline;
     private final ServedAnswers served;
     private final ObjectMapper json;
+    private final Callers callers;
 
-    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, ObjectMapper json) {
+    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, ObjectMapper json, Callers callers) {
+        this.callers = callers;
         this.pipeline = pipeline;
         this.served = served;
         this.json = json;
@@ -60,6 +65,7 @@ public class AnswerResource {
             + "provider failed: it carries the ticket)")
     @APIResponse(responseCode = "400", description = "No product, no question, both question and messages, a "
             + "question too long, or a body that is not the request's JSON (the problem names the field)")
+    @APIResponse(responseCode = "403", description = "The key may not ask this product (its products list)")
     @APIResponse(responseCode = "404", description = "No product has that id")
     public Uni<Response> ask(AnswerRequest request) {
         if (request == null) {
@@ -68,11 +74,16 @@ public class AnswerResource {
         if (request.product() == null || request.product().isBlank()) {
             throw invalid("product", "is required: the id of a product (GET /v1/products)");
         }
+        callers.requireProduct(request.product());
         String question = request.question();
         List<ChatMessage> earlier = new ArrayList<>();
         if (request.messages() != null && !request.messages().isEmpty()) {
             if (question != null) {
                 throw invalid("question", "send either 'question' or 'messages', not both");
+            }
+            var bad = ChatRequestValidator.invalidConversation(request.messages());
+            if (bad.isPresent() && bad.get() instanceof GatewayError.InvalidRequest invalidRequest) {
+                throw invalid(invalidRequest.param(), invalidRequest.message());
             }
             int last = lastUserMessage(request.messages());
             if (last < 0) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.confidencegateway.access.Callers;
+import io.confidencegateway.access.LimitExceeded;
 import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatRequest;
 import io.confidencegateway.problem.ProblemException;
@@ -110,6 +112,12 @@ public class ChatCompletionsRoute {
             return;
         }
         String product = ProductChat.productOf(request, context.request().getHeader(PRODUCT_HEADER));
+        var denied = Callers.scopeDenial(context, product, product == null ? request.model() : null);
+        if (denied.isPresent()) {
+            reply(context, new OpenAiError.WithStatus(403, new OpenAiError(new OpenAiError.Body(denied.get().detail(),
+                    "invalid_request_error", product == null ? "model" : null, denied.get().code()))), null);
+            return;
+        }
         if (product != null) {
             answerForProduct(context, product, request);
             return;
@@ -183,6 +191,10 @@ public class ChatCompletionsRoute {
         }
         if (failure instanceof ProblemException problem) {
             return OpenAiError.of(problem.problem());
+        }
+        if (failure instanceof LimitExceeded limit) {
+            return new OpenAiError.WithStatus(429, new OpenAiError(new OpenAiError.Body(limit.getMessage(),
+                    limit.code(), null, limit.code())), limit.retryAfterSeconds());
         }
         LOG.error("Chat completion failed unexpectedly", failure);
         return OpenAiError.internal();

@@ -52,6 +52,30 @@ public final class ChatRequestValidator {
                 toolChoice(request.toolChoice()));
     }
 
+    /**
+     * The first problem of a conversation a product answers (the native answers API's {@code messages}): each
+     * message as for a chat completion, and only the roles a product prompt carries as context — system, user,
+     * assistant with text (no tool turns).
+     */
+    public static Optional<GatewayError> invalidConversation(java.util.List<ChatMessage> messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            String at = "messages[" + i + "]";
+            Optional<GatewayError> problem = invalidMessage(messages.get(i), at);
+            if (problem.isPresent()) {
+                return problem;
+            }
+            ChatMessage message = messages.get(i);
+            if (!Set.of("system", "user", "assistant").contains(message.role())) {
+                return fail(at + ".role", at + ".role must be system, user or assistant for a product answer; got '"
+                        + message.role() + "'");
+            }
+            if (!present(message.content())) {
+                return fail(at + ".content", at + ".content is required (text) for a product answer");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<GatewayError> invalidMessage(ChatMessage message, String at) {
         if (message == null) {
             return fail(at, at + " must be an object with 'role' and 'content'");

@@ -134,6 +134,14 @@ class AnswerApiTest {
         given().contentType("application/json").body(Map.of("product", "support-copilot", "messages",
                 List.of(Map.of("role", "assistant", "content", "Hello")))).post("/v1/answers").then()
                 .statusCode(400).body("errors[0].field", equalTo("messages"));
+        // Earlier turns are checked too: a malformed turn must not reach the model and end as a hand-off ticket.
+        given().contentType("application/json").body(Map.of("product", "support-copilot", "messages",
+                List.of(Map.of("role", "bogus", "content", "x"), Map.of("role", "user", "content", "Hi?"))))
+                .post("/v1/answers").then().statusCode(400).body("errors[0].field", equalTo("messages[0].role"));
+        given().contentType("application/json").body(Map.of("product", "support-copilot", "messages",
+                List.of(Map.of("role", "tool", "content", "42", "tool_call_id", "c"), Map.of("role", "user",
+                        "content", "Hi?")))).post("/v1/answers").then().statusCode(400)
+                .body("detail", containsString("system, user or assistant"));
         given().contentType("application/json").body("{\"product\": \"support-copilot\", \"question\": 3,")
                 .post("/v1/answers").then().statusCode(400).contentType("application/problem+json");
     }

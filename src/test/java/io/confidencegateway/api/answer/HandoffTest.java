@@ -99,6 +99,12 @@ class HandoffTest {
         assertThat(answer.getString("handoff.reason")).isEqualTo("latency_budget");
         assertThat(answer.getList("review_reasons", String.class).get(0)).contains("latency budget of 800 ms");
         assertThat(tookMillis).as("the caller was not kept waiting for the slow model").isLessThan(2_500);
+        // The model call behind the answer is on record under the answer's id, stopped by the budget.
+        JsonPath call = given().get("/v1/inferences/" + answer.getString("id")).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(call.getString("status")).isEqualTo("cancelled");
+        assertThat(call.getString("error_kind")).isEqualTo("latency_budget");
+        assertThat(call.getInt("http_status")).isEqualTo(504);
     }
 
     @Test

@@ -49,6 +49,7 @@ class ClientDisconnectTest {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(completions.toString()))
                 .header("Content-Type", "application/json")
+                .header("Authorization", io.confidencegateway.testing.TestKeys.ADMIN_BEARER)
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"model": "gpt-4o-mini", "stream": true, "messages": [{"role": "user", "content": "Go"}]}"""))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());

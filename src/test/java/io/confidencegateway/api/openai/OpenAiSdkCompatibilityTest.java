@@ -43,7 +43,7 @@ class OpenAiSdkCompatibilityTest {
     }
 
     private OpenAIClient client() {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.toString()).apiKey("client-key").maxRetries(0).build();
+        return OpenAIOkHttpClient.builder().baseUrl(gateway.toString()).apiKey(io.confidencegateway.testing.TestKeys.ADMIN).maxRetries(0).build();
     }
 
     private static ChatCompletionCreateParams.Builder question() {

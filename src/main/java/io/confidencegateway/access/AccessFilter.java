@@ -1,0 +1,139 @@
+package io.confidencegateway.access;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.confidencegateway.problem.Problem;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one filter point for every route: JAX-RS resources, the raw {@code /v1/chat/completions} Vert.x route (at
+ * order -1, so this filter at {@value #ORDER} runs first) and {@code /q/*}. It finds the route's rule
+ * ({@link AccessPolicy}), checks the bearer key against the in-memory {@link KeyTable}, answers 401 or 403 itself
+ * (problem+json, OpenAI's error shape on the OpenAI-compatible paths), applies the key's request limits
+ * ({@link UsageLimits}), leaves the key on the routing context for the routes that check a product or model from
+ * the body ({@link Callers}), and writes the audit entry once an audited action succeeded.
+ */
+@ApplicationScoped
+public class AccessFilter {
+
+    /** After CORS (-300, which answers pre-flights itself), before every application route. */
+    static final int ORDER = -250;
+    /** Routing-context key of the caller's {@link ApiKey}. */
+    static final String CALLER = "gateway.access.caller";
+    private static final String CHALLENGE = "Bearer realm=\"confidence-gateway\"";
+
+    private final KeyTable table;
+    private final AuditLog audit;
+    private final UsageLimits limits;
+    private final ObjectMapper json;
+
+    public AccessFilter(KeyTable table, AuditLog audit, UsageLimits limits, ObjectMapper json) {
+        this.table = table;
+        this.audit = audit;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String path = context.normalizedPath();
+        String method = context.request().method().name();
+        Optional<Role> required = AccessPolicy.required(method, path);
+        if (required.isEmpty()) {
+            context.next();
+            return;
+        }
+        String sent = bearer(context.request().getHeader("Authorization"));
+        ApiKey stored = sent == null ? null : table.lookup(sent);
+        AccessPolicy.Decision decision = AccessPolicy.decide(required.get(), sent, stored,
+                AccessPolicy.productOfPath(path), Instant.now());
+        if (decision instanceof AccessPolicy.Decision.Unauthenticated refused) {
+            context.response().putHeader("WWW-Authenticate", CHALLENGE);
+            deny(context, 401, "Unauthorized", refused.code(), refused.detail(), Map.of());
+            return;
+        }
+        if (decision instanceof AccessPolicy.Decision.Forbidden forbidden) {
+            deny(context, 403, "Forbidden", forbidden.code(), forbidden.detail(), Map.of());
+            return;
+        }
+        context.put(CALLER, stored);
+        if (VertxContext.isOnDuplicatedContext()) {
+            // For the model calls this request makes, wherever they run (SpendLimits via InferenceService).
+            ContextLocals.put(CALLER, stored);
+        }
+        if (AccessPolicy.audited(method, path, required.get())) {
+            context.addBodyEndHandler(ended -> {
+                int status = context.response().getStatusCode();
+                if (status / 100 == 2) {
+                    audit.record(stored, method, path, status);
+                }
+            });
+        }
+        if (!stored.limited()) {
+            context.next();
+            return;
+        }
+        limits.admit(context, stored, this::deny);
+    }
+
+    /** Ends the exchange with an error in the path's shape. */
+    void deny(RoutingContext context, int status, String title, String code, String detail,
+            Map<String, String> headers) {
+        if (context.response().ended()) {
+            return;
+        }
+        headers.forEach(context.response()::putHeader);
+        boolean openAi = openAi(context.normalizedPath());
+        Object body = openAi ? Map.of("error", openAiBody(status, code, detail)) : Problem.of(status, title, detail);
+        String encoded;
+        try {
+            encoded = json.writeValueAsString(body);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("error body could not be encoded", impossible);
+        }
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", openAi ? "application/json" : Problem.MEDIA_TYPE).end(encoded);
+    }
+
+    private static Map<String, Object> openAiBody(int status, String code, String detail) {
+        String type = status == 429 ? code : "invalid_request_error";
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("message", detail);
+        body.put("type", type);
+        body.put("param", null);
+        body.put("code", code);
+        return body;
+    }
+
+    /** The OpenAI-compatible surface, whose SDKs read OpenAI's error shape. */
+    static boolean openAi(String path) {
+        return path.equals("/v1/chat/completions") || path.equals("/v1/models") || path.startsWith("/v1/models/");
+    }
+
+    /** The key from {@code Authorization: Bearer <key>}, or null when there is none. */
+    static String bearer(String header) {
+        if (header == null) {
+            return null;
+        }
+        String value = header.strip();
+        if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = value.substring(7).strip();
+        return key.isEmpty() ? null : key;
+    }
+}

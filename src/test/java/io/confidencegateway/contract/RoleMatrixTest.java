@@ -1,0 +1,162 @@
+package io.confidencegateway.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.confidencegateway.review.ReviewQueue;
+import io.confidencegateway.testing.OpenAiUpstreamStub;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * Every operation of {@code /q/openapi} called by every kind of caller: anonymous, a client, an agent, an admin, a
+ * revoked key and an admin key restricted to another product. The role each operation should need is written here,
+ * independently of the rules in {@code AccessPolicy}, so that a new endpoint fails this test until someone decides
+ * who may call it, and a rule that opens an endpoint too wide fails it too. The document must also state that role.
+ */
+@QuarkusTest
+@WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)
+class RoleMatrixTest {
+
+    /** The intent: which role each operation needs (agent includes client, admin includes both). */
+    private static final Map<String, String> ROLES = Map.ofEntries(
+            Map.entry("POST /v1/chat/completions", "client"),
+            Map.entry("GET /v1/models", "client"),
+            Map.entry("GET /v1/models/{model}", "client"),
+            Map.entry("POST /v1/answers", "client"),
+            Map.entry("POST /v1/answers/{id}/feedback", "client"),
+            Map.entry("POST /v1/score", "client"),
+            Map.entry("POST /v1/score/batch", "client"),
+            Map.entry("GET /v1/answers/{id}", "agent"),
+            Map.entry("GET /v1/inferences/{id}", "agent"),
+            Map.entry("GET /v1/answers/{id}/feedback", "agent"),
+            Map.entry("GET /v1/reviews", "agent"),
+            Map.entry("GET /v1/reviews/{id}", "agent"),
+            Map.entry("POST /v1/reviews/{id}/claim", "agent"),
+            Map.entry("POST /v1/reviews/{id}/resolve", "agent"),
+            Map.entry("GET /v1/products", "admin"),
+            Map.entry("GET /v1/products/{id}", "admin"),
+            Map.entry("PUT /v1/products/{id}", "admin"),
+            Map.entry("GET /v1/products/{id}/recommendation", "admin"),
+            Map.entry("GET /v1/products/{id}/metrics", "admin"),
+            Map.entry("GET /v1/products/{id}/calibration", "admin"),
+            Map.entry("GET /v1/products/{id}/reports/weekly", "admin"),
+            Map.entry("GET /v1/products/{product}/documents", "admin"),
+            Map.entry("POST /v1/products/{product}/documents", "admin"),
+            Map.entry("GET /v1/products/{product}/documents/{document}", "admin"),
+            Map.entry("DELETE /v1/products/{product}/documents/{document}", "admin"),
+            Map.entry("POST /v1/keys", "admin"),
+            Map.entry("GET /v1/keys", "admin"),
+            Map.entry("GET /v1/keys/{id}", "admin"),
+            Map.entry("DELETE /v1/keys/{id}", "admin"),
+            Map.entry("POST /v1/keys/{id}/rotate", "admin"),
+            Map.entry("GET /v1/audit", "admin"));
+
+    private static final List<String> RANK = List.of("client", "agent", "admin");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ReviewQueue queue;
+
+    private Http http;
+    private OpenApiDocument document;
+    private OperationCalls calls;
+    private final Map<String, String> keys = new LinkedHashMap<>();
+
+    @BeforeEach
+    void keysForEveryKindOfCaller() throws Exception {
+        http = new Http(RestAssured.port);
+        document = OpenApiDocument.parse(http.send(Http.Call.of("GET", "/q/openapi?format=json")).body());
+        calls = new OperationCalls(new ContractFixtures(http, queue));
+        for (String role : RANK) {
+            keys.put(role, create("{\"name\": \"matrix-" + role + "\", \"role\": \"" + role + "\"}").path("key")
+                    .asText());
+        }
+        JsonNode revoked = create("{\"name\": \"matrix-revoked\", \"role\": \"admin\"}");
+        http.send(Http.Call.of("DELETE", "/v1/keys/" + revoked.path("id").asText()));
+        keys.put("revoked", revoked.path("key").asText());
+        keys.put("wrong-product", create("{\"name\": \"matrix-elsewhere\", \"role\": \"admin\", "
+                + "\"products\": [\"some-other-product\"]}").path("key").asText());
+    }
+
+    @Test
+    void everyOperationHasARoleAndTheDocumentStatesIt() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiDocument.Op op : document.operations()) {
+            String role = ROLES.get(op.name());
+            if (role == null) {
+                failures.add(op + ": no role decided; add it to RoleMatrixTest.ROLES (and a rule to AccessPolicy)");
+                continue;
+            }
+            JsonNode security = op.node().path("security");
+            String documented = security.path(0).path("ApiKey").path(0).asText(null);
+            if (!role.equals(documented)) {
+                failures.add(op + ": the document states role " + documented + ", not " + role);
+            }
+            for (int status : List.of(401, 403)) {
+                if (!op.documents(status)) {
+                    failures.add(op + ": does not document " + status);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void everyOperationAnswersEachKindOfCallerAsItsRoleSays() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiDocument.Op op : document.operations()) {
+            String role = ROLES.get(op.name());
+            if (role == null) {
+                continue;
+            }
+            for (String caller : List.of("anonymous", "client", "agent", "admin", "revoked", "wrong-product")) {
+                Http.Call call = calls.valid(op);
+                call.header("Authorization", caller.equals("anonymous") ? null : "Bearer " + keys.get(caller));
+                Http.Reply reply = http.send(call);
+                int expected = expected(op, role, caller);
+                boolean ok = expected == 0 ? reply.status() != 401 && reply.status() != 403
+                        : reply.status() == expected;
+                if (!ok) {
+                    failures.add(op + " as " + caller + ": " + reply.status() + " (expected "
+                            + (expected == 0 ? "neither 401 nor 403" : expected) + ") "
+                            + ErrorShapes.abbreviate(reply.body()));
+                }
+                if (reply.status() == 401 && reply.header("WWW-Authenticate") == null) {
+                    failures.add(op + " as " + caller + ": 401 without WWW-Authenticate");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** The status a caller must get, or 0 for "let through" (whatever the operation then answers). */
+    private static int expected(OpenApiDocument.Op op, String role, String caller) {
+        return switch (caller) {
+            case "anonymous", "revoked" -> 401;
+            case "wrong-product" -> op.path().startsWith("/v1/products/{") || op.name().equals("POST /v1/answers")
+                    ? 403 : 0;
+            default -> RANK.indexOf(caller) >= RANK.indexOf(role) ? 0 : 403;
+        };
+    }
+
+    private JsonNode create(String body) throws Exception {
+        Http.Reply reply = http.send(Http.Call.of("POST", "/v1/keys").json(body));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return JSON.readTree(reply.body());
+    }
+}
