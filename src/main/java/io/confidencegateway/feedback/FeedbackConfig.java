@@ -14,4 +14,11 @@ public interface FeedbackConfig {
      */
     @WithDefault("0.10")
     double editThreshold();
+
+    /**
+     * How often resolved review items are checked for a verdict that was not recorded (a store failure at the
+     * moment of resolution); also checked at every start.
+     */
+    @WithDefault("60s")
+    java.time.Duration verdictSweep();
 }

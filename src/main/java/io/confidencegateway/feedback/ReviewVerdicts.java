@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Counts a reviewer's verdict as feedback on the answer, once per review item however often it is recorded (the
- * review queue records each resolution once, before its resolve call answers, so a 2xx means the verdict is stored):
+ * review queue records each resolution once, before its resolve call answers, so a 2xx normally means the verdict
+ * is stored; if storing it failed then, {@link VerdictSweep} records it from the durable resolution later):
  * {@code approve} judges the draft correct, {@code reject} incorrect, and {@code edit} records the sent text
  * with its edit ratio, judging the draft correct when the edit is minor (at or below the edit threshold) and
  * incorrect when it is substantial. The resolution of a hand-off is different: the customer was offered no AI

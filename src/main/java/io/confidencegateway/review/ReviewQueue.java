@@ -20,6 +20,7 @@ import io.confidencegateway.store.Ids;
 import io.confidencegateway.store.Database;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The human review queue: answers an agent must check and questions handed to a person. Every write is committed
@@ -76,17 +77,24 @@ public class ReviewQueue {
     public <T> Uni<T> enqueue(NewItem item, Function<Ticket, Database.Work<T>> alongside) {
         UUID id = Ids.next();
         Instant now = now();
-        return database.transaction(connection -> {
-            repository.insert(connection, id, item, now);
-            Integer position = NewItem.HANDOFF.equals(item.kind()) ? repository.position(connection, id, now) : null;
-            var ticket = new Ticket(id, position, config.review().handoffMessage().replace("{ticket}", id.toString()));
-            return alongside.apply(ticket).run(connection);
-        }).invoke(() -> {
+        // Commit and announcement in one task on a worker: a caller that goes away while the transaction runs
+        // (a stream client disconnecting) cancels nothing once it has started, so a committed hand-off always gets
+        // its webhook and the gauges.
+        return Uni.createFrom().item(() -> {
+            T result = database.inTransaction(connection -> {
+                repository.insert(connection, id, item, now);
+                Integer position = NewItem.HANDOFF.equals(item.kind()) ? repository.position(connection, id, now)
+                        : null;
+                var ticket = new Ticket(id, position, config.review().handoffMessage().replace("{ticket}",
+                        id.toString()));
+                return alongside.apply(ticket).run(connection);
+            });
             gauges.changed();
             if (NewItem.HANDOFF.equals(item.kind())) {
                 webhooks.send(WebhookEvent.HANDOFF, pendingItem(id, item, now));
             }
-        });
+            return result;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /**

@@ -95,6 +95,7 @@ public interface VerifiersConfig {
         /** Completion token limit of the judge's reply. */
         @WithName("max-tokens")
         @WithDefault("600")
+        @jakarta.validation.constraints.Min(1)
         int maxTokens();
 
         /** Answer sentences judged at most (the first ones); a longer answer is judged on those. */

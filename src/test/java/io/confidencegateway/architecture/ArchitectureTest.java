@@ -6,7 +6,20 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -23,6 +36,62 @@ class ArchitectureTest {
 
     private static final String[] GROUND_FLOOR = {"io.confidencegateway.chat..", "io.confidencegateway.metrics..",
         "io.confidencegateway.privacy..", "io.confidencegateway.problem..", "io.confidencegateway.store.."};
+
+    /** The floors, top first, as the README draws them; a package may import only packages after it. */
+    private static final List<String> FLOORS = List.of("api", "report", "insight", "feedback", "pipeline",
+            "verifier", "answer", "product", "review", "confidence", "inference", "access", "provider", "knowledge",
+            "chat", "metrics", "privacy", "problem", "store");
+    private static final Set<String> GROUND = Set.of("chat", "metrics", "privacy", "problem", "store");
+
+    @Test
+    void everyPackageImportsOnlyFloorsBelowIt() {
+        var upward = new java.util.TreeSet<String>();
+        for (JavaClass type : MAIN) {
+            String from = floorOf(type);
+            for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                String to = floorOf(dependency.getTargetClass());
+                if (from == null || to == null || from.equals(to) || (GROUND.contains(from) && GROUND.contains(to))) {
+                    continue;
+                }
+                if (!FLOORS.contains(from) || !FLOORS.contains(to)) {
+                    upward.add(type.getName() + ": package '" + (FLOORS.contains(from) ? to : from)
+                            + "' has no floor; add it to FLOORS and the README picture");
+                } else if (FLOORS.indexOf(to) < FLOORS.indexOf(from)) {
+                    upward.add(from + " -> " + to + " (" + dependency.getDescription() + ")");
+                }
+            }
+        }
+        assertThat(upward).as("imports of a floor above").isEmpty();
+    }
+
+    @Test
+    void noSourceFileOutsideApiImportsApi() throws IOException {
+        // The compiler inlines constants (ProductChat.MODEL_PREFIX…), so class files do not show every use.
+        Path main = Path.of("src/main/java/io/confidencegateway");
+        try (Stream<Path> files = Files.walk(main)) {
+            List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !main.relativize(f).toString().startsWith("api"))
+                    .filter(f -> {
+                        try {
+                            return Files.readAllLines(f).stream().anyMatch(l -> l.startsWith("import io.confidencegateway.api.")
+                                    || l.startsWith("import static io.confidencegateway.api."));
+                        } catch (IOException unreadable) {
+                            throw new UncheckedIOException(unreadable);
+                        }
+                    }).map(Path::toString).toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    private static String floorOf(JavaClass type) {
+        String name = type.getPackageName();
+        if (!name.startsWith("io.confidencegateway.")) {
+            return null;
+        }
+        String rest = name.substring("io.confidencegateway.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
 
     @Test
     void topLevelPackagesHaveNoCycles() {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.confidencegateway.feedback.VerdictSweep;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.testing.AnswerRows;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
@@ -39,6 +40,9 @@ class ResolutionRecordingTest {
 
     @Inject
     Event<ReviewResolved> resolved;
+
+    @Inject
+    VerdictSweep sweep;
 
     @Test
     void aVerdictIsRecordedOnceAndIsFeedbackTheMomentTheResolveCallAnswers() {
@@ -83,6 +87,32 @@ class ResolutionRecordingTest {
         assertThat(recorder.callsFor(item)).isEqualTo(1);
         given().get("/v1/answers/" + answer + "/feedback").then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].review_action", equalTo("approve")).body("[0].judged_correct", equalTo(true));
+    }
+
+    @Test
+    void aVerdictWhoseStoreFailedIsRecordedFromTheDurableResolutionBySweep() throws Exception {
+        String product = freshProduct("swept");
+        UUID answer = answer(product);
+        UUID item = enqueue(product, answer);
+        claim(item, "ana").statusCode(200);
+        resolve(item, Map.of("reviewer", "ana", "action", "reject", "reason", "made up")).statusCode(200);
+        // As if storing the verdict had failed when the item was resolved.
+        database.inTransaction(c -> {
+            try (var delete = c.prepareStatement("DELETE FROM feedback WHERE review_item_id = ?")) {
+                delete.setObject(1, item);
+                return delete.executeUpdate();
+            }
+        });
+        given().get("/v1/answers/" + answer + "/feedback").then().statusCode(200).body("size()", equalTo(0));
+
+        int recorded = sweep.sweep().await().atMost(ReviewFixtures.WAIT);
+
+        assertThat(recorded).isPositive();
+        given().get("/v1/answers/" + answer + "/feedback").then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].review_action", equalTo("reject")).body("[0].judged_correct", equalTo(false))
+                .body("[0].review_item_id", equalTo(item.toString()));
+        sweep.sweep().await().atMost(ReviewFixtures.WAIT);
+        given().get("/v1/answers/" + answer + "/feedback").then().body("size()", equalTo(1));
     }
 
     private UUID answer(String product) {
