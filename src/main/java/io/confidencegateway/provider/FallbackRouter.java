@@ -211,6 +211,8 @@ public class FallbackRouter {
                         }
                         if (first.compareAndSet(true, false)) {
                             attempt(target, "ok", null, started, trace);
+                            metrics.recordFirstToken(target.provider().id(), target.upstreamModel(),
+                                    System.nanoTime() - started);
                             var out = new ArrayList<ChatChunk>(held.size() + 1);
                             out.addAll(held);
                             out.add(chunk);
