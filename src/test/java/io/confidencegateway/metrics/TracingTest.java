@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import io.confidencegateway.testing.DemoKnowledgeReady;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
-import io.confidencegateway.testing.TracingTestProfile;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -26,13 +25,11 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** The spans an ops person follows a request by: one trace per request, a child per step and per model call. */
 @QuarkusTest
-@TestProfile(TracingTestProfile.class)
 @WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)
 class TracingTest {
 

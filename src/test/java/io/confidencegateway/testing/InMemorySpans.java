@@ -7,8 +7,8 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 
 /**
  * Spans kept in memory for the tracing tests: Quarkus's default {@code cdi} traces exporter sends every finished
- * span to each {@code SpanExporter} bean. It only sees spans where a profile switches the SDK on
- * ({@link TracingTestProfile}); elsewhere the SDK is off, as in production by default.
+ * span to each {@code SpanExporter} bean. The test profile switches the SDK on and the OTLP exporter off
+ * (application.properties); in production the SDK is off unless configured.
  */
 public class InMemorySpans {
 
