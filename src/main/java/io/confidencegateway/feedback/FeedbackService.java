@@ -115,6 +115,9 @@ public class FeedbackService {
             return event;
         }).map(stored -> {
             kindsOf(stored).forEach(kind -> metrics.countFeedback(stored.product(), kind));
+            if (stored.csat() != null) {
+                metrics.recordCsat(stored.product(), stored.csat());
+            }
             return new Submission(stored, false);
         });
     }

@@ -31,6 +31,8 @@ public class GatewayMetrics {
     private final TaggedMeters<Counter> handoffs;
     private final TaggedMeters<Counter> cost;
     private final TaggedMeters<Counter> productTokens;
+    private final TaggedMeters<DistributionSummary> csat;
+    private final TaggedMeters<Timer> firstToken;
 
     private final MeterRegistry registry;
     private static final String[] STATUS_CLASSES = {"0xx", "1xx", "2xx", "3xx", "4xx", "5xx"};
@@ -102,6 +104,29 @@ public class GatewayMetrics {
         this.productTokens = new TaggedMeters<>(Counter.builder("gateway.tokens")
                 .description("Tokens of product answers, by product, model and type (input/output)")
                 .withRegistry(registry), "product", "model", "type");
+        // CSAT as a distribution, so a dashboard shows the mean score (sum / count), not only how often it was given.
+        this.csat = new TaggedMeters<>(DistributionSummary.builder("gateway.feedback.csat")
+                .description("Customer satisfaction scores (1-5) received as feedback, by product")
+                .serviceLevelObjectives(1, 2, 3, 4, 5)
+                .withRegistry(registry), "product");
+        // A stream's reader waits for its first token; the whole call's duration hides that for long answers.
+        this.firstToken = new TaggedMeters<>(Timer.builder("gateway.stream.time.to.first.token")
+                .description("Time from sending a streamed model call to its first chunk of content, by provider "
+                        + "and model")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .withRegistry(registry), "provider", "model");
+    }
+
+    /** A CSAT score (1-5) given as feedback on an answer of a product ({@code none} for chat completions). */
+    public void recordCsat(String product, int score) {
+        csat.with(tagOrNone(product)).record(score);
+    }
+
+    /** How long a streamed model call took to its first chunk of content. */
+    public void recordFirstToken(String provider, String model, long nanos) {
+        firstToken.with(provider, model).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** One webhook delivery attempt: {@code delivered}, {@code retried} (will be retried) or {@code failed}. */

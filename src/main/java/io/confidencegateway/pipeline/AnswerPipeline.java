@@ -39,6 +39,9 @@ import io.confidencegateway.chat.Passage;
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.knowledge.Retriever;
 import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.metrics.GatewayTracing;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.confidencegateway.privacy.PiiRedactor;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.privacy.PiiType;
@@ -66,9 +69,12 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class AnswerPipeline {
 
-    /** A question made ready for a model: the spec, what was redacted, the passages and the prompt. */
+    /**
+     * A question made ready for a model: the spec, what was redacted, the passages and the prompt; {@code trace} is
+     * the request's trace context, which the pipeline's spans hang under whatever thread runs them.
+     */
     record Grounded(String productId, ProductSpec spec, String question, Redaction redaction,
-            List<Passage> passages, List<ChatMessage> prompt, long startNanos, Instant createdAt) {
+            List<Passage> passages, List<ChatMessage> prompt, long startNanos, Instant createdAt, Context trace) {
     }
 
     private final ProductService products;
@@ -82,12 +88,15 @@ public class AnswerPipeline {
     private final GatewayMetrics metrics;
     private final ReviewQueue reviews;
     private final VerifierService verifiers;
+    private final GatewayTracing tracing;
     private final PiiRedactor redactor = new PiiRedactor();
 
     public AnswerPipeline(ProductService products, Retriever retriever, InferenceService inference,
             ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerStore store, PricingConfig pricing,
-            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews, VerifierService verifiers) {
+            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews, VerifierService verifiers,
+            GatewayTracing tracing) {
         this.reviews = reviews;
+        this.tracing = tracing;
         this.verifiers = verifiers;
         this.products = products;
         this.retriever = retriever;
@@ -119,7 +128,7 @@ public class AnswerPipeline {
      */
     public Uni<Answered> answer(AnswerQuery query) {
         return ground(query).chain(grounded -> {
-            InferenceService.Prepared prepared = prepare(upstreamRequest(grounded,
+            InferenceService.Prepared prepared = prepare(grounded, upstreamRequest(grounded,
                     query.options() == null ? null : query.options().withStream(false)));
             return respond(grounded, prepared, query.userId(), query.conversationId())
                     .map(response -> Answered.of(response, prepared));
@@ -134,7 +143,7 @@ public class AnswerPipeline {
      */
     public Multi<ChatChunk> stream(AnswerQuery query, Consumer<String> onId) {
         return ground(query).onItem().transformToMulti(grounded -> {
-            InferenceService.Prepared prepared = prepare(upstreamRequest(grounded, query.options()));
+            InferenceService.Prepared prepared = prepare(grounded, upstreamRequest(grounded, query.options()));
             onId.accept(prepared.id().toString());
             return new AnswerStream(this, inference, grounded, prepared, query).chunks();
         });
@@ -161,6 +170,7 @@ public class AnswerPipeline {
         }
         long started = System.nanoTime();
         Instant createdAt = Instant.now();
+        Context trace = GatewayTracing.current();
         List<ChatMessage> recent = earlierTurns.subList(Math.max(0, earlierTurns.size() - config.maxTurns()),
                 earlierTurns.size());
         // Redaction is regex work over the question and up to max-turns earlier turns: on a worker, never on the
@@ -169,13 +179,15 @@ public class AnswerPipeline {
                 ? Uni.createFrom().item(() -> redact(question, recent))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 : Uni.createFrom().item(new Redacted(new Redaction(question, Map.of()), recent));
-        return redacted.chain(r -> retriever.retrieve(productId, r.question().text(), config.passages()).map(found -> {
+        return redacted.chain(r -> tracing.span(trace, "gateway.retrieval",
+                (span, found) -> span.setAttribute("gateway.passages", found.size()),
+                () -> retriever.retrieve(productId, r.question().text(), config.passages())).map(found -> {
             var passages = new ArrayList<Passage>(found.size());
             for (int i = 0; i < found.size(); i++) {
                 passages.add(found.get(i).numbered(i + 1));
             }
             return new Grounded(productId, spec, r.question().text(), r.question(), passages,
-                    AnswerPrompt.messages(spec, passages, r.turns(), r.question().text()), started, createdAt);
+                    AnswerPrompt.messages(spec, passages, r.turns(), r.question().text()), started, createdAt, trace);
         }));
     }
 
@@ -213,10 +225,15 @@ public class AnswerPipeline {
                 null, null, null, null).withGrounding(grounded.passages());
     }
 
-    /** Routes the request with the product's last resort behind it. */
-    private InferenceService.Prepared prepare(ChatRequest upstream) {
-        return inference.prepare(upstream, new InferenceService.Purpose(InferenceService.API_ANSWERS,
-                config.lastResort(), true));
+    /**
+     * Routes the request with the product's last resort behind it, in the request's trace context (so the provider
+     * attempts' spans hang under the request's, although retrieval may have moved the pipeline to another thread).
+     */
+    private InferenceService.Prepared prepare(Grounded grounded, ChatRequest upstream) {
+        try (Scope ignored = grounded.trace().makeCurrent()) {
+            return inference.prepare(upstream, new InferenceService.Purpose(InferenceService.API_ANSWERS,
+                    config.lastResort(), true));
+        }
     }
 
     /**
@@ -324,7 +341,10 @@ public class AnswerPipeline {
      */
     Uni<AiResponse> finish(Grounded grounded, InferenceService.Prepared prepared, Produced produced,
             String userId, String conversationId, Forced forced) {
-        return scored(grounded, prepared, produced)
+        return tracing.span(grounded.trace(), "gateway.scoring",
+                (span, draft) -> GatewayTracing.evaluation(span, "confidence", draft.score().confidence(),
+                        draft.score().confidenceLabel()),
+                () -> scored(grounded, prepared, produced))
                 .map(draft -> AnswerAssembler.judge(draft, forced))
                 .chain(judged -> stored(grounded, judged, userId, conversationId))
                 .map(assembled -> {

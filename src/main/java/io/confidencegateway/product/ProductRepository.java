@@ -23,6 +23,7 @@ public class ProductRepository {
 
     private static final String COLUMNS = "id, spec, version, created_at, updated_at";
     private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM product ORDER BY id";
+    private static final String SELECT_VERSIONS = "SELECT id, version FROM product";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM product WHERE id = ?";
     private static final String UPDATE = "UPDATE product SET spec = ?, version = version + 1, updated_at = ? "
             + "WHERE id = ?";
@@ -37,6 +38,18 @@ public class ProductRepository {
                 products.add(read(rows));
             }
             return products;
+        }
+    }
+
+    /** Every stored product's id and version: what another instance's edits change, read without the specs. */
+    public java.util.Map<String, Long> versions(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_VERSIONS);
+                ResultSet rows = select.executeQuery()) {
+            var versions = new java.util.HashMap<String, Long>();
+            while (rows.next()) {
+                versions.put(rows.getString(1), rows.getLong(2));
+            }
+            return versions;
         }
     }
 

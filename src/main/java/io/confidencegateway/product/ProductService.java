@@ -196,6 +196,34 @@ public class ProductService {
         }
     }
 
+    /**
+     * Reads the stored products newer than the ones served (another instance replaced them) and serves them; one
+     * query for the versions, one per changed product. Runs on the calling (worker) thread.
+     */
+    List<String> reloadChanged() {
+        List<StoredProduct> changed = database.inTransaction(connection -> {
+            var rows = new ArrayList<StoredProduct>();
+            for (Map.Entry<String, Long> stored : repository.versions(connection).entrySet()) {
+                Held held = products.get(stored.getKey());
+                if (held == null || held.version() < stored.getValue()) {
+                    repository.find(connection, stored.getKey()).ifPresent(rows::add);
+                }
+            }
+            return rows;
+        });
+        var reloaded = new ArrayList<String>(changed.size());
+        for (StoredProduct row : changed) {
+            try {
+                remember(row.id(), readStored(row), row.version());
+                reloaded.add(row.id());
+            } catch (IllegalStateException unreadable) {
+                // The instance that wrote it validated it; a row edited by hand keeps the last good spec served.
+                LOG.warn(unreadable.getMessage());
+            }
+        }
+        return reloaded;
+    }
+
     private void remember(String id, ProductSpec spec, long version) {
         products.merge(id, new Held(new ProductEntry(id, spec), version),
                 (old, fresh) -> fresh.version() >= old.version() ? fresh : old);

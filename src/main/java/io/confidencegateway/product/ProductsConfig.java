@@ -15,4 +15,11 @@ public interface ProductsConfig {
      */
     @WithDefault("products/seed.json")
     String seedFile();
+
+    /**
+     * How often each instance reads the product table's versions and reloads the products another instance changed,
+     * so an edit made through one replica is served by every replica within about this long (plus one query).
+     */
+    @WithDefault("1s")
+    java.time.Duration refreshInterval();
 }

@@ -13,6 +13,8 @@ import io.confidencegateway.chat.ChatChunk;
 import io.confidencegateway.chat.ChatRequest;
 import io.confidencegateway.chat.ChatResponse;
 import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.metrics.GatewayTracing;
+import io.confidencegateway.metrics.ModelCallSpan;
 import io.confidencegateway.privacy.SecretScrubber;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +35,12 @@ public class FallbackRouter {
     private final ProvidersConfig.Routing routing;
     private final ProvidersConfig config;
     private final SecretScrubber scrubber;
+    private final GatewayTracing tracing;
 
-    public FallbackRouter(ProviderRegistry registry, GatewayMetrics metrics, ProvidersConfig config) {
+    public FallbackRouter(ProviderRegistry registry, GatewayMetrics metrics, ProvidersConfig config,
+            GatewayTracing tracing) {
         this.registry = registry;
+        this.tracing = tracing;
         this.metrics = metrics;
         this.routing = config.routing();
         this.config = config;
@@ -99,9 +104,25 @@ public class FallbackRouter {
     }
 
     private Uni<ChatResponse> tryChat(ModelCatalog.Target target, ChatRequest request, RouteTrace trace, int retry) {
+        return Uni.createFrom().deferred(() -> tryChatNow(target, request, trace, retry));
+    }
+
+    private Uni<ChatResponse> tryChatNow(ModelCatalog.Target target, ChatRequest request, RouteTrace trace,
+            int retry) {
         long started = System.nanoTime();
+        ModelCallSpan span = span(target, request, trace);
         return target.provider().chat(request)
                 .onFailure().transform(this::scrubbed)
+                .onItemOrFailure().invoke((answer, error) -> {
+                    if (error != null) {
+                        span.failed(errorType(error));
+                        return;
+                    }
+                    span.responseModel(answer.model());
+                    span.usage(answer.usage());
+                    span.succeeded(answer.firstText());
+                })
+                .onCancellation().invoke(() -> span.failed("cancelled"))
                 .onItem().invoke(answer -> attempt(target, "ok", null, started, trace))
                 .onFailure(ProviderException.class).recoverWithUni(error -> {
                     ProviderFailure failure = ((ProviderException) error).failure();
@@ -165,8 +186,24 @@ public class FallbackRouter {
             // Chunks that only open the message (the role, empty text) are held back until the first real content:
             // a provider that fails after them has sent the client nothing, so the next target can still take over.
             var held = new ArrayList<ChatChunk>(1);
+            ModelCallSpan span = span(target, request, trace);
+            var text = new StringBuilder();
             return target.provider().stream(request)
                     .onFailure().transform(this::scrubbed)
+                    .onItem().invoke(chunk -> {
+                        span.responseModel(chunk.model());
+                        span.usage(chunk.usage());
+                        if (chunk.choices() != null) {
+                            chunk.choices().forEach(choice -> {
+                                if (choice.delta() != null && choice.delta().content() != null) {
+                                    text.append(choice.delta().content());
+                                }
+                            });
+                        }
+                    })
+                    .onCompletion().invoke(() -> span.succeeded(text.toString()))
+                    .onFailure().invoke(error -> span.failed(errorType(error)))
+                    .onCancellation().invoke(() -> span.failed("cancelled"))
                     .onItem().transformToIterable(chunk -> {
                         if (first.get() && isPreamble(chunk)) {
                             held.add(chunk);
@@ -174,6 +211,8 @@ public class FallbackRouter {
                         }
                         if (first.compareAndSet(true, false)) {
                             attempt(target, "ok", null, started, trace);
+                            metrics.recordFirstToken(target.provider().id(), target.upstreamModel(),
+                                    System.nanoTime() - started);
                             var out = new ArrayList<ChatChunk>(held.size() + 1);
                             out.addAll(held);
                             out.add(chunk);
@@ -262,6 +301,15 @@ public class FallbackRouter {
 
     private static boolean callerAtFault(ProviderException error) {
         return error.failure() instanceof ProviderFailure.Rejected rejected && rejected.callerAtFault();
+    }
+
+    private ModelCallSpan span(ModelCatalog.Target target, ChatRequest request, RouteTrace trace) {
+        return tracing.modelCall(trace.parent(), target.provider().id(), target.upstreamModel(), request.messages());
+    }
+
+    /** A failure's kind for {@code error.type}: the provider failure kind, else the exception's class name. */
+    private static String errorType(Throwable error) {
+        return error instanceof ProviderException failed ? failed.failure().kind() : error.getClass().getName();
     }
 
     private void skip(ModelCatalog.Target target, RouteTrace trace) {
