@@ -45,6 +45,8 @@ import io.confidencegateway.privacy.PiiType;
 import io.confidencegateway.privacy.Redaction;
 import io.confidencegateway.product.ProductService;
 import io.confidencegateway.product.ProductSpec;
+import io.confidencegateway.prompt.PromptService;
+import io.confidencegateway.prompt.PromptVersion;
 import io.confidencegateway.provider.Attempt;
 import io.confidencegateway.provider.ModelCatalog;
 import io.confidencegateway.verifier.Verification;
@@ -66,9 +68,13 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class AnswerPipeline {
 
-    /** A question made ready for a model: the spec, what was redacted, the passages and the prompt. */
+    /**
+     * A question made ready for a model: the spec, what was redacted, the passages, the prompt version chosen for it
+     * and the prompt built from it.
+     */
     record Grounded(String productId, ProductSpec spec, String question, Redaction redaction,
-            List<Passage> passages, List<ChatMessage> prompt, long startNanos, Instant createdAt) {
+            List<Passage> passages, PromptVersion version, List<ChatMessage> prompt, long startNanos,
+            Instant createdAt) {
     }
 
     private final ProductService products;
@@ -82,12 +88,15 @@ public class AnswerPipeline {
     private final GatewayMetrics metrics;
     private final ReviewQueue reviews;
     private final VerifierService verifiers;
+    private final PromptService prompts;
     private final PiiRedactor redactor = new PiiRedactor();
 
     public AnswerPipeline(ProductService products, Retriever retriever, InferenceService inference,
             ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerStore store, PricingConfig pricing,
-            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews, VerifierService verifiers) {
+            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews, VerifierService verifiers,
+            PromptService prompts) {
         this.reviews = reviews;
+        this.prompts = prompts;
         this.verifiers = verifiers;
         this.products = products;
         this.retriever = retriever;
@@ -169,14 +178,18 @@ public class AnswerPipeline {
                 ? Uni.createFrom().item(() -> redact(question, recent))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 : Uni.createFrom().item(new Redacted(new Redaction(question, Map.of()), recent));
-        return redacted.chain(r -> retriever.retrieve(productId, r.question().text(), config.passages()).map(found -> {
-            var passages = new ArrayList<Passage>(found.size());
-            for (int i = 0; i < found.size(); i++) {
-                passages.add(found.get(i).numbered(i + 1));
-            }
-            return new Grounded(productId, spec, r.question().text(), r.question(), passages,
-                    AnswerPrompt.messages(spec, passages, r.turns(), r.question().text()), started, createdAt);
-        }));
+        // The version is chosen before retrieval: it may ask for another number of passages.
+        return redacted.chain(r -> prompts.choose(productId, query.conversationId(), query.userId())
+                .chain(version -> retriever.retrieve(productId, r.question().text(),
+                        version.passages() != null ? version.passages() : config.passages()).map(found -> {
+                            var passages = new ArrayList<Passage>(found.size());
+                            for (int i = 0; i < found.size(); i++) {
+                                passages.add(found.get(i).numbered(i + 1));
+                            }
+                            return new Grounded(productId, spec, r.question().text(), r.question(), passages, version,
+                                    AnswerPrompt.messages(spec, version.instructions(), passages, r.turns(),
+                                            r.question().text()), started, createdAt);
+                        })));
     }
 
     /** The question and earlier turns with PII replaced; the counts are over all of them. */
@@ -200,10 +213,11 @@ public class AnswerPipeline {
      * when given; logprobs are asked for, and left out for targets that cannot give them.
      */
     private ChatRequest upstreamRequest(Grounded grounded, ChatRequest caller) {
-        String alias = grounded.spec().model() != null ? grounded.spec().model()
-                : products.modelAliasFor(grounded.spec());
+        PromptVersion version = grounded.version();
+        String alias = version.model() != null ? version.model()
+                : grounded.spec().model() != null ? grounded.spec().model() : products.modelAliasFor(grounded.spec());
         Double temperature = caller != null && caller.temperature() != null ? caller.temperature()
-                : config.temperature();
+                : version.temperature() != null ? version.temperature() : config.temperature();
         Integer maxTokens = caller != null && caller.outputTokenLimit() != null ? caller.outputTokenLimit()
                 : config.maxTokens();
         return new ChatRequest(alias, grounded.prompt(), caller == null ? null : caller.stream(),
@@ -359,7 +373,7 @@ public class AnswerPipeline {
         var item = new NewItem(UUID.fromString(draft.id()), grounded.productId(),
                 handOff ? NewItem.HANDOFF : NewItem.REVIEW, judged.queueReason(), grounded.question(),
                 judged.answered() ? draft.content() : null, grounded.passages(), draft.score().signals(),
-                draft.score().confidence());
+                draft.score().confidence(), grounded.version().version());
         return reviews.enqueue(item, ticket -> {
             var assembled = AnswerAssembler.assemble(judged, handOff ? new AiResponse.Handoff(ticket.id().toString(),
                     judged.handoffReason(), ticket.message(), ticket.queuePosition()) : null);
@@ -420,7 +434,7 @@ public class AnswerPipeline {
         return new AnswerAssembler.Draft(prepared.id().toString(), grounded.productId(), spec,
                 grounded.passages(), content, score, redactions, served.provider().id(), served.upstreamModel(),
                 usageView, Duration.ofNanos(System.nanoTime() - grounded.startNanos()).toMillis(),
-                grounded.createdAt());
+                grounded.createdAt(), grounded.version().version());
     }
 
     /** Dollars from the model's price; $0 for a provider inside the gateway; null when the price is unknown. */

@@ -34,8 +34,8 @@ public class ReviewRepository {
             claimed_by, claimed_at, claim_expires_at, resolved_by, resolved_at, action, final_text,
             resolution_reason, created_at""";
 
-    private static final String INSERT = "INSERT INTO review_item (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?)";
+    private static final String INSERT = "INSERT INTO review_item (" + COLUMNS + ", prompt_version) VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?)";
 
     private static final String POSITION = """
             SELECT COUNT(*) FROM review_item
@@ -86,6 +86,7 @@ public class ReviewRepository {
             insert.setString(10, encode(item.signals()));
             insert.setDouble(11, item.confidence());
             setInstant(insert, 12, createdAt);
+            insert.setInt(13, item.promptVersion());
             insert.executeUpdate();
         }
     }

@@ -55,14 +55,18 @@ final class ContractFixtures {
     String existing(OpenApiDocument.Op op, String parameter) {
         String collection = collectionOf(op.path(), parameter);
         return switch (collection) {
-            case "products" -> "PUT".equals(op.method()) ? "contract-" + UUID.randomUUID().toString().substring(0, 8)
-                    : PRODUCT;
+            // Only the product PUT creates what it names; the prompt label PUT moves a label of an existing one.
+            case "products" -> "PUT /v1/products/{id}".equals(op.method() + " " + op.path())
+                    ? "contract-" + UUID.randomUUID().toString().substring(0, 8) : PRODUCT;
             case "answers" -> answer();
             // A product answer's model call is recorded under the same id.
             case "inferences" -> answer();
             case "models" -> "extractive";
             case "documents" -> "DELETE".equals(op.method()) ? uploadDocument() : anyDocument();
             case "reviews" -> reviewItem(op.path().endsWith("/resolve"));
+            // Version 1 (the shipped prompt) exists for every product; staging is a label that serves no one.
+            case "prompts" -> "1";
+            case "prompt-labels" -> "staging";
             default -> throw new AssertionError(op.name() + ": no fixture for path parameter {" + parameter
                     + "} after /" + collection + "; add one to ContractFixtures");
         };
@@ -93,6 +97,8 @@ final class ContractFixtures {
             case "POST /v1/score/batch" -> "{\"items\": [" + scoreItem() + "]}";
             case "POST /v1/reviews/{id}/claim" -> "{\"reviewer\": \"" + REVIEWER + "\"}";
             case "POST /v1/reviews/{id}/resolve" -> "{\"reviewer\": \"" + REVIEWER + "\", \"action\": \"approve\"}";
+            case "POST /v1/products/{id}/prompts" -> "{\"instructions\": \"Answer only from the passages [n].\"}";
+            case "PUT /v1/products/{id}/prompt-labels/{label}" -> "{\"version\": 1, \"weight\": 0}";
             default -> null;
         };
         if (known != null) {
@@ -109,7 +115,8 @@ final class ContractFixtures {
     static boolean hasKnownBody(OpenApiDocument.Op op) {
         return List.of("POST /v1/chat/completions", "POST /v1/answers", "POST /v1/answers/{id}/feedback",
                 "PUT /v1/products/{id}", "POST /v1/score", "POST /v1/score/batch", "POST /v1/reviews/{id}/claim",
-                "POST /v1/reviews/{id}/resolve").contains(op.method() + " " + op.path());
+                "POST /v1/reviews/{id}/resolve", "POST /v1/products/{id}/prompts",
+                "PUT /v1/products/{id}/prompt-labels/{label}").contains(op.method() + " " + op.path());
     }
 
     /** A valid multipart body: one small, unique markdown document as part {@code file}. */
