@@ -134,10 +134,44 @@ class PromptVersionsTest {
         }
         long onCanary = servedBy.values().stream().filter(v -> v == 2).count();
         assertThat(onCanary).as("conversations on the canary").isBetween(15L, 45L);
+        // Per-version metrics: two answers per conversation, each counted for its own version, adding up.
+        JsonPath metrics = given().get("/v1/products/" + product + "/metrics").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(metrics.getLong("answers")).isEqualTo(120);
+        assertThat(metrics.getList("by_prompt_version.prompt_version", Integer.class)).containsExactly(1, 2);
+        assertThat(metrics.getLong("by_prompt_version[1].answers")).isEqualTo(2 * onCanary);
+        assertThat(metrics.getLong("by_prompt_version[0].answers")).isEqualTo(2 * (60 - onCanary));
+        assertThat(metrics.getDouble("by_prompt_version[1].cost_per_answer.value")).isPositive();
         // A version's temperature goes upstream with its instructions.
         assertThat(OpenAiUpstreamStub.server().getAllServeEvents().stream()
                 .map(e -> e.getRequest().getBodyAsString()).filter(b -> b.contains(MARKER)).findFirst().orElseThrow())
                 .contains("\"temperature\":0.3");
+    }
+
+    @Test
+    void feedbackOnAnAnswerCarriesTheVersionThatGaveItIntoTheMetrics() {
+        String product = product("prompt-feedback");
+        v2(product);
+        moveLabel(product, "canary", "{\"version\": 2, \"weight\": 100}").statusCode(200);
+        String id = ask(product, "thread-f").getString("id");
+
+        given().contentType("application/json").body("{\"rating\": \"up\"}").post("/v1/answers/" + id + "/feedback")
+                .then().statusCode(201);
+
+        Integer stored = database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT prompt_version FROM feedback WHERE answer_id = ?")) {
+                select.setObject(1, java.util.UUID.fromString(id));
+                try (var row = select.executeQuery()) {
+                    return row.next() ? row.getInt(1) : null;
+                }
+            }
+        });
+        assertThat(stored).isEqualTo(2);
+        given().get("/v1/products/" + product + "/metrics").then().statusCode(200)
+                .body("by_prompt_version[0].prompt_version", equalTo(2))
+                .body("by_prompt_version[0].thumbs_up", equalTo(1))
+                .body("by_prompt_version[0].thumbs_down", equalTo(0));
     }
 
     @Test
