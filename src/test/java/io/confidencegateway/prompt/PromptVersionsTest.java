@@ -48,11 +48,15 @@ class PromptVersionsTest {
 
     /** A product of its own per test, on the stubbed OpenAI model, with one document to cite. */
     static String product(String id) {
+        return product(id, false);
+    }
+
+    static String product(String id, boolean reviewEveryAnswer) {
         int status = given().contentType("application/json").body("""
                 {"name": "Prompt test", "max_latency_seconds": 5, "context_window_needs": "short",
-                 "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
-                 "accuracy_target": 0.9, "pii_handling": "none", "model": "gpt-4o-mini"}""")
-                .put("/v1/products/" + id).statusCode();
+                 "hallucination_risk": "low", "requires_citations": true, "human_review_required": %s,
+                 "accuracy_target": 0.9, "pii_handling": "none", "model": "gpt-4o-mini"}"""
+                .formatted(reviewEveryAnswer)).put("/v1/products/" + id).statusCode();
         assertThat(status).isIn(200, 201);
         TestDocuments.uploadAndWait(id, "refunds.md", ("# Refunds\n\nRefunds are accepted within 30 days of "
                 + "purchase. A full refund goes back to the original payment method.\n")
@@ -172,6 +176,17 @@ class PromptVersionsTest {
                 .body("by_prompt_version[0].prompt_version", equalTo(2))
                 .body("by_prompt_version[0].thumbs_up", equalTo(1))
                 .body("by_prompt_version[0].thumbs_down", equalTo(0));
+    }
+
+    @Test
+    void aReviewItemSaysWhichVersionDraftedIt() {
+        String product = product("prompt-review", true);
+        v2(product);
+        moveLabel(product, "canary", "{\"version\": 2, \"weight\": 100}").statusCode(200);
+        String id = ask(product, "thread-q").getString("id");
+
+        given().get("/v1/reviews?product=" + product).then().statusCode(200)
+                .body("items.find { it.answer_id == '" + id + "' }.prompt_version", equalTo(2));
     }
 
     @Test
