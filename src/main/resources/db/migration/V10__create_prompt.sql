@@ -30,3 +30,27 @@ ALTER TABLE answer ADD COLUMN prompt_version INTEGER DEFAULT 1 NOT NULL;
 ALTER TABLE review_item ADD COLUMN prompt_version INTEGER DEFAULT 1 NOT NULL;
 ALTER TABLE feedback ADD COLUMN prompt_version INTEGER;
 CREATE INDEX answer_product_prompt ON answer (product, prompt_version, created_at);
+
+-- The golden set of a product: questions with the sources an answer must cite and, optionally, a reference
+-- answer (a JSON array), replaced as a whole.
+CREATE TABLE golden_set (
+    product       VARCHAR(64)   NOT NULL PRIMARY KEY,
+    questions     TEXT          NOT NULL,
+    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- An evaluation of one prompt version over the golden set, run in the background: status running, finished or
+-- failed; completed counts the questions answered so far; report is the JSON report once finished.
+CREATE TABLE prompt_evaluation (
+    id            UUID          NOT NULL PRIMARY KEY,
+    product       VARCHAR(64)   NOT NULL,
+    version       INTEGER       NOT NULL,
+    status        VARCHAR(16)   NOT NULL,
+    total         INTEGER       NOT NULL,
+    completed     INTEGER       NOT NULL,
+    report        TEXT,
+    created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at   TIMESTAMP WITH TIME ZONE
+);
+
+CREATE INDEX prompt_evaluation_version ON prompt_evaluation (product, version, created_at);

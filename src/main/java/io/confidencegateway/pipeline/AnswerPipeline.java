@@ -74,7 +74,7 @@ public class AnswerPipeline {
      */
     record Grounded(String productId, ProductSpec spec, String question, Redaction redaction,
             List<Passage> passages, PromptVersion version, List<ChatMessage> prompt, long startNanos,
-            Instant createdAt) {
+            Instant createdAt, boolean trial) {
     }
 
     private final ProductService products;
@@ -179,7 +179,9 @@ public class AnswerPipeline {
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 : Uni.createFrom().item(new Redacted(new Redaction(question, Map.of()), recent));
         // The version is chosen before retrieval: it may ask for another number of passages.
-        return redacted.chain(r -> prompts.choose(productId, query.conversationId(), query.userId())
+        Uni<PromptVersion> chosen = query.promptVersion() != null ? prompts.find(productId, query.promptVersion())
+                : prompts.choose(productId, query.conversationId(), query.userId());
+        return redacted.chain(r -> chosen
                 .chain(version -> retriever.retrieve(productId, r.question().text(),
                         version.passages() != null ? version.passages() : config.passages()).map(found -> {
                             var passages = new ArrayList<Passage>(found.size());
@@ -188,7 +190,7 @@ public class AnswerPipeline {
                             }
                             return new Grounded(productId, spec, r.question().text(), r.question(), passages, version,
                                     AnswerPrompt.messages(spec, version.instructions(), passages, r.turns(),
-                                            r.question().text()), started, createdAt);
+                                            r.question().text()), started, createdAt, query.trial());
                         })));
     }
 
@@ -336,6 +338,9 @@ public class AnswerPipeline {
                 .chain(judged -> stored(grounded, judged, userId, conversationId))
                 .map(assembled -> {
                     AiResponse response = assembled.response();
+                    if (grounded.trial()) {
+                        return response;
+                    }
                     String handoffReason = response.handoff() == null ? null : response.handoff().reason();
                     metrics.recordAnswer(grounded.productId(), response.confidenceLabel(), outcome(assembled),
                             response.confidence());
@@ -363,6 +368,11 @@ public class AnswerPipeline {
      */
     private Uni<AnswerAssembler.Assembled> stored(Grounded grounded, AnswerAssembler.Judged judged, String userId,
             String conversationId) {
+        if (grounded.trial()) {
+            // An evaluation's answer: nothing is stored or queued; a hand-off says so without a ticket.
+            return Uni.createFrom().item(AnswerAssembler.assemble(judged, judged.handoffReason() == null ? null
+                    : new AiResponse.Handoff(null, judged.handoffReason(), "evaluation: not queued", null)));
+        }
         if (!judged.queued()) {
             var assembled = AnswerAssembler.assemble(judged, null);
             return store.save(assembled.response(), facts(grounded, assembled, userId, conversationId))

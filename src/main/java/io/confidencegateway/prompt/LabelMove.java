@@ -13,6 +13,13 @@ public record LabelMove(
         @Schema(description = "Percent of conversations this label takes from production (0-100; default 0). Must "
                 + "be 0 or absent for production. The weights of all labels but production add up to at most 100.",
                 minimum = "0", maximum = "100") Integer weight,
-        @Schema(description = "A note on why the label moved (kept in the audit entry)", maxLength =
-                PromptValidator.MAX_NOTE) String reason) {
+        @Schema(description = "A note on why the label moved (kept in the audit entry); required with force",
+                maxLength = PromptValidator.MAX_NOTE) String reason,
+        @Schema(description = "Move production even though the evaluation gate refuses it (admin only, audited)")
+        Boolean force) {
+
+    /** Whether the caller overrides the gate. */
+    boolean forced() {
+        return Boolean.TRUE.equals(force);
+    }
 }

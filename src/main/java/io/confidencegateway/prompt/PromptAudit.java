@@ -16,7 +16,9 @@ public class PromptAudit {
 
     /** What was changed. */
     public enum Action {
-        VERSION_CREATED, LABEL_MOVED
+        VERSION_CREATED, LABEL_MOVED,
+        /** Production moved with {@code force}, past the evaluation gate. */
+        GATE_OVERRIDDEN
     }
 
     /**

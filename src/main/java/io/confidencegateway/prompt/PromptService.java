@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.confidencegateway.problem.Problem;
 import io.confidencegateway.problem.ProblemException;
@@ -38,12 +39,14 @@ public class PromptService {
     private final ProductService products;
     private final ModelCatalog catalog;
     private final PromptAudit audit;
+    private final Instance<PromotionGate> gates;
     private final long ttlNanos;
     private final Map<String, CachedLabels> labels = new ConcurrentHashMap<>();
     private final Map<VersionKey, PromptVersion> versions = new ConcurrentHashMap<>();
 
     public PromptService(Database database, PromptRepository repository, ProductService products,
-            ModelCatalog catalog, PromptAudit audit, PromptsConfig config) {
+            ModelCatalog catalog, PromptAudit audit, PromptsConfig config, Instance<PromotionGate> gates) {
+        this.gates = gates;
         this.database = database;
         this.repository = repository;
         this.products = products;
@@ -107,11 +110,46 @@ public class PromptService {
     }
 
     /**
-     * Points a label at a version of the product. Takes effect at once on this replica and within the label cache's
-     * lifetime on the others.
+     * Points a label at a version of the product. Moving production to another version passes the promotion gate
+     * first (409 naming the failing criteria) unless forced with a reason. Takes effect at once on this replica and
+     * within the label cache's lifetime on the others.
      */
     public Uni<PromptLabel> move(String product, String label, LabelMove move) {
         requireProduct(product);
+        List<Problem.FieldError> shape = PromptValidator.check(label, move, 0);
+        if (!shape.isEmpty()) {
+            throw invalid("Invalid label move", shape);
+        }
+        Uni<Integer> gated = Uni.createFrom().item(0);
+        if (PromptLabel.PRODUCTION.equals(label) && !move.forced() && gates.isResolvable()) {
+            gated = versionIfAny(product, move.version()).chain(target -> {
+                if (target.isEmpty()) {
+                    return Uni.createFrom().item(0);
+                }
+                return database.transaction(connection -> withProduction(repository.labels(connection, product)))
+                        .map(labels -> PromptSplitPolicy.choose(labels.stream().filter(l -> PromptLabel.PRODUCTION
+                                .equals(l.label())).toList(), 0).version())
+                        .chain(from -> from == move.version() ? Uni.createFrom().item(0)
+                                : gates.get().failures(product, from, move.version()).map(failing -> {
+                                    if (!failing.isEmpty()) {
+                                        throw refused(product, from, move.version(), failing);
+                                    }
+                                    return from;
+                                }));
+            });
+        }
+        return gated.chain(ignored -> moveNow(product, label, move));
+    }
+
+    private static ProblemException refused(String product, int from, int to, List<String> failing) {
+        return new ProblemException(new Problem("about:blank", "Conflict", 409, "Production of '" + product
+                + "' stays on version " + from + ": version " + to + " fails the promotion gate: "
+                + String.join("; ", failing) + ". Improve and evaluate the version again, or send \"force\": true "
+                + "with a reason to override", null, failing.stream().map(f -> new Problem.FieldError("version", f))
+                        .toList()));
+    }
+
+    private Uni<PromptLabel> moveNow(String product, String label, LabelMove move) {
         return database.transaction(connection -> {
             List<PromptLabel> current = repository.labels(connection, product);
             int others = current.stream().filter(l -> !l.label().equals(label)
@@ -131,8 +169,8 @@ public class PromptService {
             return moved;
         }).invoke(moved -> {
             labels.remove(product);
-            audit.record(PromptAudit.Action.LABEL_MOVED, product, "label " + label, "version " + moved.version()
-                    + ", weight " + moved.weight(), move.reason());
+            audit.record(move.forced() ? PromptAudit.Action.GATE_OVERRIDDEN : PromptAudit.Action.LABEL_MOVED, product,
+                    "label " + label, "version " + moved.version() + ", weight " + moved.weight(), move.reason());
         });
     }
 
@@ -172,7 +210,8 @@ public class PromptService {
         return all;
     }
 
-    private void requireProduct(String product) {
+    /** Throws a 404 problem naming the product when no product has that id. */
+    public void requireProduct(String product) {
         if (products.find(product).isEmpty()) {
             throw ProblemException.notFound("No product has the id '" + product + "'; GET /v1/products lists them");
         }

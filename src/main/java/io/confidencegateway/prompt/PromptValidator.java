@@ -88,6 +88,9 @@ final class PromptValidator {
             errors.add(new Problem.FieldError("weight", "the other labels already take " + otherWeights
                     + "% of the traffic, so this one can take at most " + (100 - otherWeights) + "%, got " + weight));
         }
+        if (move.forced() && (move.reason() == null || move.reason().isBlank())) {
+            errors.add(new Problem.FieldError("reason", "a forced move needs a reason, kept in the audit log"));
+        }
         if (move.reason() != null && move.reason().length() > MAX_NOTE) {
             errors.add(new Problem.FieldError("reason", "at most " + MAX_NOTE + " characters, got "
                     + move.reason().length()));

@@ -33,6 +33,8 @@ final class ContractFixtures {
              "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
              "accuracy_target": 0.9, "pii_handling": "none", "model": "extractive"}""";
     static final String REVIEWER = "contract-reviewer";
+    private static final String GOLDEN_SET = """
+            {"questions": [{"question": "How long is the refund window?", "sources": ["contract.md"]}]}""";
     static final String QUESTION = "How long is the refund window?";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -40,6 +42,7 @@ final class ContractFixtures {
     private final Http http;
     private final ReviewQueue queue;
     private String answerId;
+    private String evaluationId;
 
     ContractFixtures(Http http, ReviewQueue queue) {
         this.http = http;
@@ -48,6 +51,11 @@ final class ContractFixtures {
         if (reply.status() / 100 != 2) {
             throw new AssertionError("fixture: PUT /v1/products/" + PRODUCT + " answered " + reply.status() + ": "
                     + reply.body());
+        }
+        // Evaluations need a golden set to run on.
+        Http.Reply golden = http.send(Http.Call.of("PUT", "/v1/products/" + PRODUCT + "/golden-set").json(GOLDEN_SET));
+        if (golden.status() != 200) {
+            throw new AssertionError("fixture: PUT golden-set answered " + golden.status() + ": " + golden.body());
         }
     }
 
@@ -67,6 +75,7 @@ final class ContractFixtures {
             // Version 1 (the shipped prompt) exists for every product; staging is a label that serves no one.
             case "prompts" -> "1";
             case "prompt-labels" -> "staging";
+            case "evaluations" -> evaluation();
             default -> throw new AssertionError(op.name() + ": no fixture for path parameter {" + parameter
                     + "} after /" + collection + "; add one to ContractFixtures");
         };
@@ -99,6 +108,7 @@ final class ContractFixtures {
             case "POST /v1/reviews/{id}/resolve" -> "{\"reviewer\": \"" + REVIEWER + "\", \"action\": \"approve\"}";
             case "POST /v1/products/{id}/prompts" -> "{\"instructions\": \"Answer only from the passages [n].\"}";
             case "PUT /v1/products/{id}/prompt-labels/{label}" -> "{\"version\": 1, \"weight\": 0}";
+            case "PUT /v1/products/{id}/golden-set" -> GOLDEN_SET;
             default -> null;
         };
         if (known != null) {
@@ -116,7 +126,8 @@ final class ContractFixtures {
         return List.of("POST /v1/chat/completions", "POST /v1/answers", "POST /v1/answers/{id}/feedback",
                 "PUT /v1/products/{id}", "POST /v1/score", "POST /v1/score/batch", "POST /v1/reviews/{id}/claim",
                 "POST /v1/reviews/{id}/resolve", "POST /v1/products/{id}/prompts",
-                "PUT /v1/products/{id}/prompt-labels/{label}").contains(op.method() + " " + op.path());
+                "PUT /v1/products/{id}/prompt-labels/{label}", "PUT /v1/products/{id}/golden-set")
+                .contains(op.method() + " " + op.path());
     }
 
     /** A valid multipart body: one small, unique markdown document as part {@code file}. */
@@ -180,6 +191,17 @@ final class ContractFixtures {
                 return NODES.textNode("contract");
             }
         }
+    }
+
+    private synchronized String evaluation() {
+        if (evaluationId == null) {
+            Http.Reply reply = http.send(Http.Call.of("POST", "/v1/products/" + PRODUCT + "/prompts/1/evaluations"));
+            if (reply.status() != 202) {
+                throw new AssertionError("fixture: POST evaluations answered " + reply.status() + ": " + reply.body());
+            }
+            evaluationId = read(reply.body()).path("id").asText();
+        }
+        return evaluationId;
     }
 
     private synchronized String answer() {

@@ -57,7 +57,7 @@ class PromptValidatorTest {
     @ParameterizedTest(name = "other labels {0}% + {1}% → ok: {2}")
     @CsvSource({"0, 100, true", "90, 10, true", "90, 11, false", "0, 101, false", "0, -1, false"})
     void weightsOfTheOtherLabelsNeverAddUpToMoreThanEveryone(int others, int weight, boolean ok) {
-        List<Problem.FieldError> errors = PromptValidator.check("canary", new LabelMove(2, weight, null), others);
+        List<Problem.FieldError> errors = PromptValidator.check("canary", new LabelMove(2, weight, null, null), others);
 
         assertThat(errors.isEmpty()).isEqualTo(ok);
         if (!ok) {
@@ -67,28 +67,40 @@ class PromptValidatorTest {
 
     @Test
     void theOverflowSaysHowMuchIsLeft() {
-        assertThat(PromptValidator.check("canary", new LabelMove(2, 30, null), 80).get(0).message())
+        assertThat(PromptValidator.check("canary", new LabelMove(2, 30, null, null), 80).get(0).message())
                 .isEqualTo("the other labels already take 80% of the traffic, so this one can take at most 20%, "
                         + "got 30");
     }
 
     @Test
     void productionTakesNoWeightAndCountsNoOtherLabels() {
-        assertThat(PromptValidator.check("production", new LabelMove(2, null, null), 100)).isEmpty();
-        assertThat(PromptValidator.check("production", new LabelMove(2, 0, null), 100)).isEmpty();
-        assertThat(PromptValidator.check("production", new LabelMove(2, 10, null), 0).get(0).message())
+        assertThat(PromptValidator.check("production", new LabelMove(2, null, null, null), 100)).isEmpty();
+        assertThat(PromptValidator.check("production", new LabelMove(2, 0, null, null), 100)).isEmpty();
+        assertThat(PromptValidator.check("production", new LabelMove(2, 10, null, null), 0).get(0).message())
                 .startsWith("production takes whatever the other labels leave");
     }
 
     @Test
+    void aForcedMoveNeedsAReason() {
+        assertThat(PromptValidator.check("production", new LabelMove(3, null, " ", true), 0))
+                .extracting(Problem.FieldError::message)
+                .containsExactly("a forced move needs a reason, kept in the audit log");
+        assertThat(PromptValidator.check("production", new LabelMove(3, null, "legal wording", true), 0)).isEmpty();
+        assertThat(PromptValidator.check("production", new LabelMove(3, null, null, false), 0)).isEmpty();
+    }
+
+    @Test
     void aMoveNeedsAVersionOfOneOrMoreAndALabelSlug() {
-        assertThat(fields(PromptValidator.check("canary", new LabelMove(null, 5, null), 0)))
+        assertThat(fields(PromptValidator.check("canary", new LabelMove(null, 5, null, null), 0)))
                 .containsExactly("version");
         assertThat(fields(PromptValidator.check("canary", null, 0))).containsExactly("version");
-        assertThat(fields(PromptValidator.check("canary", new LabelMove(0, 5, null), 0))).containsExactly("version");
-        assertThat(PromptValidator.check("canary", new LabelMove(1, 5, null), 0)).isEmpty();
-        assertThat(fields(PromptValidator.check("Canary", new LabelMove(1, 5, null), 0))).containsExactly("label");
-        assertThat(fields(PromptValidator.check("1st", new LabelMove(1, 5, null), 0))).containsExactly("label");
+        assertThat(fields(PromptValidator.check("canary", new LabelMove(0, 5, null, null), 0)))
+                .containsExactly("version");
+        assertThat(PromptValidator.check("canary", new LabelMove(1, 5, null, null), 0)).isEmpty();
+        assertThat(fields(PromptValidator.check("Canary", new LabelMove(1, 5, null, null), 0)))
+                .containsExactly("label");
+        assertThat(fields(PromptValidator.check("1st", new LabelMove(1, 5, null, null), 0)))
+                .containsExactly("label");
         assertThat(PromptValidator.isValidLabel("a" + "b".repeat(39))).isTrue();
         assertThat(PromptValidator.isValidLabel("a" + "b".repeat(40))).isFalse();
     }
