@@ -21,10 +21,10 @@ import io.confidencegateway.confidence.Thresholds;
  */
 public final class AnswerAssembler {
 
-    /** Everything known about one drafted answer. */
+    /** Everything known about one drafted answer, with the prompt version that produced it. */
     public record Draft(String id, String productId, ProductSpec spec, List<Passage> passages,
             String content, ConfidenceScore score, Map<String, Integer> redactions, String provider, String model,
-            AiResponse.UsageView usage, long latencyMs, Instant createdAt) {
+            AiResponse.UsageView usage, long latencyMs, Instant createdAt, int promptVersion) {
     }
 
     /**
@@ -117,7 +117,7 @@ public final class AnswerAssembler {
                         : UxTreatment.forLabel(score.confidenceLabel()),
                 score.signals(), score.unsupportedClaims(),
                 defenses(draft, extraction, score, decision, thresholds), handoff, draft.redactions(),
-                draft.provider(), draft.model(), AnswerPrompt.VERSION, draft.usage(), draft.latencyMs(),
+                draft.provider(), draft.model(), draft.promptVersion(), draft.usage(), draft.latencyMs(),
                 draft.createdAt());
         return new Assembled(response, decision);
     }

@@ -26,8 +26,8 @@ public class AnswerStore {
     private static final String INSERT = """
             INSERT INTO answer (id, product, user_id, conversation_id, question, confidence, confidence_label, outcome,
                 requires_review, handoff_reason, provider, model, prompt_tokens, completion_tokens, cost_usd,
-                latency_ms, response, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                latency_ms, response, created_at, prompt_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Who asked, in which conversation, and what the outcome was, besides the response itself. */
     public record Facts(String userId, String conversationId, String question, String outcome, String handoffReason) {
@@ -82,6 +82,7 @@ public class AnswerStore {
                 insert.setString(17, body);
                 insert.setObject(18, (response.createdAt() == null ? Instant.now() : response.createdAt())
                         .atOffset(ZoneOffset.UTC));
+                insert.setInt(19, response.promptVersion());
                 insert.executeUpdate();
             }
             return body;

@@ -31,8 +31,10 @@ public class FeedbackRepository {
             resolved, escalated, csat, hallucination, hallucination_start, hallucination_end, hallucination_text,
             comment, user_id, review_item_id, review_action, created_at, request_hash""";
 
-    private static final String INSERT = "INSERT INTO feedback (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // The prompt version comes from the answer the feedback is about (none for a plain chat completion).
+    private static final String INSERT = "INSERT INTO feedback (" + COLUMNS + ", prompt_version) VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "(SELECT a.prompt_version FROM answer a WHERE a.id = ?))";
 
     private final ObjectMapper json;
 
@@ -66,6 +68,7 @@ public class FeedbackRepository {
             insert.setString(21, e.reviewAction());
             insert.setObject(22, e.createdAt().atOffset(ZoneOffset.UTC));
             insert.setString(23, requestHash);
+            insert.setObject(24, e.answerId());
             insert.executeUpdate();
         }
     }

@@ -21,12 +21,13 @@ import io.confidencegateway.provider.PricingConfig;
 public class ProductMetricsRepository {
 
     private static final String ANSWERS = """
-            SELECT id, user_id, confidence, outcome, latency_ms, cost_usd, model, prompt_tokens, completion_tokens
+            SELECT id, user_id, confidence, outcome, latency_ms, cost_usd, model, prompt_tokens, completion_tokens,
+                   prompt_version
             FROM answer WHERE product = ? AND created_at >= ? AND created_at < ?""";
 
     private static final String FEEDBACK = """
             SELECT f.answer_id, f.judged_correct, f.hallucination, f.edit_ratio, f.resolved, f.escalated, f.csat,
-                   f.source, f.review_action
+                   f.source, f.review_action, f.rating
             FROM feedback f JOIN answer a ON a.id = f.answer_id
             WHERE a.product = ? AND a.created_at >= ? AND a.created_at < ?
             ORDER BY f.created_at, f.id""";
@@ -51,7 +52,7 @@ public class ProductMetricsRepository {
                             prompt == null ? 0 : prompt, completion == null ? 0 : completion).orElse(null);
                 }
                 rows.add(new AnswerRow(row.getObject(1, UUID.class), row.getString(2), row.getDouble(3),
-                        row.getString(4), row.getLong(5), cost));
+                        row.getString(4), row.getLong(5), cost, row.getInt(10)));
             }
         }
         return rows;
@@ -65,7 +66,7 @@ public class ProductMetricsRepository {
             while (row.next()) {
                 rows.add(new FeedbackRow(row.getObject(1, UUID.class), bool(row, 2), bool(row, 3),
                         (Double) row.getObject(4), bool(row, 5), bool(row, 6), (Integer) row.getObject(7),
-                        row.getString(8), row.getString(9)));
+                        row.getString(8), row.getString(9), row.getString(10)));
             }
         }
         return rows;

@@ -45,8 +45,10 @@ public class ProductMetricsService {
     public Uni<ProductMetricsReport> metrics(String product, Period period) {
         ProductSpec spec = spec(product);
         var calculator = new ProductMetricsCalculator(feedback.editThreshold(), spec.eligibleUsers());
+        var byVersion = new PromptVersionMetricsCalculator(feedback.editThreshold());
         return rows(product, period).map(rows -> ProductMetricsReport.of(product, period,
-                calculator.compute(rows.answers(), rows.feedback()), HealthTargets.of(spec)));
+                calculator.compute(rows.answers(), rows.feedback()), HealthTargets.of(spec),
+                byVersion.compute(rows.answers(), rows.feedback())));
     }
 
     /** The reliability table of a product over a period; 404 for an unknown product. */

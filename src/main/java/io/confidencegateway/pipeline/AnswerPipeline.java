@@ -48,6 +48,8 @@ import io.confidencegateway.privacy.PiiType;
 import io.confidencegateway.privacy.Redaction;
 import io.confidencegateway.product.ProductService;
 import io.confidencegateway.product.ProductSpec;
+import io.confidencegateway.prompt.PromptService;
+import io.confidencegateway.prompt.PromptVersion;
 import io.confidencegateway.provider.Attempt;
 import io.confidencegateway.provider.ModelCatalog;
 import io.confidencegateway.verifier.Verification;
@@ -70,11 +72,13 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class AnswerPipeline {
 
     /**
-     * A question made ready for a model: the spec, what was redacted, the passages and the prompt; {@code trace} is
-     * the request's trace context, which the pipeline's spans hang under whatever thread runs them.
+     * A question made ready for a model: the spec, what was redacted, the passages, the prompt version chosen for it
+     * and the prompt built from it; {@code trace} is the request's trace context, which the pipeline's spans hang
+     * under whatever thread runs them.
      */
     record Grounded(String productId, ProductSpec spec, String question, Redaction redaction,
-            List<Passage> passages, List<ChatMessage> prompt, long startNanos, Instant createdAt, Context trace) {
+            List<Passage> passages, PromptVersion version, List<ChatMessage> prompt, long startNanos,
+            Instant createdAt, boolean trial, Context trace) {
     }
 
     private final ProductService products;
@@ -89,14 +93,16 @@ public class AnswerPipeline {
     private final ReviewQueue reviews;
     private final VerifierService verifiers;
     private final GatewayTracing tracing;
+    private final PromptService prompts;
     private final PiiRedactor redactor = new PiiRedactor();
 
     public AnswerPipeline(ProductService products, Retriever retriever, InferenceService inference,
             ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerStore store, PricingConfig pricing,
             AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews, VerifierService verifiers,
-            GatewayTracing tracing) {
+            GatewayTracing tracing, PromptService prompts) {
         this.reviews = reviews;
         this.tracing = tracing;
+        this.prompts = prompts;
         this.verifiers = verifiers;
         this.products = products;
         this.retriever = retriever;
@@ -179,16 +185,22 @@ public class AnswerPipeline {
                 ? Uni.createFrom().item(() -> redact(question, recent))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 : Uni.createFrom().item(new Redacted(new Redaction(question, Map.of()), recent));
-        return redacted.chain(r -> tracing.span(trace, "gateway.retrieval",
-                (span, found) -> span.setAttribute("gateway.passages", found.size()),
-                () -> retriever.retrieve(productId, r.question().text(), config.passages())).map(found -> {
-            var passages = new ArrayList<Passage>(found.size());
-            for (int i = 0; i < found.size(); i++) {
-                passages.add(found.get(i).numbered(i + 1));
-            }
-            return new Grounded(productId, spec, r.question().text(), r.question(), passages,
-                    AnswerPrompt.messages(spec, passages, r.turns(), r.question().text()), started, createdAt, trace);
-        }));
+        // The version is chosen before retrieval: it may ask for another number of passages.
+        Uni<PromptVersion> chosen = query.promptVersion() != null ? prompts.find(productId, query.promptVersion())
+                : prompts.choose(productId, query.conversationId(), query.userId());
+        return redacted.chain(r -> chosen
+                .chain(version -> tracing.span(trace, "gateway.retrieval",
+                        (span, found) -> span.setAttribute("gateway.passages", found.size()),
+                        () -> retriever.retrieve(productId, r.question().text(),
+                                version.passages() != null ? version.passages() : config.passages())).map(found -> {
+                            var passages = new ArrayList<Passage>(found.size());
+                            for (int i = 0; i < found.size(); i++) {
+                                passages.add(found.get(i).numbered(i + 1));
+                            }
+                            return new Grounded(productId, spec, r.question().text(), r.question(), passages, version,
+                                    AnswerPrompt.messages(spec, version.instructions(), passages, r.turns(),
+                                            r.question().text()), started, createdAt, query.trial(), trace);
+                        })));
     }
 
     /** The question and earlier turns with PII replaced; the counts are over all of them. */
@@ -212,10 +224,11 @@ public class AnswerPipeline {
      * when given; logprobs are asked for, and left out for targets that cannot give them.
      */
     private ChatRequest upstreamRequest(Grounded grounded, ChatRequest caller) {
-        String alias = grounded.spec().model() != null ? grounded.spec().model()
-                : products.modelAliasFor(grounded.spec());
+        PromptVersion version = grounded.version();
+        String alias = version.model() != null ? version.model()
+                : grounded.spec().model() != null ? grounded.spec().model() : products.modelAliasFor(grounded.spec());
         Double temperature = caller != null && caller.temperature() != null ? caller.temperature()
-                : config.temperature();
+                : version.temperature() != null ? version.temperature() : config.temperature();
         Integer maxTokens = caller != null && caller.outputTokenLimit() != null ? caller.outputTokenLimit()
                 : config.maxTokens();
         return new ChatRequest(alias, grounded.prompt(), caller == null ? null : caller.stream(),
@@ -349,6 +362,9 @@ public class AnswerPipeline {
                 .chain(judged -> stored(grounded, judged, userId, conversationId))
                 .map(assembled -> {
                     AiResponse response = assembled.response();
+                    if (grounded.trial()) {
+                        return response;
+                    }
                     String handoffReason = response.handoff() == null ? null : response.handoff().reason();
                     metrics.recordAnswer(grounded.productId(), response.confidenceLabel(), outcome(assembled),
                             response.confidence());
@@ -376,6 +392,11 @@ public class AnswerPipeline {
      */
     private Uni<AnswerAssembler.Assembled> stored(Grounded grounded, AnswerAssembler.Judged judged, String userId,
             String conversationId) {
+        if (grounded.trial()) {
+            // An evaluation's answer: nothing is stored or queued; a hand-off says so without a ticket.
+            return Uni.createFrom().item(AnswerAssembler.assemble(judged, judged.handoffReason() == null ? null
+                    : new AiResponse.Handoff(null, judged.handoffReason(), "evaluation: not queued", null)));
+        }
         if (!judged.queued()) {
             var assembled = AnswerAssembler.assemble(judged, null);
             return store.save(assembled.response(), facts(grounded, assembled, userId, conversationId))
@@ -386,7 +407,7 @@ public class AnswerPipeline {
         var item = new NewItem(UUID.fromString(draft.id()), grounded.productId(),
                 handOff ? NewItem.HANDOFF : NewItem.REVIEW, judged.queueReason(), grounded.question(),
                 judged.answered() ? draft.content() : null, grounded.passages(), draft.score().signals(),
-                draft.score().confidence());
+                draft.score().confidence(), grounded.version().version());
         return reviews.enqueue(item, ticket -> {
             var assembled = AnswerAssembler.assemble(judged, handOff ? new AiResponse.Handoff(ticket.id().toString(),
                     judged.handoffReason(), ticket.message(), ticket.queuePosition()) : null);
@@ -447,7 +468,7 @@ public class AnswerPipeline {
         return new AnswerAssembler.Draft(prepared.id().toString(), grounded.productId(), spec,
                 grounded.passages(), content, score, redactions, served.provider().id(), served.upstreamModel(),
                 usageView, Duration.ofNanos(System.nanoTime() - grounded.startNanos()).toMillis(),
-                grounded.createdAt());
+                grounded.createdAt(), grounded.version().version());
     }
 
     /** Dollars from the model's price; $0 for a provider inside the gateway; null when the price is unknown. */

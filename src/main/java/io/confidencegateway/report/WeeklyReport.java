@@ -12,10 +12,21 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *
  * @param previousWeek the week the changes are measured against
  * @param actions what to do next, in priority order
+ * @param promptVersions the week's answers by the prompt version that gave them, lowest version first
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WeeklyReport(String product, String week, LocalDate from, LocalDate to, String previousWeek,
-        Status status, List<Line> highlights, List<Line> quality, List<String> actions) {
+        Status status, List<Line> highlights, List<Line> quality, List<String> actions,
+        List<PromptVersionLine> promptVersions) {
+
+    /**
+     * One prompt version's week.
+     *
+     * @param text its figures in words ("40 questions answered; 10% needed an agent's check; ...")
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PromptVersionLine(int promptVersion, long answers, String text) {
+    }
 
     /**
      * @param onTarget checks that passed (accuracy, factual errors, CSAT, adoption, deflection)

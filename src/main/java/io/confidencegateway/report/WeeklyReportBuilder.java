@@ -80,7 +80,7 @@ public final class WeeklyReportBuilder {
                         + (health.measured() < CHECKS ? " (" + (CHECKS - health.measured()) + " without data)" : "");
         return new WeeklyReport(now.product(), week.toString(), now.from(), now.to(), week.previous().toString(),
                 new WeeklyReport.Status(health.passed(), health.measured(), status), highlights, quality,
-                actions(now, t));
+                actions(now, t), PromptVersionLines.of(now.byPromptVersion()));
     }
 
     /** The figures the health check judges, as stakeholders call them, with what it takes to measure each. */

@@ -26,6 +26,11 @@ public final class WeeklyReportRenderer {
         for (int i = 0; i < r.actions().size(); i++) {
             md.append(i + 1).append(". ").append(r.actions().get(i)).append('\n');
         }
+        if (!r.promptVersions().isEmpty()) {
+            md.append("\n## Prompt versions\n\n");
+            r.promptVersions().forEach(v -> md.append("- **Version ").append(v.promptVersion()).append(":** ")
+                    .append(v.text()).append('\n'));
+        }
         md.append("\n## Change since last week (").append(r.previousWeek()).append(")\n\n");
         md.append("| Figure | This week | Last week | Change |\n|---|---|---|---|\n");
         lines(r).forEach(line -> md.append("| ").append(line.label()).append(" | ")
@@ -48,7 +53,14 @@ public final class WeeklyReportRenderer {
         r.quality().forEach(line -> html.append(item(line)));
         html.append("</ul>\n<h2>Actions</h2>\n<ol>\n");
         r.actions().forEach(action -> html.append("<li>").append(escape(action)).append("</li>\n"));
-        html.append("</ol>\n<h2>Change since last week (").append(escape(r.previousWeek())).append(")</h2>\n");
+        html.append("</ol>\n");
+        if (!r.promptVersions().isEmpty()) {
+            html.append("<h2>Prompt versions</h2>\n<ul>\n");
+            r.promptVersions().forEach(v -> html.append("<li><strong>Version ").append(v.promptVersion())
+                    .append(":</strong> ").append(escape(v.text())).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        html.append("<h2>Change since last week (").append(escape(r.previousWeek())).append(")</h2>\n");
         html.append("<table>\n<tr><th>Figure</th><th>This week</th><th>Last week</th><th>Change</th></tr>\n");
         lines(r).forEach(line -> html.append("<tr><td>").append(escape(line.label())).append("</td><td>")
                 .append(escape(BusinessFormat.value(line.unit(), line.value()))).append("</td><td>")

@@ -21,9 +21,16 @@ import java.util.UUID;
  * @param passages the passages the draft rests on
  * @param signals the confidence signals with their reasons
  * @param confidence the calibrated confidence of the draft (0 when there is none)
+ * @param promptVersion the version of the product's prompt the draft came from
  */
 public record NewItem(UUID answerId, String product, String kind, String reason, String question, String draft,
-        List<Passage> passages, List<ConfidenceScore.SignalScore> signals, double confidence) {
+        List<Passage> passages, List<ConfidenceScore.SignalScore> signals, double confidence, int promptVersion) {
+
+    /** An item from the shipped prompt (version 1). */
+    public NewItem(UUID answerId, String product, String kind, String reason, String question, String draft,
+            List<Passage> passages, List<ConfidenceScore.SignalScore> signals, double confidence) {
+        this(answerId, product, kind, reason, question, draft, passages, signals, confidence, 1);
+    }
 
     public static final String REVIEW = "review";
     public static final String HANDOFF = "handoff";

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param status {@code pending}, {@code claimed} or {@code resolved}
  * @param claimExpiresAt after this instant anyone may take the claim over
  * @param action {@code approve}, {@code edit} or {@code reject}, once resolved
+ * @param promptVersion the version of the product's prompt the draft came from
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -44,7 +45,17 @@ public record ReviewItem(
         String action,
         String finalText,
         String resolutionReason,
-        Instant createdAt) {
+        Instant createdAt,
+        int promptVersion) {
+
+    /** An item of the shipped prompt (version 1). */
+    public ReviewItem(UUID id, UUID answerId, String product, String kind, String reason, String status,
+            String question, String draft, List<Passage> passages, List<ConfidenceScore.SignalScore> signals,
+            double confidence, String claimedBy, Instant claimedAt, Instant claimExpiresAt, String resolvedBy,
+            Instant resolvedAt, String action, String finalText, String resolutionReason, Instant createdAt) {
+        this(id, answerId, product, kind, reason, status, question, draft, passages, signals, confidence, claimedBy,
+                claimedAt, claimExpiresAt, resolvedBy, resolvedAt, action, finalText, resolutionReason, createdAt, 1);
+    }
 
     public static final String PENDING = "pending";
     public static final String CLAIMED = "claimed";

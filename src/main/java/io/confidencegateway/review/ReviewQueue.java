@@ -254,7 +254,7 @@ public class ReviewQueue {
     private ReviewItem pendingItem(UUID id, NewItem item, Instant createdAt) {
         return new ReviewItem(id, item.answerId(), item.product(), item.kind(), item.reason(), ReviewItem.PENDING,
                 item.question(), item.draft(), item.passages(), item.signals(), item.confidence(), null, null, null,
-                null, null, null, null, null, createdAt);
+                null, null, null, null, null, createdAt, item.promptVersion());
     }
 
     // Both databases keep microseconds; truncating here makes what we return equal what we read back later.

@@ -32,10 +32,10 @@ public class ReviewRepository {
     private static final String COLUMNS = """
             id, answer_id, product, kind, reason, status, question, draft, passages, signals, confidence,
             claimed_by, claimed_at, claim_expires_at, resolved_by, resolved_at, action, final_text,
-            resolution_reason, created_at""";
+            resolution_reason, created_at, prompt_version""";
 
     private static final String INSERT = "INSERT INTO review_item (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?)";
 
     private static final String POSITION = """
             SELECT COUNT(*) FROM review_item
@@ -86,6 +86,7 @@ public class ReviewRepository {
             insert.setString(10, encode(item.signals()));
             insert.setDouble(11, item.confidence());
             setInstant(insert, 12, createdAt);
+            insert.setInt(13, item.promptVersion());
             insert.executeUpdate();
         }
     }
@@ -222,7 +223,8 @@ public class ReviewRepository {
                 row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                 decode(row.getString(9), PASSAGES), decode(row.getString(10), SIGNALS), row.getDouble(11),
                 row.getString(12), instant(row, 13), instant(row, 14), row.getString(15), instant(row, 16),
-                row.getString(17), row.getString(18), row.getString(19), instant(row, 20));
+                row.getString(17), row.getString(18), row.getString(19), instant(row, 20),
+                row.getInt(21));
     }
 
     private String encode(Object value) {

@@ -34,6 +34,8 @@ final class ContractFixtures {
              "accuracy_target": 0.9, "pii_handling": "none", "model": "extractive"}""";
     static final String REVIEWER = "contract-reviewer";
     private static final String NEW_KEY = "{\"name\": \"contract-key\", \"role\": \"client\"}";
+    private static final String GOLDEN_SET = """
+            {"questions": [{"question": "How long is the refund window?", "sources": ["contract.md"]}]}""";
     static final String QUESTION = "How long is the refund window?";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -41,6 +43,7 @@ final class ContractFixtures {
     private final Http http;
     private final ReviewQueue queue;
     private String answerId;
+    private String evaluationId;
 
     ContractFixtures(Http http, ReviewQueue queue) {
         this.http = http;
@@ -50,14 +53,20 @@ final class ContractFixtures {
             throw new AssertionError("fixture: PUT /v1/products/" + PRODUCT + " answered " + reply.status() + ": "
                     + reply.body());
         }
+        // Evaluations need a golden set to run on.
+        Http.Reply golden = http.send(Http.Call.of("PUT", "/v1/products/" + PRODUCT + "/golden-set").json(GOLDEN_SET));
+        if (golden.status() != 200) {
+            throw new AssertionError("fixture: PUT golden-set answered " + golden.status() + ": " + golden.body());
+        }
     }
 
     /** A value for a path parameter that names something existing, fit for this operation. */
     String existing(OpenApiDocument.Op op, String parameter) {
         String collection = collectionOf(op.path(), parameter);
         return switch (collection) {
-            case "products" -> "PUT".equals(op.method()) ? "contract-" + UUID.randomUUID().toString().substring(0, 8)
-                    : PRODUCT;
+            // Only the product PUT creates what it names; the prompt label PUT moves a label of an existing one.
+            case "products" -> "PUT /v1/products/{id}".equals(op.method() + " " + op.path())
+                    ? "contract-" + UUID.randomUUID().toString().substring(0, 8) : PRODUCT;
             case "answers" -> answer();
             // A product answer's model call is recorded under the same id.
             case "inferences" -> answer();
@@ -65,6 +74,10 @@ final class ContractFixtures {
             case "documents" -> "DELETE".equals(op.method()) ? uploadDocument() : anyDocument();
             case "reviews" -> reviewItem(op.path().endsWith("/resolve"));
             case "keys" -> newKey();
+            // Version 1 (the shipped prompt) exists for every product; staging is a label that serves no one.
+            case "prompts" -> "1";
+            case "prompt-labels" -> "staging";
+            case "evaluations" -> evaluation();
             default -> throw new AssertionError(op.name() + ": no fixture for path parameter {" + parameter
                     + "} after /" + collection + "; add one to ContractFixtures");
         };
@@ -109,6 +122,9 @@ final class ContractFixtures {
             case "POST /v1/reviews/{id}/claim" -> "{\"reviewer\": \"" + REVIEWER + "\"}";
             case "POST /v1/reviews/{id}/resolve" -> "{\"reviewer\": \"" + REVIEWER + "\", \"action\": \"approve\"}";
             case "POST /v1/keys" -> NEW_KEY;
+            case "POST /v1/products/{id}/prompts" -> "{\"instructions\": \"Answer only from the passages [n].\"}";
+            case "PUT /v1/products/{id}/prompt-labels/{label}" -> "{\"version\": 1, \"weight\": 0}";
+            case "PUT /v1/products/{id}/golden-set" -> GOLDEN_SET;
             default -> null;
         };
         if (known != null) {
@@ -125,7 +141,9 @@ final class ContractFixtures {
     static boolean hasKnownBody(OpenApiDocument.Op op) {
         return List.of("POST /v1/chat/completions", "POST /v1/answers", "POST /v1/answers/{id}/feedback",
                 "PUT /v1/products/{id}", "POST /v1/score", "POST /v1/score/batch", "POST /v1/reviews/{id}/claim",
-                "POST /v1/reviews/{id}/resolve", "POST /v1/keys").contains(op.method() + " " + op.path());
+                "POST /v1/reviews/{id}/resolve", "POST /v1/keys", "POST /v1/products/{id}/prompts",
+                "PUT /v1/products/{id}/prompt-labels/{label}", "PUT /v1/products/{id}/golden-set")
+                .contains(op.method() + " " + op.path());
     }
 
     /** A valid multipart body: one small, unique markdown document as part {@code file}. */
@@ -189,6 +207,17 @@ final class ContractFixtures {
                 return NODES.textNode("contract");
             }
         }
+    }
+
+    private synchronized String evaluation() {
+        if (evaluationId == null) {
+            Http.Reply reply = http.send(Http.Call.of("POST", "/v1/products/" + PRODUCT + "/prompts/1/evaluations"));
+            if (reply.status() != 202) {
+                throw new AssertionError("fixture: POST evaluations answered " + reply.status() + ": " + reply.body());
+            }
+            evaluationId = read(reply.body()).path("id").asText();
+        }
+        return evaluationId;
     }
 
     private synchronized String answer() {

@@ -183,7 +183,15 @@ class OpenApiContractTest {
             // DocumentResourceTest); 400: a multipart body cut off (HttpErrorShapesTest).
             "POST /v1/products/{product}/documents", Set.of("200", "400", "409"),
             // A ticket another reviewer holds (the same reviewer claiming again is a 200): ReviewQueueTest.
-            "POST /v1/reviews/{id}/claim", Set.of("409"));
+            "POST /v1/reviews/{id}/claim", Set.of("409"),
+            // A PUT gets no unknown-id call (PUT creates); a label of a product that does not exist:
+            // PromptVersionsTest.badVersionsAndMovesAreRefusedSayingWhatToFix; production refused by the gate (409):
+            // EvaluationGateTest.
+            "PUT /v1/products/{id}/prompt-labels/{label}", Set.of("404", "409"),
+            // The golden set of a product that does not exist: EvaluationGateTest.
+            "PUT /v1/products/{id}/golden-set", Set.of("404"),
+            // A product without a golden set: EvaluationGateTest.
+            "POST /v1/products/{id}/prompts/{version}/evaluations", Set.of("409"));
 
     @Test
     void everyDocumentedSuccessAndClientErrorIsAnsweredByAValidOrAnInvalidCall() {

@@ -64,7 +64,16 @@ class RoleMatrixTest {
             Map.entry("GET /v1/keys/{id}", "admin"),
             Map.entry("DELETE /v1/keys/{id}", "admin"),
             Map.entry("POST /v1/keys/{id}/rotate", "admin"),
-            Map.entry("GET /v1/audit", "admin"));
+            Map.entry("GET /v1/audit", "admin"),
+            Map.entry("POST /v1/products/{id}/prompts", "admin"),
+            Map.entry("GET /v1/products/{id}/prompts", "admin"),
+            Map.entry("GET /v1/products/{id}/prompts/{version}", "admin"),
+            Map.entry("GET /v1/products/{id}/prompt-labels", "admin"),
+            Map.entry("PUT /v1/products/{id}/prompt-labels/{label}", "admin"),
+            Map.entry("PUT /v1/products/{id}/golden-set", "admin"),
+            Map.entry("GET /v1/products/{id}/golden-set", "admin"),
+            Map.entry("POST /v1/products/{id}/prompts/{version}/evaluations", "admin"),
+            Map.entry("GET /v1/products/{id}/prompts/{version}/evaluations/{evaluation}", "admin"));
 
     private static final List<String> RANK = List.of("client", "agent", "admin");
     private static final ObjectMapper JSON = new ObjectMapper();
