@@ -140,19 +140,35 @@ public class ReviewQueue {
      * may be taken over by anyone. A claim held by someone else, or a resolved item, is a 409 problem.
      */
     public Uni<ReviewItem> claim(UUID id, ClaimRequest request) {
+        return claim(id, request, null);
+    }
+
+    /**
+     * As {@link #claim(UUID, ClaimRequest)}, for the reviewer holding the API key {@code key} (null: no key): the claim
+     * is bound to the key, so only the same key (and reviewer name) renews or resolves it.
+     */
+    public Uni<ReviewItem> claim(UUID id, ClaimRequest request, UUID key) {
         String reviewer = reviewer(request == null ? null : request.reviewer());
         Instant now = now();
         Instant until = now.plus(config.review().claimTimeout());
         return database.transaction(connection -> {
-            boolean taken = repository.claim(connection, id, reviewer, now, until);
+            boolean taken = repository.claim(connection, id, reviewer, key, now, until);
             ReviewItem item = repository.find(connection, id).orElseThrow(() -> notFound(id));
             if (!taken) {
                 throw ReviewItem.RESOLVED.equals(item.status()) ? alreadyResolved(item)
-                        : conflict("Review item " + id + " is claimed by " + item.claimedBy() + " until "
-                                + item.claimExpiresAt() + "; it can be taken over after that");
+                        : conflict("Review item " + id + " is claimed by " + item.claimedBy()
+                                + otherKey(connection, id, reviewer, key, item) + " until " + item.claimExpiresAt()
+                                + "; it can be taken over after that");
             }
             return item;
         }).invoke(gauges::refresh);
+    }
+
+    /** " with another API key" when the name matches but the key does not: the same name is not the same person. */
+    private String otherKey(java.sql.Connection connection, UUID id, String reviewer, UUID key, ReviewItem item)
+            throws java.sql.SQLException {
+        return reviewer.equals(item.claimedBy()) && !java.util.Objects.equals(repository.claimKey(connection, id)
+                .orElse(null), key) ? " with another API key" : "";
     }
 
     /**
@@ -161,11 +177,16 @@ public class ReviewQueue {
      * already resolved, is a 409 problem.
      */
     public Uni<ReviewItem> resolve(UUID id, ResolveRequest request) {
+        return resolve(id, request, null);
+    }
+
+    /** As {@link #resolve(UUID, ResolveRequest)}, by the reviewer holding the API key {@code key} (null: no key). */
+    public Uni<ReviewItem> resolve(UUID id, ResolveRequest request, UUID key) {
         ResolveRequest verdict = validate(request);
         Instant now = now();
         return database.transaction(connection -> {
             refuseApprovingNothing(repository.find(connection, id).orElseThrow(() -> notFound(id)), verdict);
-            boolean done = repository.resolve(connection, id, verdict, now);
+            boolean done = repository.resolve(connection, id, verdict, key, now);
             ReviewItem item = repository.find(connection, id).orElseThrow(() -> notFound(id));
             if (!done) {
                 if (ReviewItem.RESOLVED.equals(item.status())) {
@@ -173,7 +194,8 @@ public class ReviewQueue {
                 }
                 throw conflict(ReviewItem.PENDING.equals(item.status())
                         ? "Review item " + id + " is not claimed; claim it first with POST /v1/reviews/" + id + "/claim"
-                        : "Review item " + id + " is claimed by " + item.claimedBy() + ", not by "
+                        : "Review item " + id + " is claimed by " + item.claimedBy()
+                                + otherKey(connection, id, verdict.reviewer(), key, item) + ", not by "
                                 + verdict.reviewer() + "; only the holder of the claim can resolve it");
             }
             return item;

@@ -41,17 +41,21 @@ public class ReviewRepository {
             SELECT COUNT(*) FROM review_item
             WHERE status = 'pending' AND (created_at < ? OR (created_at = ? AND id <= ?))""";
 
-    // A reviewer may renew their own claim; anyone may take over one that has expired.
+    // A reviewer may renew their own claim (same name, same key); anyone may take over one that has expired.
     private static final String CLAIM = """
-            UPDATE review_item SET status = 'claimed', claimed_by = ?, claimed_at = ?, claim_expires_at = ?
+            UPDATE review_item SET status = 'claimed', claimed_by = ?, claimed_by_key = ?, claimed_at = ?,
+                claim_expires_at = ?
             WHERE id = ? AND (status = 'pending'
-                OR (status = 'claimed' AND (claimed_by = ? OR claim_expires_at <= ?)))""";
+                OR (status = 'claimed' AND ((claimed_by = ? AND claimed_by_key IS NOT DISTINCT FROM ?)
+                    OR claim_expires_at <= ?)))""";
 
-    // The holder may still resolve after expiry as long as nobody took the item over.
+    // The holder (same name, same key) may still resolve after expiry as long as nobody took the item over.
     private static final String RESOLVE = """
-            UPDATE review_item SET status = 'resolved', resolved_by = ?, resolved_at = ?, action = ?,
-                final_text = ?, resolution_reason = ?
-            WHERE id = ? AND status = 'claimed' AND claimed_by = ?""";
+            UPDATE review_item SET status = 'resolved', resolved_by = ?, resolved_by_key = ?, resolved_at = ?,
+                action = ?, final_text = ?, resolution_reason = ?
+            WHERE id = ? AND status = 'claimed' AND claimed_by = ? AND claimed_by_key IS NOT DISTINCT FROM ?""";
+
+    private static final String CLAIM_KEY = "SELECT claimed_by_key FROM review_item WHERE id = ?";
 
     // Leading space kept explicitly: a text block strips it, which ran the table name into ORDER BY.
     private static final String ORDER =
@@ -105,29 +109,44 @@ public class ReviewRepository {
     }
 
     /** Whether the claim was taken (false: someone else holds an unexpired claim, or it is resolved or absent). */
-    public boolean claim(Connection connection, UUID id, String reviewer, Instant now, Instant expiresAt)
+    public boolean claim(Connection connection, UUID id, String reviewer, UUID key, Instant now, Instant expiresAt)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(CLAIM)) {
             update.setString(1, reviewer);
-            setInstant(update, 2, now);
-            setInstant(update, 3, expiresAt);
-            update.setObject(4, id);
-            update.setString(5, reviewer);
-            setInstant(update, 6, now);
+            update.setObject(2, key);
+            setInstant(update, 3, now);
+            setInstant(update, 4, expiresAt);
+            update.setObject(5, id);
+            update.setString(6, reviewer);
+            update.setObject(7, key);
+            setInstant(update, 8, now);
             return update.executeUpdate() == 1;
         }
     }
 
+    /** The key that holds (or last held) the item's claim; empty when none or claimed without a key. */
+    public Optional<UUID> claimKey(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(CLAIM_KEY)) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.ofNullable(row.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
     /** Whether the item was resolved (false: the reviewer does not hold it, or it is resolved or absent). */
-    public boolean resolve(Connection connection, UUID id, ResolveRequest verdict, Instant now) throws SQLException {
+    public boolean resolve(Connection connection, UUID id, ResolveRequest verdict, UUID key, Instant now)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(RESOLVE)) {
             update.setString(1, verdict.reviewer());
-            setInstant(update, 2, now);
-            update.setString(3, verdict.action());
-            update.setString(4, verdict.finalText());
-            update.setString(5, verdict.reason());
-            update.setObject(6, id);
-            update.setString(7, verdict.reviewer());
+            update.setObject(2, key);
+            setInstant(update, 3, now);
+            update.setString(4, verdict.action());
+            update.setString(5, verdict.finalText());
+            update.setString(6, verdict.reason());
+            update.setObject(7, id);
+            update.setString(8, verdict.reviewer());
+            update.setObject(9, key);
             return update.executeUpdate() == 1;
         }
     }

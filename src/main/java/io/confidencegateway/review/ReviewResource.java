@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.confidencegateway.access.ApiKey;
+import io.confidencegateway.access.Callers;
 import io.confidencegateway.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -29,8 +31,10 @@ import io.smallrye.mutiny.Uni;
 public class ReviewResource {
 
     private final ReviewQueue queue;
+    private final Callers callers;
 
-    public ReviewResource(ReviewQueue queue) {
+    public ReviewResource(ReviewQueue queue, Callers callers) {
+        this.callers = callers;
         this.queue = queue;
     }
 
@@ -64,8 +68,9 @@ public class ReviewResource {
     @POST
     @Path("/{id}/claim")
     @Operation(summary = "Claim a review item", description = "Gives the item to the reviewer until "
-            + "claim_expires_at (gateway.review.claim-timeout). The holder may claim again to renew; after expiry "
-            + "anyone may take it over. Concurrent claims have exactly one winner.")
+            + "claim_expires_at (gateway.review.claim-timeout). The claim is bound to the caller's API key: only the "
+            + "same key and reviewer name renew or resolve it. After expiry anyone may take it over. Concurrent claims "
+            + "have exactly one winner.")
     @APIResponse(responseCode = "200", description = "The claimed item")
     @APIResponse(responseCode = "400", description = "The reviewer is missing")
     @APIResponse(responseCode = "404", description = "No item has that id")
@@ -73,7 +78,7 @@ public class ReviewResource {
             + "or already resolved")
     public Uni<ReviewItem> claim(@Parameter(description = "The review item id") @PathParam("id") String id,
             ClaimRequest request) {
-        return queue.claim(uuid(id), request);
+        return queue.claim(uuid(id), request, callerKey());
     }
 
     @POST
@@ -84,10 +89,16 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "The resolved item")
     @APIResponse(responseCode = "400", description = "Missing reviewer, unknown action, or edit without final_text")
     @APIResponse(responseCode = "404", description = "No item has that id")
-    @APIResponse(responseCode = "409", description = "Not claimed by this reviewer, or already resolved")
+    @APIResponse(responseCode = "409", description = "Not claimed by this reviewer with this API key, or already "
+            + "resolved")
     public Uni<ReviewItem> resolve(@Parameter(description = "The review item id") @PathParam("id") String id,
             ResolveRequest request) {
-        return queue.resolve(uuid(id), request);
+        return queue.resolve(uuid(id), request, callerKey());
+    }
+
+    /** The acting API key: claims are bound to it, so a reviewer is who holds the key, not a typed name. */
+    private UUID callerKey() {
+        return callers.current().map(ApiKey::id).orElse(null);
     }
 
     private static UUID uuid(String id) {
