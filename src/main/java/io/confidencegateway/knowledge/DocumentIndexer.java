@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -66,7 +70,8 @@ public class DocumentIndexer {
     private final int threads;
     /** Held while a document joins the index and while the index is rebuilt, so neither undoes the other. */
     private final ReentrantLock publishing = new ReentrantLock();
-    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    /** Documents waiting or being indexed, each with what completes when its indexing ends. */
+    private final Map<UUID, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     DocumentIndexer(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
@@ -82,7 +87,8 @@ public class DocumentIndexer {
 
     /** Queues the document for indexing (once, however often it is submitted while it waits). */
     void submit(UUID documentId) {
-        if (stopping || !queued.add(documentId)) {
+        var done = new CompletableFuture<Void>();
+        if (stopping || queued.putIfAbsent(documentId, done) != null) {
             return;
         }
         documents.execute(() -> {
@@ -90,13 +96,40 @@ public class DocumentIndexer {
                 index(documentId);
             } finally {
                 queued.remove(documentId);
+                done.complete(null);
             }
         });
     }
 
+    /**
+     * Indexes the document on the calling worker thread, unless it is already queued or being indexed (the start-up
+     * resume may have picked up a document committed a moment earlier): then waits for that run instead, so one
+     * document is never indexed by two threads at once (the second saw its rows gone and called it deleted).
+     */
+    void indexNow(UUID documentId) {
+        var done = new CompletableFuture<Void>();
+        CompletableFuture<Void> running = queued.putIfAbsent(documentId, done);
+        if (running != null) {
+            try {
+                running.get(10, TimeUnit.MINUTES);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException notDone) {
+                LOG.warnf(notDone, "Waiting for the indexing of document %s failed", documentId);
+            }
+            return;
+        }
+        try {
+            index(documentId);
+        } finally {
+            queued.remove(documentId);
+            done.complete(null);
+        }
+    }
+
     /** Whether the document waits for indexing or is being indexed. */
     boolean isQueued(UUID documentId) {
-        return queued.contains(documentId);
+        return queued.containsKey(documentId);
     }
 
     /** Queues every document left {@code indexing}, oldest first; the number queued. */

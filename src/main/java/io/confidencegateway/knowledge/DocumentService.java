@@ -127,7 +127,7 @@ public class DocumentService {
     Document addAndIndexNow(String productId, Upload upload) {
         Added added = store(productId, upload);
         if (added.outcome() == Outcome.ACCEPTED) {
-            indexer.index(added.document().id());
+            indexer.indexNow(added.document().id());
         }
         return find(productId, added.document().id().toString());
     }
