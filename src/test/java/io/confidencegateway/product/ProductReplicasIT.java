@@ -2,8 +2,6 @@ package io.confidencegateway.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.confidencegateway.testing.PackagedGateway;
+import io.confidencegateway.testing.TestKeys;
 
 /**
  * Two packaged gateways on one PostgreSQL database, as two replicas behind a load balancer: a product created and
@@ -63,10 +62,7 @@ class ProductReplicasIT {
                 {"name": "%s", "max_latency_seconds": 5, "context_window_needs": "short",
                  "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
                  "accuracy_target": 0.9, "pii_handling": "none"}""".formatted(name);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                gateway.uri("/v1/products/" + id)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(spec)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = gateway.call("PUT", "/v1/products/" + id, TestKeys.ADMIN, spec);
         return response.statusCode();
     }
 
