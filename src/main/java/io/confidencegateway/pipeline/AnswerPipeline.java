@@ -19,10 +19,6 @@ import io.confidencegateway.answer.AiResponse;
 import io.confidencegateway.answer.AnswerAssembler;
 import io.confidencegateway.answer.AnswerAssembler.Forced;
 import io.confidencegateway.answer.AnswerPrompt;
-import io.confidencegateway.answer.AnswerStore;
-import io.confidencegateway.review.NewItem;
-import io.confidencegateway.review.ReviewQueue;
-import java.util.UUID;
 import io.confidencegateway.problem.Problem;
 import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.chat.ChatChunk;
@@ -38,12 +34,10 @@ import io.confidencegateway.confidence.ConfidenceSignal;
 import io.confidencegateway.chat.Passage;
 import io.confidencegateway.confidence.ScoringContext;
 import io.confidencegateway.knowledge.Retriever;
-import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.metrics.GatewayTracing;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.confidencegateway.privacy.PiiRedactor;
-import io.confidencegateway.store.Database;
 import io.confidencegateway.privacy.PiiType;
 import io.confidencegateway.privacy.Redaction;
 import io.confidencegateway.product.ProductService;
@@ -86,21 +80,18 @@ public class AnswerPipeline {
     private final InferenceService inference;
     private final ModelCatalog catalog;
     private final ConfidenceScorer scorer;
-    private final AnswerStore store;
     private final PricingConfig pricing;
     private final AnswersConfig config;
-    private final GatewayMetrics metrics;
-    private final ReviewQueue reviews;
+    private final AnswerRecorder recorder;
     private final VerifierService verifiers;
     private final GatewayTracing tracing;
     private final PromptService prompts;
     private final PiiRedactor redactor = new PiiRedactor();
 
     public AnswerPipeline(ProductService products, Retriever retriever, InferenceService inference,
-            ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerStore store, PricingConfig pricing,
-            AnswersConfig config, GatewayMetrics metrics, ReviewQueue reviews, VerifierService verifiers,
-            GatewayTracing tracing, PromptService prompts) {
-        this.reviews = reviews;
+            ModelCatalog catalog, @All List<ConfidenceSignal> signals, AnswerRecorder recorder, PricingConfig pricing,
+            AnswersConfig config, VerifierService verifiers, GatewayTracing tracing, PromptService prompts) {
+        this.recorder = recorder;
         this.tracing = tracing;
         this.prompts = prompts;
         this.verifiers = verifiers;
@@ -111,10 +102,8 @@ public class AnswerPipeline {
         // The verifier tiers' prior weights join the shipped model here (see VerifierPriors); only signals the model
         // weighs are run.
         this.scorer = ConfidenceScorer.serving(VerifierPriors.over(ConfidenceModel.shipped()), signals);
-        this.store = store;
         this.pricing = pricing;
         this.config = config;
-        this.metrics = metrics;
     }
 
     /**
@@ -359,72 +348,7 @@ public class AnswerPipeline {
                         draft.score().confidenceLabel()),
                 () -> scored(grounded, prepared, produced))
                 .map(draft -> AnswerAssembler.judge(draft, forced))
-                .chain(judged -> stored(grounded, judged, userId, conversationId))
-                .map(assembled -> {
-                    AiResponse response = assembled.response();
-                    if (grounded.trial()) {
-                        return response;
-                    }
-                    String handoffReason = response.handoff() == null ? null : response.handoff().reason();
-                    metrics.recordAnswer(grounded.productId(), response.confidenceLabel(), outcome(assembled),
-                            response.confidence());
-                    if (handoffReason != null) {
-                        metrics.recordHandoff(grounded.productId(), handoffReason);
-                    }
-                    if (response.usage() != null) {
-                        metrics.recordProductTokens(grounded.productId(), response.model(),
-                                response.usage().promptTokens(), response.usage().completionTokens());
-                        if (response.usage().costUsd() != null) {
-                            metrics.recordCost(grounded.productId(), response.model(), response.usage().costUsd());
-                        }
-                    }
-                    return response;
-                });
-    }
-
-    private static String outcome(AnswerAssembler.Assembled assembled) {
-        return assembled.decision().outcome().name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Assembles the response once and stores it, in one commit: a draft that needs a person goes into the review
-     * queue in the same transaction, and a hand-off's response carries the ticket it got there.
-     */
-    private Uni<AnswerAssembler.Assembled> stored(Grounded grounded, AnswerAssembler.Judged judged, String userId,
-            String conversationId) {
-        if (grounded.trial()) {
-            // An evaluation's answer: nothing is stored or queued; a hand-off says so without a ticket.
-            return Uni.createFrom().item(AnswerAssembler.assemble(judged, judged.handoffReason() == null ? null
-                    : new AiResponse.Handoff(null, judged.handoffReason(), "evaluation: not queued", null)));
-        }
-        if (!judged.queued()) {
-            var assembled = AnswerAssembler.assemble(judged, null);
-            return store.save(assembled.response(), facts(grounded, assembled, userId, conversationId))
-                    .replaceWith(assembled);
-        }
-        AnswerAssembler.Draft draft = judged.draft();
-        boolean handOff = judged.handoffReason() != null;
-        var item = new NewItem(UUID.fromString(draft.id()), grounded.productId(),
-                handOff ? NewItem.HANDOFF : NewItem.REVIEW, judged.queueReason(), grounded.question(),
-                judged.answered() ? draft.content() : null, grounded.passages(), draft.score().signals(),
-                draft.score().confidence(), grounded.version().version());
-        return reviews.enqueue(item, ticket -> {
-            var assembled = AnswerAssembler.assemble(judged, handOff ? new AiResponse.Handoff(ticket.id().toString(),
-                    judged.handoffReason(), ticket.message(), ticket.queuePosition()) : null);
-            Database.Work<String> insert = store.insert(assembled.response(),
-                    facts(grounded, assembled, userId, conversationId));
-            return connection -> {
-                insert.run(connection);
-                return assembled;
-            };
-        });
-    }
-
-    private static AnswerStore.Facts facts(Grounded grounded, AnswerAssembler.Assembled assembled, String userId,
-            String conversationId) {
-        AiResponse response = assembled.response();
-        return new AnswerStore.Facts(userId, conversationId, grounded.question(), outcome(assembled),
-                response.handoff() == null ? null : response.handoff().reason());
+                .chain(judged -> recorder.record(grounded, judged, userId, conversationId));
     }
 
     /**
