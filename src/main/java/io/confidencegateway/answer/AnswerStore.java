@@ -26,11 +26,15 @@ public class AnswerStore {
     private static final String INSERT = """
             INSERT INTO answer (id, product, user_id, conversation_id, question, confidence, confidence_label, outcome,
                 requires_review, handoff_reason, provider, model, prompt_tokens, completion_tokens, cost_usd,
-                latency_ms, response, created_at, prompt_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                latency_ms, response, created_at, prompt_version, created_by_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** Who asked, in which conversation, and what the outcome was, besides the response itself. */
-    public record Facts(String userId, String conversationId, String question, String outcome, String handoffReason) {
+    /**
+     * Who asked, in which conversation, and what the outcome was, besides the response itself; {@code createdByKey}
+     * is the id of the API key that asked (null when none did), never the key itself.
+     */
+    public record Facts(String userId, String conversationId, String question, String outcome, String handoffReason,
+            UUID createdByKey) {
     }
 
     private final Database database;
@@ -83,6 +87,7 @@ public class AnswerStore {
                 insert.setObject(18, (response.createdAt() == null ? Instant.now() : response.createdAt())
                         .atOffset(ZoneOffset.UTC));
                 insert.setInt(19, response.promptVersion());
+                insert.setObject(20, facts.createdByKey());
                 insert.executeUpdate();
             }
             return body;

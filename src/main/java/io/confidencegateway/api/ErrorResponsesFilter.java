@@ -145,7 +145,8 @@ public class ErrorResponsesFilter implements OASFilter {
                 "status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER),
                 "detail", string("What went wrong and what to fix"),
                 "instance", string("Where to look further, when there is something to look at"),
-                "errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)),
+                "errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError),
+                "code", string("A stable name for the refusal where a program may need one (e.g. not_answer_owner)")),
                 List.of("type", "title", "status", "detail"))
                 .description("RFC 9457 problem detail (application/problem+json)");
     }

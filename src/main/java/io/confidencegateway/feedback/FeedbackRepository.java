@@ -97,19 +97,20 @@ public class FeedbackRepository {
     }
 
     /**
-     * The product answer with this id and its draft text ({@code content} of the stored AIResponse). A hand-off
-     * has no draft: its content is the polite hand-off message, which no sent text should be measured against.
+     * The product answer with this id, its draft text ({@code content} of the stored AIResponse) and the key that
+     * created it. A hand-off has no draft: its content is the polite hand-off message, which no sent text should be
+     * measured against.
      */
     Optional<AnswerDraft> findProductAnswer(Connection connection, UUID answerId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT product, response, outcome FROM answer WHERE id = ?")) {
+                "SELECT product, response, outcome, created_by_key FROM answer WHERE id = ?")) {
             select.setObject(1, answerId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
                 String draft = "hand_off".equals(row.getString(3)) ? null : contentOf(row.getString(2));
-                return Optional.of(new AnswerDraft(answerId, row.getString(1), draft));
+                return Optional.of(new AnswerDraft(answerId, row.getString(1), draft, row.getObject(4, UUID.class)));
             }
         }
     }

@@ -44,7 +44,8 @@ public class FeedbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Give feedback on an answer", description = "Stores one feedback event (several per answer "
-            + "are fine) and answers 201 once it is committed. With an Idempotency-Key, the same key and body return "
+            + "are fine) and answers 201 once it is committed. A client key may give feedback only on answers it "
+            + "created; agent and admin keys on any answer. With an Idempotency-Key, the same key and body return "
             + "the event stored the first time; the same key with another body is 422.")
     @APIResponse(responseCode = "201", description = "Stored and committed (also a replay with the same key and body, "
             + "marked Idempotent-Replayed: true)")
@@ -52,6 +53,10 @@ public class FeedbackResource {
             + "Idempotency-Key that is empty, too long, not printable ASCII or has a space at either end, or a body "
             + "that is not JSON (the problem "
             + "names the field or header)")
+    @APIResponse(responseCode = "403", description = "A client key on an answer (or chat completion) it did not "
+            + "create: client keys give feedback only on their own answers, agent and admin keys on any (code "
+            + "not_answer_owner; answers stored before answers recorded their key count as another key's, and a "
+            + "rotated key is a new key). Checked before an Idempotency-Key replay; nothing is stored")
     @APIResponse(responseCode = "404", description = "No answer has that id")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with another request, or "
             + "the hallucination_span is not in the answer's draft (offsets past its end, or text it does not contain)")

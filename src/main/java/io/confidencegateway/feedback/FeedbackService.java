@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.confidencegateway.access.AccessPolicy;
+import io.confidencegateway.access.ApiKey;
+import io.confidencegateway.access.Callers;
 import io.confidencegateway.problem.Problem;
 import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.store.Ids;
@@ -46,9 +50,11 @@ public class FeedbackService {
     private final FeedbackConfig config;
     private final GatewayMetrics metrics;
     private final ObjectMapper json;
+    private final Callers callers;
 
     public FeedbackService(Database database, FeedbackRepository repository, InferenceLog inferences,
-            FeedbackConfig config, GatewayMetrics metrics, ObjectMapper json) {
+            FeedbackConfig config, GatewayMetrics metrics, ObjectMapper json, Callers callers) {
+        this.callers = callers;
         this.database = database;
         this.repository = repository;
         this.inferences = inferences;
@@ -57,22 +63,37 @@ public class FeedbackService {
         this.json = json;
     }
 
-    /** Validates and stores one feedback event on an answer (400 invalid, 404 unknown answer, 422 reused key). */
+    /**
+     * Validates and stores one feedback event on an answer (400 invalid, 404 unknown answer, 403 a client key on an
+     * answer it did not create, 422 reused key).
+     */
     public Uni<Submission> submit(String answerId, String idempotencyKey, JsonNode body) {
         UUID id = parseId(answerId);
         FeedbackRequest request = FeedbackValidator.validate(body);
         String key = checkedKey(idempotencyKey);
         String hash = hash(id, request);
-        return database.transaction(c -> key == null ? Optional.<FeedbackRepository.Stored>empty()
-                : repository.findByIdempotencyKey(c, key))
-                .flatMap(earlier -> earlier.isPresent() ? Uni.createFrom().item(replay(earlier.get(), key, hash))
-                        : draftOf(id).map(draft -> draft.orElseThrow(() -> ProblemException.notFound(
-                                "No answer has the id " + id)))
-                                .invoke(draft -> checkSpan(request, draft))
-                                .flatMap(draft -> store(event(draft, key, request), hash)))
+        ApiKey caller = callers.current().orElse(null);
+        Set<UUID> callerKeyIds = caller == null ? Set.of() : callers.keyIds(caller);
+        // The owner check comes before the idempotency look-up: a replay must not hand another key's event back.
+        return draftOf(id).map(draft -> owned(draft.orElseThrow(() -> ProblemException.notFound(
+                "No answer has the id " + id)), caller, callerKeyIds))
+                .flatMap(draft -> database.transaction(c -> key == null ? Optional.<FeedbackRepository.Stored>empty()
+                        : repository.findByIdempotencyKey(c, key))
+                        .flatMap(earlier -> earlier.isPresent()
+                                ? Uni.createFrom().item(replay(earlier.get(), key, hash))
+                                : Uni.createFrom().item(draft).invoke(() -> checkSpan(request, draft))
+                                        .flatMap(checked -> store(event(checked, key, request), hash))))
                 .onFailure(FeedbackService::isDuplicateKey).recoverWithUni(() -> database.transaction(
                         c -> repository.findByIdempotencyKey(c, key))
                         .map(winner -> replay(winner.orElseThrow(), key, hash)));
+    }
+
+    /** The draft, when the caller may give feedback on it; else a 403 saying who may. */
+    private static AnswerDraft owned(AnswerDraft draft, ApiKey caller, Set<UUID> callerKeyIds) {
+        AccessPolicy.feedbackDenial(caller, callerKeyIds, draft.createdByKey()).ifPresent(denied -> {
+            throw new ProblemException(Problem.forbidden(denied.code(), denied.detail()));
+        });
+        return draft;
     }
 
     /** Every feedback event on an answer, oldest first (404 for an unknown answer). */
@@ -105,7 +126,8 @@ public class FeedbackService {
     Uni<Optional<AnswerDraft>> draftOf(UUID id) {
         return database.transaction(c -> repository.findProductAnswer(c, id)).flatMap(found -> found.isPresent()
                 ? Uni.createFrom().item(found)
-                : inferences.findDurable(id).map(record -> record.map(r -> new AnswerDraft(id, null, r.content()))));
+                : inferences.findDurable(id).map(record -> record.map(r -> new AnswerDraft(id, null, r.content(),
+                        r.createdByKey()))));
     }
 
     /** Stores an event and counts its signals once committed. */

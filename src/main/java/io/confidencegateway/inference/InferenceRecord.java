@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -20,11 +21,14 @@ import io.confidencegateway.provider.Attempt;
  * @param usageEstimated whether the token counts were estimated because the upstream reported none
  * @param content the answer text as delivered (partial for an interrupted stream)
  * @param attempts every provider attempt (retries and failover included), in order
+ * @param createdByKey the id of the API key that asked for it (null before keys were recorded, or when no key did);
+ *        kept for the owner check on feedback, not shown
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record InferenceRecord(UUID id, String api, String modelAlias, String provider, String upstreamModel,
         boolean streamed, String status, String errorKind, String errorMessage, int httpStatus, Integer promptTokens,
         Integer completionTokens, boolean usageEstimated, String finishReason, String content, long latencyMs,
-        Long firstTokenMs, List<Attempt> attempts, Instant createdAt, Instant finishedAt) {
+        Long firstTokenMs, List<Attempt> attempts, Instant createdAt, Instant finishedAt,
+        @JsonIgnore UUID createdByKey) {
 }

@@ -26,13 +26,13 @@ public class InferenceRepository {
     private static final String INSERT = """
             INSERT INTO inference (id, api, model_alias, provider, upstream_model, streamed, status, error_kind,
                 error_message, http_status, prompt_tokens, completion_tokens, usage_estimated, finish_reason, content,
-                latency_ms, first_token_ms, created_at, finished_at, attempts)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                latency_ms, first_token_ms, created_at, finished_at, attempts, created_by_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String SELECT = """
             SELECT id, api, model_alias, provider, upstream_model, streamed, status, error_kind, error_message,
                 http_status, prompt_tokens, completion_tokens, usage_estimated, finish_reason, content, latency_ms,
-                first_token_ms, created_at, finished_at, attempts
+                first_token_ms, created_at, finished_at, attempts, created_by_key
             FROM inference WHERE id = ?""";
 
     private static final TypeReference<List<Attempt>> ATTEMPTS = new TypeReference<>() {
@@ -72,6 +72,7 @@ public class InferenceRepository {
                 insert.setObject(18, r.createdAt().atOffset(ZoneOffset.UTC));
                 insert.setObject(19, r.finishedAt().atOffset(ZoneOffset.UTC));
                 insert.setString(20, r.attempts() == null || r.attempts().isEmpty() ? null : encode(r.attempts()));
+                insert.setObject(21, r.createdByKey());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -92,7 +93,7 @@ public class InferenceRepository {
                         (Integer) row.getObject(12), row.getBoolean(13), row.getString(14), row.getString(15),
                         row.getLong(16), (Long) row.getObject(17), decode(row.getString(20)),
                         row.getObject(18, OffsetDateTime.class).toInstant(),
-                        row.getObject(19, OffsetDateTime.class).toInstant()));
+                        row.getObject(19, OffsetDateTime.class).toInstant(), row.getObject(21, UUID.class)));
             }
         }
     }

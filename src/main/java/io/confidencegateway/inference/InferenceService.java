@@ -266,6 +266,7 @@ public class InferenceService {
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
                 estimated, finishReason, content, nanos / 1_000_000,
                 firstTokenNanos == null ? null : (firstTokenNanos - prepared.startNanos()) / 1_000_000,
-                prepared.trace().attempts(), prepared.createdAt(), Instant.now());
+                prepared.trace().attempts(), prepared.createdAt(), Instant.now(),
+                prepared.spender() == null ? null : prepared.spender().id());
     }
 }

@@ -348,7 +348,8 @@ public class AnswerPipeline {
                         draft.score().confidenceLabel()),
                 () -> scored(grounded, prepared, produced))
                 .map(draft -> AnswerAssembler.judge(draft, forced))
-                .chain(judged -> recorder.record(grounded, judged, userId, conversationId));
+                .chain(judged -> recorder.record(grounded, judged, userId, conversationId,
+                        prepared.spender() == null ? null : prepared.spender().id()));
     }
 
     /**

@@ -32,10 +32,13 @@ class AnswerRecorder {
         this.metrics = metrics;
     }
 
-    /** The stored (or, for a trial, only assembled) response of a judged draft. */
+    /**
+     * The stored (or, for a trial, only assembled) response of a judged draft; {@code createdByKey} is the id of the
+     * API key that asked (null: none), which decides who may give feedback on it.
+     */
     Uni<AiResponse> record(AnswerPipeline.Grounded grounded, AnswerAssembler.Judged judged, String userId,
-            String conversationId) {
-        return stored(grounded, judged, userId, conversationId)
+            String conversationId, UUID createdByKey) {
+        return stored(grounded, judged, userId, conversationId, createdByKey)
                 .map(assembled -> {
                     AiResponse response = assembled.response();
                     if (grounded.trial()) {
@@ -67,7 +70,7 @@ class AnswerRecorder {
      * queue in the same transaction, and a hand-off's response carries the ticket it got there.
      */
     private Uni<AnswerAssembler.Assembled> stored(AnswerPipeline.Grounded grounded, AnswerAssembler.Judged judged,
-            String userId, String conversationId) {
+            String userId, String conversationId, UUID createdByKey) {
         if (grounded.trial()) {
             // An evaluation's answer: nothing is stored or queued; a hand-off says so without a ticket.
             return Uni.createFrom().item(AnswerAssembler.assemble(judged, judged.handoffReason() == null ? null
@@ -75,7 +78,7 @@ class AnswerRecorder {
         }
         if (!judged.queued()) {
             var assembled = AnswerAssembler.assemble(judged, null);
-            return store.save(assembled.response(), facts(grounded, assembled, userId, conversationId))
+            return store.save(assembled.response(), facts(grounded, assembled, userId, conversationId, createdByKey))
                     .replaceWith(assembled);
         }
         AnswerAssembler.Draft draft = judged.draft();
@@ -88,7 +91,7 @@ class AnswerRecorder {
             var assembled = AnswerAssembler.assemble(judged, handOff ? new AiResponse.Handoff(ticket.id().toString(),
                     judged.handoffReason(), ticket.message(), ticket.queuePosition()) : null);
             Database.Work<String> insert = store.insert(assembled.response(),
-                    facts(grounded, assembled, userId, conversationId));
+                    facts(grounded, assembled, userId, conversationId, createdByKey));
             return connection -> {
                 insert.run(connection);
                 return assembled;
@@ -97,9 +100,9 @@ class AnswerRecorder {
     }
 
     private static AnswerStore.Facts facts(AnswerPipeline.Grounded grounded, AnswerAssembler.Assembled assembled,
-            String userId, String conversationId) {
+            String userId, String conversationId, UUID createdByKey) {
         AiResponse response = assembled.response();
         return new AnswerStore.Facts(userId, conversationId, grounded.question(), outcome(assembled),
-                response.handoff() == null ? null : response.handoff().reason());
+                response.handoff() == null ? null : response.handoff().reason(), createdByKey);
     }
 }

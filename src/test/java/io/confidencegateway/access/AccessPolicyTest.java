@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,39 @@ class AccessPolicyTest {
         assertThat(AccessFilter.openAi("/v1/models/extractive")).isTrue();
         assertThat(AccessFilter.openAi("/v1/modelsx")).isFalse();
         assertThat(AccessFilter.openAi("/v1/answers")).isFalse();
+    }
+
+    @Test
+    void aClientKeyGivesFeedbackOnlyOnAnswersOneOfItsIdsCreated() {
+        ApiKey client = key(Role.CLIENT, List.of(), null, null);
+        UUID before = UUID.randomUUID();
+        Set<UUID> ids = Set.of(client.id(), before);
+
+        assertThat(AccessPolicy.feedbackDenial(client, ids, client.id())).isEmpty();
+        assertThat(AccessPolicy.feedbackDenial(client, ids, before)).as("created before a rotation").isEmpty();
+        Optional<AccessPolicy.Decision.Forbidden> other = AccessPolicy.feedbackDenial(client, ids, UUID.randomUUID());
+        assertThat(other).map(AccessPolicy.Decision.Forbidden::code).contains("not_answer_owner");
+        assertThat(other.orElseThrow().detail()).isEqualTo("client keys may give feedback only on answers they "
+                + "created; this answer was created by another key — use an agent key");
+        assertThat(AccessPolicy.feedbackDenial(client, Set.of(), client.id())).as("only the ids given count")
+                .isPresent();
+    }
+
+    @Test
+    void anAnswerWithNoRecordedKeyTakesFeedbackFromAgentsAndAdminsOnly() {
+        ApiKey client = key(Role.CLIENT, List.of(), null, null);
+
+        assertThat(AccessPolicy.feedbackDenial(client, Set.of(client.id()), null).orElseThrow().detail())
+                .isEqualTo("client keys may give feedback only on answers they created; this answer was created "
+                        + "before answers recorded their key — use an agent key");
+        for (Role role : List.of(Role.AGENT, Role.ADMIN)) {
+            ApiKey key = key(role, List.of(), null, null);
+            assertThat(AccessPolicy.feedbackDenial(key, Set.of(key.id()), null)).as(role.wire()).isEmpty();
+            assertThat(AccessPolicy.feedbackDenial(key, Set.of(key.id()), UUID.randomUUID())).as(role.wire())
+                    .isEmpty();
+        }
+        assertThat(AccessPolicy.feedbackDenial(null, Set.of(), UUID.randomUUID())).as("no request, no caller")
+                .isEmpty();
     }
 
     static ApiKey key(Role role, List<String> products, Instant expiresAt, Instant revokedAt) {

@@ -27,6 +27,11 @@ final class Calls {
     }
 
     static HttpResponse<String> send(String method, String path, String key, String json) {
+        return send(method, path, key, json, null);
+    }
+
+    /** As {@link #send(String, String, String, String)}, with an {@code Idempotency-Key} unless it is null. */
+    static HttpResponse<String> send(String method, String path, String key, String json, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -36,6 +41,9 @@ final class Calls {
         }
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -220,6 +220,16 @@ final class ContractFixtures {
         return evaluationId;
     }
 
+    /** A new product answer asked with this key (the shared one is the test admin's). */
+    String answerBy(String key) {
+        Http.Reply reply = http.send(Http.Call.of("POST", "/v1/answers").header("Authorization", "Bearer " + key)
+                .json("{\"product\": \"" + PRODUCT + "\", \"question\": \"" + QUESTION + "\"}"));
+        if (reply.status() != 200) {
+            throw new AssertionError("fixture: POST /v1/answers answered " + reply.status() + ": " + reply.body());
+        }
+        return read(reply.body()).path("id").asText();
+    }
+
     private synchronized String answer() {
         if (answerId == null) {
             Http.Reply reply = http.send(Http.Call.of("POST", "/v1/answers").json(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -75,6 +76,13 @@ class RoleMatrixTest {
             Map.entry("POST /v1/products/{id}/prompts/{version}/evaluations", "admin"),
             Map.entry("GET /v1/products/{id}/prompts/{version}/evaluations/{evaluation}", "admin"));
 
+    /**
+     * Operations on one answer where a client key may act only on answers it created, agent and admin keys on any.
+     * The shared fixture answer is the test admin's, so a client is refused on it; each such operation is also called
+     * as the client on an answer of its own, which it must be let through.
+     */
+    private static final Set<String> OWN_ANSWER_ONLY = Set.of("POST /v1/answers/{id}/feedback");
+
     private static final List<String> RANK = List.of("client", "agent", "admin");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,6 +90,7 @@ class RoleMatrixTest {
     ReviewQueue queue;
 
     private Http http;
+    private ContractFixtures fixtures;
     private OpenApiDocument document;
     private OperationCalls calls;
     private final Map<String, String> keys = new LinkedHashMap<>();
@@ -90,7 +99,8 @@ class RoleMatrixTest {
     void keysForEveryKindOfCaller() throws Exception {
         http = new Http(RestAssured.port);
         document = OpenApiDocument.parse(http.send(Http.Call.of("GET", "/q/openapi?format=json")).body());
-        calls = new OperationCalls(new ContractFixtures(http, queue));
+        fixtures = new ContractFixtures(http, queue);
+        calls = new OperationCalls(fixtures);
         for (String role : RANK) {
             keys.put(role, create("{\"name\": \"matrix-" + role + "\", \"role\": \"" + role + "\"}").path("key")
                     .asText());
@@ -149,6 +159,17 @@ class RoleMatrixTest {
                     failures.add(op + " as " + caller + ": 401 without WWW-Authenticate");
                 }
             }
+            if (OWN_ANSWER_ONLY.contains(op.name())) {
+                String own = fixtures.answerBy(keys.get("client"));
+                Http.Call call = Http.Call.of(op.method(), op.path().replace("{id}", own))
+                        .header("Authorization", "Bearer " + keys.get("client"))
+                        .json(fixtures.validBody(op, op.requestSchema("application/json")).toString());
+                Http.Reply reply = http.send(call);
+                if (reply.status() / 100 != 2) {
+                    failures.add(op + " as client on its own answer: " + reply.status() + " (expected 2xx) "
+                            + ErrorShapes.abbreviate(reply.body()));
+                }
+            }
         }
         assertThat(failures).isEmpty();
     }
@@ -159,6 +180,9 @@ class RoleMatrixTest {
             case "anonymous", "revoked" -> 401;
             case "wrong-product" -> op.path().startsWith("/v1/products/{") || op.name().equals("POST /v1/answers")
                     ? 403 : 0;
+            // The fixture answer is the test admin's: another key's, for a client.
+            case "client" -> RANK.indexOf(caller) >= RANK.indexOf(role) && !OWN_ANSWER_ONLY.contains(op.name()) ? 0
+                    : 403;
             default -> RANK.indexOf(caller) >= RANK.indexOf(role) ? 0 : 403;
         };
     }

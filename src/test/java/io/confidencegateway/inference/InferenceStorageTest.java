@@ -80,16 +80,16 @@ abstract class InferenceStorageTest {
         var full = new InferenceRecord(Ids.next(), "chat_completions", "gpt-4o-mini", "openai",
                 "gpt-4o-mini-2024-07-18", true, "ok", null, null, 200, 12, 345, false, "stop",
                 "Grüße, 世界! مرحبا 👋🏽 e\u0301 — \"quoted\" 'single' \\ backslash\nnew line\ttab", 1_234L, 56L, List.of(new Attempt("openai", "gpt-4o-mini", "timeout", "no answer", 1500L), new Attempt("openai", "gpt-4o-mini", "ok", null, 12L)),
-                created, created.plusMillis(1_234));
+                created, created.plusMillis(1_234), Ids.next());
         var allNulls = new InferenceRecord(Ids.next(), "chat_completions", null, null, null, false,
-                "error", null, null, 502, null, null, false, null, null, 0L, null, List.of(), created, created);
+                "error", null, null, 502, null, null, false, null, null, 0L, null, List.of(), created, created, null);
         var failed = new InferenceRecord(Ids.next(), "chat_completions", "claude", "anthropic",
                 "claude-3-5-haiku", false, "error", "upstream_timeout", "no answer within 30s (ünïcödé ✓)", 504,
                 null, null, true, null, "", Long.MAX_VALUE, 0L, List.of(), Instant.parse("1999-12-31T23:00:00.001Z"),
-                Instant.parse("2000-01-01T00:00:00.999Z"));
+                Instant.parse("2000-01-01T00:00:00.999Z"), null);
         var longAnswer = new InferenceRecord(Ids.next(), "chat_completions", "local", "ollama", "llama3",
                 true, "interrupted", "stream_broken", "connection reset", 200, 0, Integer.MAX_VALUE, true, null,
-                "ä long answer. ".repeat(20_000), 999L, null, List.of(), created, created.plusSeconds(3_600));
+                "ä long answer. ".repeat(20_000), 999L, null, List.of(), created, created.plusSeconds(3_600), null);
         List<InferenceRecord> batch = List.of(full, allNulls, failed, longAnswer);
 
         database.inTransaction(c -> {
@@ -109,7 +109,7 @@ abstract class InferenceStorageTest {
         Instant created = Instant.parse("2025-06-30T22:15:07.123456789Z");
         Instant finished = Instant.parse("2025-07-01T01:02:03.987654321Z");
         var record = new InferenceRecord(Ids.next(), "chat_completions", "a", "p", "m", false, "ok", null,
-                null, 200, 1, 1, false, "stop", "x", 1L, 1L, List.of(), created, finished);
+                null, 200, 1, 1, false, "stop", "x", 1L, 1L, List.of(), created, finished, null);
 
         database.inTransaction(c -> {
             repository.insertAll(c, List.of(record));
@@ -129,7 +129,7 @@ abstract class InferenceStorageTest {
         var record = new InferenceRecord(Ids.next(), "chat_completions", "a", "p", "m", false, "ok", null,
                 "error with NUL\u0000 and an emoji cut at the limit " + "🙂".repeat(600), 200, 1, 1, false,
                 longReason, "before\u0000after", 1L, null, List.of(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
 
         log.record(record);
 
@@ -151,7 +151,8 @@ abstract class InferenceStorageTest {
         });
         InferenceRecord clash = new InferenceRecord(original.id(), original.api(), original.modelAlias(),
                 original.provider(), original.upstreamModel(), false, "ok", null, null, 200, 1, 1, false, "stop",
-                "a second answer with the same id", 1L, null, List.of(), original.createdAt(), original.finishedAt());
+                "a second answer with the same id", 1L, null, List.of(), original.createdAt(), original.finishedAt(),
+                null);
         InferenceRecord next = sample("recorded after the refused one");
 
         log.record(clash);
@@ -273,6 +274,7 @@ abstract class InferenceStorageTest {
     static InferenceRecord sample(String content) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new InferenceRecord(Ids.next(), "chat_completions", "gpt-4o-mini", "openai", "gpt-4o-mini",
-                false, "ok", null, null, 200, 10, 20, false, "stop", content, 42L, null, List.of(), now.minusMillis(42), now);
+                false, "ok", null, null, 200, 10, 20, false, "stop", content, 42L, null, List.of(), now.minusMillis(42), now,
+                null);
     }
 }
