@@ -3,3 +3,5 @@
 -- key asked for; such answers take feedback from agent and admin keys only.
 ALTER TABLE answer ADD COLUMN created_by_key UUID;
 ALTER TABLE inference ADD COLUMN created_by_key UUID;
+-- The key a rotated key replaced, so that the new key keeps what the old one created.
+ALTER TABLE api_key ADD COLUMN rotated_from UUID;

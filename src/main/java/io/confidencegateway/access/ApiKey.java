@@ -6,11 +6,20 @@ import java.util.UUID;
 
 /**
  * A stored key: who it is, what it may do and how much. Never holds the key itself, only its hash and the visible
- * prefix. {@code products} and {@code models} are allow-lists; empty means any.
+ * prefix. {@code products} and {@code models} are allow-lists; empty means any. {@code rotatedFrom} is the id of the
+ * key this one replaced by rotation (null for a key created as such).
  */
 public record ApiKey(UUID id, String name, String prefix, String hash, Role role, List<String> products,
         List<String> models, Integer rpm, Integer tpm, Integer maxParallel, Long budgetNanos, BudgetPeriod budgetPeriod,
-        Instant expiresAt, boolean bootstrap, Instant createdAt, Instant revokedAt) {
+        Instant expiresAt, boolean bootstrap, Instant createdAt, Instant revokedAt, UUID rotatedFrom) {
+
+    /** A key that replaced none. */
+    public ApiKey(UUID id, String name, String prefix, String hash, Role role, List<String> products,
+            List<String> models, Integer rpm, Integer tpm, Integer maxParallel, Long budgetNanos,
+            BudgetPeriod budgetPeriod, Instant expiresAt, boolean bootstrap, Instant createdAt, Instant revokedAt) {
+        this(id, name, prefix, hash, role, products, models, rpm, tpm, maxParallel, budgetNanos, budgetPeriod,
+                expiresAt, bootstrap, createdAt, revokedAt, null);
+    }
 
     /** The window a budget is counted in. */
     public enum BudgetPeriod {

@@ -1,5 +1,6 @@
 package io.confidencegateway.access;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,10 +23,15 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class Callers {
 
-    private final CurrentVertxRequest current;
+    /** Longer rotation chains than this are cut off (a guard, not a limit anyone reaches by rotating). */
+    private static final int MAX_ROTATIONS = 1_000;
 
-    public Callers(CurrentVertxRequest current) {
+    private final CurrentVertxRequest current;
+    private final KeyTable table;
+
+    public Callers(CurrentVertxRequest current, KeyTable table) {
         this.current = current;
+        this.table = table;
     }
 
     /** The caller's key on a routing context; empty on open paths. */
@@ -79,7 +85,13 @@ public class Callers {
      * created (its answers) as its own.
      */
     public Set<UUID> keyIds(ApiKey key) {
-        return Set.of(key.id());
+        Set<UUID> ids = new LinkedHashSet<>();
+        ids.add(key.id());
+        UUID previous = key.rotatedFrom();
+        while (previous != null && ids.size() <= MAX_ROTATIONS && ids.add(previous)) {
+            previous = table.byId(previous).map(ApiKey::rotatedFrom).orElse(null);
+        }
+        return ids;
     }
 
     /** Throws a 403 problem when the current caller may not ask this product. */

@@ -21,11 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class KeyRepository {
 
     private static final String COLUMNS = "id, name, prefix, key_hash, role, products, models, rpm, tpm, "
-            + "max_parallel, budget_nanos, budget_period, expires_at, bootstrap, created_at, revoked_at";
+            + "max_parallel, budget_nanos, budget_period, expires_at, bootstrap, created_at, revoked_at, rotated_from";
 
     public void insert(Connection connection, ApiKey key) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO api_key (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, key.id());
             insert.setString(2, key.name());
             insert.setString(3, key.prefix());
@@ -46,6 +46,7 @@ public class KeyRepository {
             insert.setBoolean(14, key.bootstrap());
             setInstant(insert, 15, key.createdAt());
             setInstant(insert, 16, key.revokedAt());
+            insert.setObject(17, key.rotatedFrom());
             insert.executeUpdate();
         }
     }
@@ -106,7 +107,7 @@ public class KeyRepository {
                 Role.parse(row.getString(5)), split(row.getString(6)), split(row.getString(7)), integer(row, 8),
                 integer(row, 9), integer(row, 10), longOrNull(row, 11),
                 period == null ? null : ApiKey.BudgetPeriod.parse(period), instant(row, 13), row.getBoolean(14),
-                instant(row, 15), instant(row, 16));
+                instant(row, 15), instant(row, 16), row.getObject(17, UUID.class));
     }
 
     private static String join(List<String> values) {

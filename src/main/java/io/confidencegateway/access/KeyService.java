@@ -75,7 +75,10 @@ public class KeyService {
         }).replaceWithVoid();
     }
 
-    /** A new key with the same name, role, scope and limits; the old one is revoked in the same transaction. */
+    /**
+     * A new key with the same name, role, scope and limits; the old one is revoked in the same transaction. The new
+     * key names the old one ({@code rotated_from}), so that what the old key created (its answers) stays its own.
+     */
     public Uni<KeyView> rotate(UUID id) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String plaintext = ApiKeyFormat.generate();
@@ -86,7 +89,8 @@ public class KeyService {
             }
             ApiKey fresh = new ApiKey(UUID.randomUUID(), old.name(), ApiKeyFormat.visible(plaintext),
                     ApiKeyFormat.hash(plaintext), old.role(), old.products(), old.models(), old.rpm(), old.tpm(),
-                    old.maxParallel(), old.budgetNanos(), old.budgetPeriod(), old.expiresAt(), false, now, null);
+                    old.maxParallel(), old.budgetNanos(), old.budgetPeriod(), old.expiresAt(), false, now, null,
+                    old.id());
             keys.revoke(connection, id, now);
             keys.insert(connection, fresh);
             table.put(withRevocation(old, now));
@@ -107,7 +111,7 @@ public class KeyService {
     private static ApiKey withRevocation(ApiKey key, Instant at) {
         return new ApiKey(key.id(), key.name(), key.prefix(), key.hash(), key.role(), key.products(), key.models(),
                 key.rpm(), key.tpm(), key.maxParallel(), key.budgetNanos(), key.budgetPeriod(), key.expiresAt(),
-                key.bootstrap(), key.createdAt(), at);
+                key.bootstrap(), key.createdAt(), at, key.rotatedFrom());
     }
 
     private static KeyView.Usage usage(Connection connection, ApiKey key, Instant now) throws SQLException {

@@ -55,8 +55,9 @@ public class FeedbackResource {
             + "names the field or header)")
     @APIResponse(responseCode = "403", description = "A client key on an answer (or chat completion) it did not "
             + "create: client keys give feedback only on their own answers, agent and admin keys on any (code "
-            + "not_answer_owner; answers stored before answers recorded their key count as another key's, and a "
-            + "rotated key is a new key). Checked before an Idempotency-Key replay; nothing is stored")
+            + "not_answer_owner; a rotated key keeps the answers of the keys it replaced; answers stored before "
+            + "answers recorded their key count as another key's). Checked before an Idempotency-Key replay; nothing "
+            + "is stored")
     @APIResponse(responseCode = "404", description = "No answer has that id")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with another request, or "
             + "the hallucination_span is not in the answer's draft (offsets past its end, or text it does not contain)")

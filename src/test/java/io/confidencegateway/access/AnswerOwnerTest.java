@@ -120,6 +120,22 @@ class AnswerOwnerTest {
     }
 
     @Test
+    void aRotatedClientKeyKeepsTheAnswersOfTheKeysItReplaced() {
+        String answer = productAnswer(key(clientA));
+        JsonNode once = rotate(clientA);
+        JsonNode twice = rotate(once);
+        assertThat(once.path("id").asText()).as("rotation mints a new key id").isNotEqualTo(clientA.path("id").asText());
+
+        assertThat(feedback(answer, key(clientA), null, FEEDBACK).statusCode()).as("the old key is revoked")
+                .isEqualTo(401);
+        HttpResponse<String> byRotated = feedback(answer, key(twice), null, FEEDBACK);
+        assertThat(byRotated.statusCode()).as(byRotated.body()).isEqualTo(201);
+        String newer = productAnswer(key(twice));
+        assertThat(createdBy("answer", newer)).contains(UUID.fromString(twice.path("id").asText()));
+        assertNotOwner(feedback(newer, key(clientB), null, FEEDBACK), NOT_OWNER);
+    }
+
+    @Test
     void anUnknownAnswerIsStillA404ForAClient() {
         HttpResponse<String> unknown = feedback(UUID.randomUUID().toString(), key(clientA), null, FEEDBACK);
 
@@ -135,6 +151,13 @@ class AnswerOwnerTest {
         assertThat(problem.path("code").asText()).isEqualTo("not_answer_owner");
         assertThat(problem.path("detail").asText()).isEqualTo(detail);
         assertThat(response.body()).doesNotContain("cg_");
+    }
+
+    private static JsonNode rotate(JsonNode key) {
+        HttpResponse<String> rotated = Calls.send("POST", "/v1/keys/" + key.path("id").asText() + "/rotate",
+                TestKeys.ADMIN, null);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+        return Calls.json(rotated);
     }
 
     private static String productAnswer(String key) {
