@@ -37,7 +37,7 @@ public final class AccessPolicy {
         }
     }
 
-    /** The code of the 403 for a client's feedback on an answer another key created. */
+    /** The code of the 403 for a client's feedback on (or read of) an answer another key created. */
     public static final String NOT_ANSWER_OWNER = "not_answer_owner";
 
     /** First match wins. */
@@ -51,7 +51,8 @@ public final class AccessPolicy {
             new Rule("POST", "/v1/answers", Role.CLIENT),
             new Rule("POST", "/v1/answers/*/feedback", Role.CLIENT),
             new Rule("GET", "/v1/answers/*/feedback", Role.AGENT),
-            new Rule("GET", "/v1/answers/*", Role.AGENT),
+            // A client reads only answers it created (readDenial, where the answer is loaded); agents any.
+            new Rule("GET", "/v1/answers/*", Role.CLIENT),
             new Rule("GET", "/v1/inferences/*", Role.AGENT),
             new Rule("POST", "/v1/score", Role.CLIENT),
             new Rule("POST", "/v1/score/batch", Role.CLIENT),
@@ -115,14 +116,24 @@ public final class AccessPolicy {
      * refused. The detail names no key, so it tells nothing about who asked.
      */
     public static Optional<Decision.Forbidden> feedbackDenial(ApiKey caller, Set<UUID> callerKeyIds, UUID createdBy) {
+        return ownerDenial(caller, callerKeyIds, createdBy, "give feedback only on");
+    }
+
+    /** Why the caller may not read an answer by id, or empty when it may; the same rule as {@link #feedbackDenial}. */
+    public static Optional<Decision.Forbidden> readDenial(ApiKey caller, Set<UUID> callerKeyIds, UUID createdBy) {
+        return ownerDenial(caller, callerKeyIds, createdBy, "read only");
+    }
+
+    private static Optional<Decision.Forbidden> ownerDenial(ApiKey caller, Set<UUID> callerKeyIds, UUID createdBy,
+            String what) {
         if (caller == null || caller.role().includes(Role.AGENT)
                 || createdBy != null && callerKeyIds.contains(createdBy)) {
             return Optional.empty();
         }
         String whose = createdBy == null ? "this answer was created before answers recorded their key"
                 : "this answer was created by another key";
-        return Optional.of(new Decision.Forbidden(NOT_ANSWER_OWNER, "client keys may give feedback only on answers "
-                + "they created; " + whose + " — use an agent key"));
+        return Optional.of(new Decision.Forbidden(NOT_ANSWER_OWNER, "client keys may " + what + " answers they "
+                + "created; " + whose + " — use an agent key"));
     }
 
     /** The 403 for a product outside the key's list. */

@@ -7,9 +7,9 @@ import java.util.Locale;
  * everything.
  */
 public enum Role {
-    /** Chat completions, models, native answers, scoring, feedback. */
+    /** Chat completions, models, native answers, scoring; its own answers by id and feedback on them. */
     CLIENT,
-    /** A client's rights plus the review queue and any answer by id. */
+    /** A client's rights plus the review queue, any answer by id and feedback on any answer. */
     AGENT,
     /** Everything: products, documents, keys, metrics, reports, the audit log. */
     ADMIN;

@@ -94,13 +94,19 @@ public class AnswerStore {
         };
     }
 
-    /** The stored AIResponse JSON of that answer, if there is one. */
-    public Uni<Optional<String>> find(UUID id) {
+    /** A stored answer: the AIResponse JSON as served, and the id of the key that asked for it (null: none). */
+    public record Stored(String json, UUID createdByKey) {
+    }
+
+    /** The stored answer with that id, if there is one. */
+    public Uni<Optional<Stored>> find(UUID id) {
         return database.transaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT response FROM answer WHERE id = ?")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT response, created_by_key FROM answer WHERE id = ?")) {
                 select.setObject(1, id);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                    return row.next() ? Optional.of(new Stored(row.getString(1), row.getObject(2, UUID.class)))
+                            : Optional.<Stored>empty();
                 }
             }
         });

@@ -21,8 +21,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ServedAnswers {
 
-    /** The answer's JSON as returned, and the person's resolution when there is one. */
-    public record Served(String json, HumanResolution resolution) {
+    /**
+     * The answer's JSON as returned, the person's resolution when there is one, and the id of the key that asked for
+     * the answer (null: none recorded).
+     */
+    public record Served(String json, HumanResolution resolution, UUID createdByKey) {
     }
 
     private final AnswerStore store;
@@ -41,19 +44,21 @@ public class ServedAnswers {
             if (stored.isEmpty()) {
                 return Uni.createFrom().item(Optional.<Served>empty());
             }
-            ObjectNode node = parse(stored.get());
+            String body = stored.get().json();
+            UUID owner = stored.get().createdByKey();
+            ObjectNode node = parse(body);
             UUID ticket = ticketOf(node);
             if (ticket == null) {
-                return Uni.createFrom().item(Optional.of(new Served(stored.get(), null)));
+                return Uni.createFrom().item(Optional.of(new Served(body, null, owner)));
             }
             return reviews.find(ticket)
                     .map(item -> Optional.of(item.flatMap(HumanResolution::of)
-                            .map(resolution -> resolved(node, resolution))
-                            .orElseGet(() -> new Served(stored.get(), null))));
+                            .map(resolution -> resolved(node, resolution, owner))
+                            .orElseGet(() -> new Served(body, null, owner))));
         });
     }
 
-    private Served resolved(ObjectNode node, HumanResolution resolution) {
+    private Served resolved(ObjectNode node, HumanResolution resolution, UUID owner) {
         if (resolution.replied()) {
             node.put("content", resolution.text());
             node.put("summary", Summaries.of(resolution.text()));
@@ -62,7 +67,7 @@ public class ServedAnswers {
         }
         node.set("resolution", json.valueToTree(resolution));
         try {
-            return new Served(json.writeValueAsString(node), resolution);
+            return new Served(json.writeValueAsString(node), resolution, owner);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("answer could not be encoded", impossible);
         }

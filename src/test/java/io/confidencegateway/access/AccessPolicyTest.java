@@ -31,7 +31,7 @@ class AccessPolicyTest {
             "GET,    /v1/models/extractive,           client",
             "POST,   /v1/answers,                     client",
             "POST,   /v1/answers/abc/feedback,        client",
-            "GET,    /v1/answers/abc,                 agent",
+            "GET,    /v1/answers/abc,                 client",
             "GET,    /v1/answers/abc/feedback,        agent",
             "DELETE, /v1/answers/abc/feedback,        admin",
             "POST,   /v1/score,                       client",
@@ -177,6 +177,19 @@ class AccessPolicyTest {
                 + "created; this answer was created by another key — use an agent key");
         assertThat(AccessPolicy.feedbackDenial(client, Set.of(), client.id())).as("only the ids given count")
                 .isPresent();
+    }
+
+    @Test
+    void aClientKeyReadsOnlyAnswersOneOfItsIdsCreatedAndAnAgentAny() {
+        ApiKey client = key(Role.CLIENT, List.of(), null, null);
+        ApiKey agent = key(Role.AGENT, List.of(), null, null);
+
+        assertThat(AccessPolicy.readDenial(client, Set.of(client.id()), client.id())).isEmpty();
+        assertThat(AccessPolicy.readDenial(client, Set.of(client.id()), UUID.randomUUID()).orElseThrow().detail())
+                .isEqualTo("client keys may read only answers they created; this answer was created by another key "
+                        + "— use an agent key");
+        assertThat(AccessPolicy.readDenial(client, Set.of(client.id()), null)).isPresent();
+        assertThat(AccessPolicy.readDenial(agent, Set.of(agent.id()), null)).isEmpty();
     }
 
     @Test

@@ -136,6 +136,26 @@ class AnswerOwnerTest {
     }
 
     @Test
+    void aClientReadsItsOwnAnswerByIdButNotAnotherKeysWhichAnAgentReads() {
+        String answer = productAnswer(key(clientA));
+        UUID old = AnswerRows.insert(database, new AnswerRows.Answer(PRODUCT, "u-1", 0.9, "deliver", 100, 0.0,
+                "Thirty days.", Instant.now()));
+        String readNotOwner = "client keys may read only answers they created; this answer was created by another "
+                + "key — use an agent key";
+
+        HttpResponse<String> own = Calls.send("GET", "/v1/answers/" + answer, key(clientA), null);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(Calls.json(own).path("id").asText()).isEqualTo(answer);
+        assertNotOwner(Calls.send("GET", "/v1/answers/" + answer, key(clientB), null), readNotOwner);
+        assertThat(Calls.send("GET", "/v1/answers/" + answer, agent, null).statusCode()).isEqualTo(200);
+        assertNotOwner(Calls.send("GET", "/v1/answers/" + old, key(clientA), null), "client keys may read only "
+                + "answers they created; this answer was created before answers recorded their key — use an agent "
+                + "key");
+        assertThat(Calls.send("GET", "/v1/answers/" + UUID.randomUUID(), key(clientA), null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void anUnknownAnswerIsStillA404ForAClient() {
         HttpResponse<String> unknown = feedback(UUID.randomUUID().toString(), key(clientA), null, FEEDBACK);
 

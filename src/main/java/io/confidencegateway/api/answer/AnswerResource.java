@@ -3,6 +3,7 @@ package io.confidencegateway.api.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.confidencegateway.access.AccessPolicy;
+import io.confidencegateway.access.ApiKey;
 import io.confidencegateway.access.Callers;
 import io.confidencegateway.answer.AiResponse;
 import io.confidencegateway.api.openai.ChatRequestValidator;
@@ -35,7 +38,7 @@ import io.confidencegateway.pipeline.AnswerPipeline;
 import io.confidencegateway.pipeline.AnswerQuery;
 import io.smallrye.mutiny.Uni;
 
-/** Native answers API: ask a product a question and get an AIResponse; fetch any answer by id. */
+/** Native answers API: ask a product a question and get an AIResponse; fetch an answer by id (a client its own). */
 @Path("/v1/answers")
 @Tag(name = "Answers")
 public class AnswerResource {
@@ -118,19 +121,27 @@ public class AnswerResource {
             + "citations as footnotes). Once a person resolved a hand-off in the review queue, content is their reply and "
             + "'resolution' says who answered (answered_by: person), while 'handoff' keeps the ticket and first "
             + "message. The record of the model call behind it (and of any plain chat completion) is at "
-            + "GET /v1/inferences/{id}.")
+            + "GET /v1/inferences/{id}. A client key reads only the answers it created; agent and admin keys any.")
     @APIResponse(responseCode = "200", description = "The answer")
+    @APIResponse(responseCode = "403", description = "A client key on an answer it did not create: client keys read "
+            + "only their own answers (a rotated key those of the keys it replaced), agent and admin keys any (code "
+            + "not_answer_owner; answers stored before answers recorded their key count as another key's)")
     @APIResponse(responseCode = "404", description = "No product answer has that id (ids are UUIDs); a plain chat "
             + "completion's record is at GET /v1/inferences/{id}")
     @APIResponse(responseCode = "406", description = "An Accept header that matches neither JSON nor HTML")
     public Uni<Response> get(@Parameter(description = "The answer id (X-Inference-Id)") @PathParam("id") String id,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         UUID uuid = PathIds.uuid(id, "answer");
+        ApiKey caller = callers.current().orElse(null);
+        Set<UUID> callerKeyIds = caller == null ? Set.of() : callers.keyIds(caller);
         boolean html = accept != null && accept.contains(MediaType.TEXT_HTML)
                 && !accept.contains(MediaType.APPLICATION_JSON);
         return served.find(uuid).map(stored -> {
             ServedAnswers.Served answer = stored.orElseThrow(() -> ProblemException.notFound("No product answer has "
                     + "the id " + id + "; the record of a plain chat completion is at GET /v1/inferences/" + id));
+            AccessPolicy.readDenial(caller, callerKeyIds, answer.createdByKey()).ifPresent(denied -> {
+                throw new ProblemException(Problem.forbidden(denied.code(), denied.detail()));
+            });
             return html ? Response.ok(card(answer), MediaType.TEXT_HTML_TYPE).build()
                     : Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).build();
         });
