@@ -113,7 +113,7 @@ public class InferenceService {
     public Prepared prepare(ChatRequest request, Purpose purpose) {
         ModelCatalog.Resolution own = catalog.resolve(request.model());
         // A route none of whose providers is enabled keeps the last resort as before, residency or not.
-        boolean unservable = own instanceof ModelCatalog.Route
+        boolean unservable = purpose.residency() != null && own instanceof ModelCatalog.Route
                 && catalog.residencyProblem(purpose.residency(), request.model()).isPresent();
         ModelCatalog.Resolution resolution = unservable ? own : withLastResort(own, purpose);
         if (resolution instanceof ModelCatalog.Unknown unknown) {

@@ -129,6 +129,9 @@ public class ModelCatalog {
      * is in that region or inside the gateway. Empty when it can, when there is no residency, or for an unknown model.
      */
     public java.util.Optional<String> residencyProblem(String residency, String model) {
+        if (ResidencyPolicy.normalise(residency) == null) {
+            return java.util.Optional.empty();
+        }
         return ResidencyPolicy.unservable(residency, model, placements(model));
     }
 
