@@ -48,11 +48,13 @@ public class InferenceService {
 
     /**
      * A request that passed every check and has a route (the targets able to honour it, in failover order); it
-     * has its inference id from here on, and its trace collects every attempt.
+     * has its inference id from here on, and its trace collects every attempt. {@code residency} is the region its
+     * data must stay in (null: none); the router skips every target outside it.
      */
     public record Prepared(UUID id, ChatRequest request, ModelCatalog.Route route, RouteTrace trace, String api,
             boolean logprobsIfAvailable, Instant createdAt, long startNanos,
-            io.confidencegateway.access.ApiKey spender, java.util.concurrent.atomic.AtomicReference<Stop> stop) {
+            io.confidencegateway.access.ApiKey spender, java.util.concurrent.atomic.AtomicReference<Stop> stop,
+            String residency) {
 
         /**
          * Says why the caller is about to cancel this call (e.g. its latency budget ran out), so that the record of
@@ -76,11 +78,22 @@ public class InferenceService {
     }
 
     /**
-     * Which API a request is recorded under, and the alias whose targets back up its route as the last resort
-     * (e.g. {@code extractive} for product answers); null for none.
+     * Which API a request is recorded under, the alias whose targets back up its route as the last resort (e.g.
+     * {@code extractive} for product answers; null for none), and the region its data must stay in (the product's
+     * {@code data_residency}; null for none): only providers of that region, or inside the gateway, are called, at
+     * every step of the route.
      */
-    public record Purpose(String api, String lastResortAlias, boolean logprobsIfAvailable) {
+    public record Purpose(String api, String lastResortAlias, boolean logprobsIfAvailable, String residency) {
         public static final Purpose CHAT = new Purpose(API_CHAT, null, false);
+
+        /** A purpose with no data residency. */
+        public Purpose(String api, String lastResortAlias, boolean logprobsIfAvailable) {
+            this(api, lastResortAlias, logprobsIfAvailable, null);
+        }
+
+        public Purpose {
+            residency = io.confidencegateway.provider.ResidencyPolicy.normalise(residency);
+        }
     }
 
     /**
@@ -92,9 +105,17 @@ public class InferenceService {
         return prepare(request, Purpose.CHAT);
     }
 
-    /** Routes a request for a purpose; the last-resort alias's targets end every route. */
+    /**
+     * Routes a request for a purpose; the last-resort alias's targets end every route, except when the model's own
+     * route has no provider in the purpose's residency: then none of it is called and the request fails as every
+     * provider failing does (a product answer is handed off), rather than being quietly served by the last resort.
+     */
     public Prepared prepare(ChatRequest request, Purpose purpose) {
-        ModelCatalog.Resolution resolution = withLastResort(catalog.resolve(request.model()), purpose);
+        ModelCatalog.Resolution own = catalog.resolve(request.model());
+        // A route none of whose providers is enabled keeps the last resort as before, residency or not.
+        boolean unservable = purpose.residency() != null && own instanceof ModelCatalog.Route
+                && catalog.residencyProblem(purpose.residency(), request.model()).isPresent();
+        ModelCatalog.Resolution resolution = unservable ? own : withLastResort(own, purpose);
         if (resolution instanceof ModelCatalog.Unknown unknown) {
             throw new GatewayError.Rejection(new GatewayError.UnknownModel(unknown.model(), "The model '"
                     + unknown.model() + "' does not exist on this gateway; GET /v1/models lists the available ones"));
@@ -120,7 +141,7 @@ public class InferenceService {
         }
         return new Prepared(Ids.next(), request, new ModelCatalog.Route(route.alias(), List.copyOf(able)),
                 new RouteTrace(), purpose.api(), purpose.logprobsIfAvailable(), Instant.now(), System.nanoTime(),
-                spending.spender(), new java.util.concurrent.atomic.AtomicReference<>());
+                spending.spender(), new java.util.concurrent.atomic.AtomicReference<>(), purpose.residency());
     }
 
     private ModelCatalog.Resolution withLastResort(ModelCatalog.Resolution resolution, Purpose purpose) {
@@ -151,7 +172,7 @@ public class InferenceService {
         var route = prepared.route();
         // The key's budget is reserved before the call and settled after it, or released when it fails.
         return spending.reserved(prepared, reservation -> router.chat(route.targets(), prepared::upstreamFor,
-                prepared.trace())
+                prepared.trace(), prepared.residency())
                 .map(answer -> {
                     boolean estimated = answer.usage() == null;
                     Usage usage = estimated ? UsageEstimator.estimate(prepared.request(), answer.firstText())
@@ -196,7 +217,7 @@ public class InferenceService {
             Runnable settlePartial = () -> spending.settle(prepared, reservation,
                     () -> UsageEstimator.estimate(prepared.request(), relay.text()));
             return router.stream(prepared.route().targets(),
-                    prepared::upstreamFor, prepared.trace())
+                    prepared::upstreamFor, prepared.trace(), prepared.residency())
                     .onItem().transformToIterable(relay::accept)
                     .onCompletion().switchTo(() -> {
                         succeeded(prepared, relay.usage(), relay.usageEstimated(), relay.finishReason(),

@@ -234,7 +234,7 @@ public class AnswerPipeline {
     private InferenceService.Prepared prepare(Grounded grounded, ChatRequest upstream) {
         try (Scope ignored = grounded.trace().makeCurrent()) {
             return inference.prepare(upstream, new InferenceService.Purpose(InferenceService.API_ANSWERS,
-                    config.lastResort(), true));
+                    config.lastResort(), true, grounded.spec().dataResidency()));
         }
     }
 
@@ -295,9 +295,11 @@ public class AnswerPipeline {
     Uni<AiResponse> overBudget(Grounded grounded, InferenceService.Prepared prepared, Duration budget,
             String userId, String conversationId) {
         String why = overBudgetReason(budget);
+        List<ModelCatalog.Target> extractors = catalog.resolve(config.lastResort()) instanceof ModelCatalog.Route
+                extract ? catalog.servingIn(grounded.spec().dataResidency(), extract) : List.of();
         if (grounded.spec().latencyBudgetBehaviour() == ProductSpec.OnLatencyBudget.BEST_EFFORT
-                && catalog.resolve(config.lastResort()) instanceof ModelCatalog.Route extract) {
-            ModelCatalog.Target target = extract.primary();
+                && !extractors.isEmpty()) {
+            ModelCatalog.Target target = extractors.get(0);
             return target.provider().chat(prepared.request().upstream(target.upstreamModel()).withoutLogprobs())
                     .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(), null,
                             target, true), userId, conversationId, new Forced("latency_budget", why + "; served the answer "

@@ -68,12 +68,15 @@ public class ProductResource {
             + "(a-z, 0-9, '-', at most 63 characters). The body is a spec (snake_case fields); an `id` field is "
             + "optional and must match the path. Unknown fields, wrong types, unknown enum values, out-of-range "
             + "numbers and thresholds out of order get a 400 problem+json listing each bad field with what it "
-            + "accepts. An edited product wins over the seed file at later restarts.")
+            + "accepts. A data_residency that no provider of the product's model route (its model, else its tier's "
+            + "alias) is in gets a 400 under data_residency naming each provider and its region. An edited "
+            + "product wins over the seed file at later restarts.")
     @APIResponse(responseCode = "200", description = "Replaced an existing product")
     @APIResponse(responseCode = "201", description = "Created a new product (Location: /v1/products/{id})",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     ProductEntry.class)))
-    @APIResponse(responseCode = "400", description = "An invalid id or spec; the problem lists every bad field")
+    @APIResponse(responseCode = "400", description = "An invalid id or spec, or a data_residency its model route "
+            + "cannot serve; the problem lists every bad field")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductSpec.class)))
     public Uni<RestResponse<ProductEntry>> put(

@@ -85,6 +85,18 @@ public class ProductService {
         }
         LOG.infof("Product catalog: %d products; seeded now from %s: %s", products.size(), config.seedFile(),
                 catalog.seededNow().isEmpty() ? "none (all seed ids already stored)" : catalog.seededNow());
+        list().forEach(this::warnIfUnservable);
+    }
+
+    /**
+     * A product stored (or seeded) before the providers' regions changed may have no provider left in its
+     * data_residency: it still loads, its answers are handed off, and the log says what to fix.
+     */
+    private void warnIfUnservable(ProductEntry product) {
+        models.residencyProblem(product.spec().dataResidency(), modelAliasFor(product.spec())).ifPresent(problem ->
+                LOG.warnf("Product %s cannot be answered by a model: %s. Its answers are handed off to a person "
+                        + "until its route or spec changes (PUT /v1/products/%s).", product.id(), problem,
+                        product.id()));
     }
 
     /** The product's spec, from memory. */
@@ -104,7 +116,7 @@ public class ProductService {
      */
     public Uni<PutResult> put(String id, ProductSpec spec) {
         try {
-            validator.validate(id, spec);
+            validator.validate(id, spec, this::modelAliasFor);
         } catch (InvalidProductException invalid) {
             return Uni.createFrom().failure(invalid);
         }

@@ -42,6 +42,11 @@ public record ProductSpec(
         @DecimalMax(value = "1", message = "must be " + UNIT_RANGE) Double accuracyTarget,
         @PositiveOrZero(message = COUNT) Long dailyRequestsEstimate,
         @PositiveOrZero(message = COUNT) Integer concurrentUsersPeak,
+        @Schema(description = "Where the product's data may be processed, e.g. \"EU\" (case-insensitive): only "
+                + "providers whose gateway.providers.<name>.region is that region, or that run inside the gateway "
+                + "(the extractive provider), serve it, at every step of its fallback chain and for its verifier "
+                + "tiers. A PUT whose model route has no such provider is refused with 400. Absent: any provider.",
+                example = "EU")
         @Size(max = 50, message = TEXT_MAX) String dataResidency,
         @NotNull(message = "is required: one of none, redact, allowed") PiiHandling piiHandling,
         /** A model alias that overrides the tier recommendation. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -23,8 +24,9 @@ import io.confidencegateway.provider.ModelCatalog;
 /**
  * Checks a product id and spec before anything is stored: the id is a lowercase slug, every field is in range
  * (the constraints on {@link ProductSpec} and {@link Thresholds}), an explicit {@code model} is a model the
- * gateway can route, and every listed verifier exists and is configured. Reports every problem at once, each under
- * its snake_case JSON path.
+ * gateway can route, every listed verifier exists and is configured, and (for a {@code PUT}) the product's model
+ * route has a provider in its {@code data_residency}. Reports every problem at once, each under its snake_case JSON
+ * path.
  */
 @ApplicationScoped
 public class ProductValidator {
@@ -38,21 +40,31 @@ public class ProductValidator {
     private final Validator validator;
     private final Predicate<String> routableModel;
     private final Function<String, Optional<String>> verifierProblem;
+    private final BiFunction<String, String, Optional<String>> residencyProblem;
 
     @Inject
     public ProductValidator(Validator validator, ModelCatalog models, VerifierCatalog verifiers) {
-        this(validator, model -> !(models.resolve(model) instanceof ModelCatalog.Unknown), verifiers::problem);
+        this(validator, model -> !(models.resolve(model) instanceof ModelCatalog.Unknown), verifiers::problem,
+                models::residencyProblem);
     }
 
     ProductValidator(Validator validator, Predicate<String> routableModel) {
-        this(validator, routableModel, name -> Optional.of("'" + name + "' is not a verifier"));
+        this(validator, routableModel, name -> Optional.of("'" + name + "' is not a verifier"),
+                (residency, alias) -> Optional.empty());
     }
 
     ProductValidator(Validator validator, Predicate<String> routableModel,
             Function<String, Optional<String>> verifierProblem) {
+        this(validator, routableModel, verifierProblem, (residency, alias) -> Optional.empty());
+    }
+
+    ProductValidator(Validator validator, Predicate<String> routableModel,
+            Function<String, Optional<String>> verifierProblem,
+            BiFunction<String, String, Optional<String>> residencyProblem) {
         this.validator = validator;
         this.routableModel = routableModel;
         this.verifierProblem = verifierProblem;
+        this.residencyProblem = residencyProblem;
     }
 
     /** Whether the id is a well-formed product id. */
@@ -60,8 +72,21 @@ public class ProductValidator {
         return id != null && ID.matcher(id).matches();
     }
 
-    /** Throws {@link InvalidProductException} listing every problem with the id and the spec. */
+    /**
+     * Throws {@link InvalidProductException} listing every problem with the id and the spec. The residency of the
+     * route is not checked here: a seed or stored product whose route lost its region to a configuration change
+     * still loads (its answers are handed off); see {@link #validate(String, ProductSpec, Function)}.
+     */
     public void validate(String id, ProductSpec spec) {
+        validate(id, spec, null);
+    }
+
+    /**
+     * As {@link #validate(String, ProductSpec)}, and, once the spec is otherwise valid, whether the model route it is
+     * served by ({@code routeOf}: its own {@code model} or its tier's alias) has a provider in its
+     * {@code data_residency}: what a {@code PUT} checks before anything is stored.
+     */
+    public void validate(String id, ProductSpec spec, Function<ProductSpec, String> routeOf) {
         List<SpecViolation> violations = new ArrayList<>();
         if (!isValidId(id)) {
             violations.add(new SpecViolation("id", "must be a lowercase slug of 1 to 63 characters: a-z, 0-9 and"
@@ -91,6 +116,10 @@ public class ProductValidator {
                 verifierProblem.apply(name).ifPresent(problem -> violations.add(new SpecViolation("verifiers[" + at
                         + "]", problem + "; leave it out of verifiers to answer without it")));
             }
+        }
+        if (violations.isEmpty() && routeOf != null) {
+            residencyProblem.apply(spec.dataResidency(), routeOf.apply(spec))
+                    .ifPresent(problem -> violations.add(new SpecViolation("data_residency", problem)));
         }
         if (!violations.isEmpty()) {
             violations.sort(Comparator.comparing(SpecViolation::field, Comparator.nullsFirst(Comparator.naturalOrder()))

@@ -64,25 +64,60 @@ public class FallbackRouter {
     /** The first whole answer along the targets. */
     public Uni<ChatResponse> chat(List<ModelCatalog.Target> targets, Function<ModelCatalog.Target, ChatRequest> request,
             RouteTrace trace) {
-        return chatFrom(0, targets, request, trace, null);
+        return chat(targets, request, trace, null);
+    }
+
+    /**
+     * The first whole answer along the targets that may serve {@code residency} (null: any); the others are skipped
+     * without a call, at every step ({@link ResidencyPolicy}).
+     */
+    public Uni<ChatResponse> chat(List<ModelCatalog.Target> targets, Function<ModelCatalog.Target, ChatRequest> request,
+            RouteTrace trace, String residency) {
+        return chatFrom(0, targets, request, trace, null, residency);
     }
 
     /** The first stream along the targets that produces a chunk. */
     public Multi<ChatChunk> stream(List<ModelCatalog.Target> targets,
             Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace) {
-        return streamFrom(0, targets, request, trace, null);
+        return stream(targets, request, trace, null);
+    }
+
+    /** The first stream along the targets that may serve {@code residency} (null: any) and produces a chunk. */
+    public Multi<ChatChunk> stream(List<ModelCatalog.Target> targets,
+            Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace, String residency) {
+        return streamFrom(0, targets, request, trace, null, residency);
+    }
+
+    /**
+     * The failure a target outside the residency counts as, recorded as a skipped attempt; null when it may serve.
+     * It is never called, and its circuit breaker is left alone.
+     */
+    private ProviderException outOfRegion(ModelCatalog.Target target, String residency, RouteTrace trace) {
+        ResidencyPolicy.Placement placement = registry.placement(target.provider().id());
+        if (ResidencyPolicy.allows(residency, placement)) {
+            return null;
+        }
+        String why = ResidencyPolicy.outside(residency, placement);
+        trace.add(new Attempt(target.provider().id(), target.upstreamModel(), "out_of_region", "skipped: " + why, 0));
+        metrics.recordAttempt(target.provider().id(), target.upstreamModel(), "out_of_region", 0);
+        return new ProviderException(new ProviderFailure.OutOfRegion(target.provider().id(), why));
     }
 
     private Uni<ChatResponse> chatFrom(int index, List<ModelCatalog.Target> targets,
-            Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace, ProviderException last) {
+            Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace, ProviderException last,
+            String residency) {
         if (index == targets.size()) {
             return Uni.createFrom().failure(exhausted(trace, last));
         }
         ModelCatalog.Target target = targets.get(index);
+        ProviderException outside = outOfRegion(target, residency, trace);
+        if (outside != null) {
+            return chatFrom(index + 1, targets, request, trace, last == null ? outside : last, residency);
+        }
         CircuitBreaker breaker = registry.breaker(target.provider().id());
         if (!breaker.tryAcquire()) {
             skip(target, trace);
-            return chatFrom(index + 1, targets, request, trace, last);
+            return chatFrom(index + 1, targets, request, trace, last, residency);
         }
         return tryChat(target, request.apply(target), trace, 0)
                 .onItem().invoke(answer -> {
@@ -98,7 +133,7 @@ public class FallbackRouter {
                     }
                     breaker.onFailure();
                     registry.recordFailure(target.provider().id(), failure.failure());
-                    return chatFrom(index + 1, targets, request, trace, failure);
+                    return chatFrom(index + 1, targets, request, trace, failure, residency);
                 })
                 .onCancellation().invoke(breaker::onAbandoned);
     }
@@ -136,15 +171,20 @@ public class FallbackRouter {
     }
 
     private Multi<ChatChunk> streamFrom(int index, List<ModelCatalog.Target> targets,
-            Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace, ProviderException last) {
+            Function<ModelCatalog.Target, ChatRequest> request, RouteTrace trace, ProviderException last,
+            String residency) {
         if (index == targets.size()) {
             return Multi.createFrom().failure(exhausted(trace, last));
         }
         ModelCatalog.Target target = targets.get(index);
+        ProviderException outside = outOfRegion(target, residency, trace);
+        if (outside != null) {
+            return streamFrom(index + 1, targets, request, trace, last == null ? outside : last, residency);
+        }
         CircuitBreaker breaker = registry.breaker(target.provider().id());
         if (!breaker.tryAcquire()) {
             skip(target, trace);
-            return streamFrom(index + 1, targets, request, trace, last);
+            return streamFrom(index + 1, targets, request, trace, last, residency);
         }
         ChatRequest upstream = request.apply(target);
         return Multi.createFrom().deferred(() -> {
@@ -168,7 +208,7 @@ public class FallbackRouter {
                         if (emitted.get()) {
                             return Multi.createFrom().failure(failure);
                         }
-                        return streamFrom(index + 1, targets, request, trace, failure);
+                        return streamFrom(index + 1, targets, request, trace, failure, residency);
                     })
                     .onCancellation().invoke(() -> {
                         if (!emitted.get()) {

@@ -51,9 +51,13 @@ public class ModelCatalog {
      *        {@code configured} and {@code failing}
      * @param status of the best provider on the route, see {@link ProviderStatus}
      * @param statusReason why, when not ready
+     * @param regions the regions the alias can serve a product's {@code data_residency} in, sorted: its providers'
+     *        declared regions, and {@code local} when an in-process provider (local to every region) is on it
+     * @param placements each provider of the route, in route order, with its region
      */
     public record Listed(String alias, String provider, String upstreamModel, String route, String description,
-            boolean available, String status, String statusReason) {
+            boolean available, String status, String statusReason, List<String> regions,
+            List<ResidencyPolicy.Placement> placements) {
     }
 
     private record Step(String provider, String model) {
@@ -94,15 +98,53 @@ public class ModelCatalog {
         return List.copyOf(steps);
     }
 
-    public Resolution resolve(String model) {
+    /** The configured steps of an alias or a direct {@code <provider>/<model>}; null when neither. */
+    private List<Step> stepsOf(String model) {
         List<Step> steps = routes.get(model);
         if (steps == null) {
             int slash = model.indexOf('/');
             if (!config.allowDirectModels() || slash <= 0 || slash == model.length() - 1
                     || !registry.isConfigured(model.substring(0, slash))) {
-                return new Unknown(model);
+                return null;
             }
             steps = List.of(new Step(model.substring(0, slash), model.substring(slash + 1)));
+        }
+        return steps;
+    }
+
+    /**
+     * Where each configured provider of the model's route runs (enabled or not), in route order, each once; empty
+     * for a model that is neither an alias nor a direct route.
+     */
+    public List<ResidencyPolicy.Placement> placements(String model) {
+        List<Step> steps = model == null ? null : stepsOf(model);
+        if (steps == null) {
+            return List.of();
+        }
+        return steps.stream().map(Step::provider).distinct().map(registry::placement).toList();
+    }
+
+    /**
+     * Why the model's route cannot serve a product whose data must stay in {@code residency}: none of its providers
+     * is in that region or inside the gateway. Empty when it can, when there is no residency, or for an unknown model.
+     */
+    public java.util.Optional<String> residencyProblem(String residency, String model) {
+        if (ResidencyPolicy.normalise(residency) == null) {
+            return java.util.Optional.empty();
+        }
+        return ResidencyPolicy.unservable(residency, model, placements(model));
+    }
+
+    /** The targets of a route that may serve a product of that residency (null: any), in route order. */
+    public List<Target> servingIn(String residency, Route route) {
+        return route.targets().stream()
+                .filter(t -> ResidencyPolicy.allows(residency, registry.placement(t.provider().id()))).toList();
+    }
+
+    public Resolution resolve(String model) {
+        List<Step> steps = stepsOf(model);
+        if (steps == null) {
+            return new Unknown(model);
         }
         var targets = new ArrayList<Target>(steps.size());
         var reasons = new ArrayList<String>();
@@ -141,9 +183,12 @@ public class ModelCatalog {
                     .map(s -> s.provider() + ":" + s.model()).toList());
             ProviderStatus best = steps.stream().map(s -> status(s.provider()))
                     .filter(ProviderStatus::available).findFirst().orElse(status(first.provider()));
+            List<ResidencyPolicy.Placement> placements = placements(alias);
+            List<String> regions = placements.stream().map(p -> p.local() ? "local" : p.region())
+                    .filter(java.util.Objects::nonNull).distinct().sorted().toList();
             listed.put(alias, new Listed(alias, first.provider(), first.model(), route,
                     config.models().get(alias).description().orElse(null), best.available(), best.status(),
-                    best.reason()));
+                    best.reason(), regions, placements));
         });
         return listed;
     }

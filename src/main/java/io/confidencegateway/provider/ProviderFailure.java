@@ -30,7 +30,7 @@ public sealed interface ProviderFailure {
         if (this instanceof Timeout) {
             return 504;
         }
-        if (this instanceof ConnectFailed) {
+        if (this instanceof ConnectFailed || this instanceof OutOfRegion) {
             return 503;
         }
         if (this instanceof RateLimited) {
@@ -168,6 +168,24 @@ public sealed interface ProviderFailure {
 
         public String kind() {
             return "stream_interrupted";
+        }
+    }
+
+    /**
+     * The provider was not called: it is outside the region the request's data must stay in (the product's
+     * {@code data_residency}); {@code detail} names both.
+     */
+    record OutOfRegion(String providerId, String detail) implements ProviderFailure {
+        public ProviderFailure scrubbed(UnaryOperator<String> scrub) {
+            return this;
+        }
+
+        public String message() {
+            return "provider '" + providerId + "' was not called: " + detail;
+        }
+
+        public String kind() {
+            return "out_of_region";
         }
     }
 

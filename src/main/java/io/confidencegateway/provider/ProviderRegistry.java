@@ -32,6 +32,7 @@ public class ProviderRegistry {
     private final Map<String, CircuitBreaker> breakers = new TreeMap<>();
     private final Map<String, String> probeUrls = new TreeMap<>();
     private final Map<String, Reachability> reachability = new ConcurrentHashMap<>();
+    private final Map<String, String> regions = new TreeMap<>();
 
     /**
      * What the last background check of a keyless self-hosted provider found.
@@ -52,6 +53,7 @@ public class ProviderRegistry {
                 throw new IllegalStateException("gateway.providers." + name + ".type=" + provider.type()
                         + " is not a known provider type; use one of " + new TreeMap<>(byType).keySet());
             }
+            provider.region().map(ResidencyPolicy::normalise).ifPresent(region -> regions.put(name, region));
             String baseUrl = provider.baseUrl().filter(u -> !u.isBlank()).orElse(factory.defaultBaseUrl());
             boolean keyRequired = provider.apiKeyRequired().orElseGet(() -> factory.requiresApiKey(baseUrl));
             boolean hasKey = provider.apiKey().filter(k -> !k.isBlank()).isPresent();
@@ -84,6 +86,15 @@ public class ProviderRegistry {
     /** The enabled provider of that name. */
     public Optional<ChatProvider> find(String name) {
         return Optional.ofNullable(providers.get(name));
+    }
+
+    /**
+     * Where a configured provider runs, for {@link ResidencyPolicy}: its declared region, and whether it is inside
+     * the gateway (an in-process provider is local to every region; a disabled one counts as remote).
+     */
+    public ResidencyPolicy.Placement placement(String name) {
+        ChatProvider provider = providers.get(name);
+        return new ResidencyPolicy.Placement(name, regions.get(name), provider != null && provider.inProcess());
     }
 
     /** Why a configured provider is not enabled, when it is not. */

@@ -96,6 +96,14 @@ public interface ProvidersConfig {
 
         /** The circuit breaker of this provider. */
         Breaker circuitBreaker();
+
+        /**
+         * Where this provider processes data, e.g. {@code US} or {@code EU} (compared case-insensitively, shown in
+         * upper case). A product whose spec names a {@code data_residency} is routed only to providers of that
+         * region, at every step of its fallback chain. Unset: the provider serves only products without a
+         * residency. The in-process {@code extractive} provider is local to every region and needs none.
+         */
+        Optional<String> region();
     }
 
     /** Circuit-breaker settings. */

@@ -103,6 +103,20 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.models.blackhole-then-backup.route", "blackhole:blackhole-model,backup:backup-model");
         // A route with no extractive last resort: when both fail, the client gets an error, never a 200.
         config.put("gateway.models.no-fallback.route", "openai:gpt-4o-mini,backup:backup-model");
+        // ---- Data residency (ResidencyTest): a US and an EU upstream on one alias, EU first ----
+        config.put("gateway.providers.us-east.type", "openai");
+        config.put("gateway.providers.us-east.base-url", base + "/us/v1");
+        config.put("gateway.providers.us-east.region", "US");
+        config.put("gateway.providers.us-east.max-retries", "0");
+        config.put("gateway.providers.eu-west.type", "openai");
+        config.put("gateway.providers.eu-west.base-url", base + "/eu/v1");
+        // Lower case on purpose: regions compare case-insensitively.
+        config.put("gateway.providers.eu-west.region", "eu");
+        config.put("gateway.providers.eu-west.max-retries", "0");
+        // The tests fail it on purpose; its breaker must not open and change what they see.
+        config.put("gateway.providers.eu-west.circuit-breaker.failure-threshold", "1000");
+        config.put("gateway.models.regional.route", "eu-west:eu-model,us-east:us-model");
+        config.put("gateway.models.us-only.route", "us-east:us-model,backup:backup-model");
         // ---- Verifier tiers (VerifierTiersTest): a fake TEI classifier and a judge upstream on this server ----
         config.put("gateway.verifiers.entailment.url", base + TEI_PREFIX);
         config.put("gateway.verifiers.entailment.timeout", "5s");

@@ -29,7 +29,16 @@ public class ModelsResource {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Model(String id, String object, long created, String ownedBy, String upstreamModel,
-            String route, String description, boolean available, String status, String statusReason) {
+            String route, String description, boolean available, String status, String statusReason,
+            List<String> regions, List<ProviderRegion> providers) {
+    }
+
+    /**
+     * One provider of an alias's route and where it processes data: its declared region, {@code local} for a
+     * provider inside the gateway (local to every region), absent when it declares none.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProviderRegion(String name, String region) {
     }
 
     /** OpenAI's list envelope. */
@@ -48,7 +57,10 @@ public class ModelsResource {
             + "(in-process, last call ok, or its self-hosted server answered the background check), configured "
             + "(enabled, not called yet), failing (last call failed), checking (background check pending), "
             + "unreachable (nobody answered the background check), circuit_open, or disabled (no API key), with "
-            + "status_reason; available is true for ready, configured and failing.")
+            + "status_reason; available is true for ready, configured and failing. regions lists where the alias "
+            + "can serve a product's data_residency (its providers' gateway.providers.<name>.region, and local "
+            + "for the in-process extractive provider, local to every region); providers gives each provider of "
+            + "the route with its region.")
     @APIResponse(responseCode = "200", description = "The aliases, in OpenAI's list shape")
     public ModelList list() {
         return new ModelList("list", catalog.list().values().stream().map(ModelsResource::model).toList());
@@ -72,6 +84,8 @@ public class ModelsResource {
 
     private static Model model(ModelCatalog.Listed listed) {
         return new Model(listed.alias(), "model", 0, listed.provider(), listed.upstreamModel(), listed.route(),
-                listed.description(), listed.available(), listed.status(), listed.statusReason());
+                listed.description(), listed.available(), listed.status(), listed.statusReason(), listed.regions(),
+                listed.placements().stream().map(p -> new ProviderRegion(p.provider(), p.local() ? "local"
+                        : p.region())).toList());
     }
 }

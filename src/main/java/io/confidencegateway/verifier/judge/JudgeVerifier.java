@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.confidencegateway.chat.ChatRequest;
 import io.confidencegateway.chat.Usage;
 import io.confidencegateway.inference.InferenceService;
+import io.confidencegateway.product.ProductService;
+import io.confidencegateway.product.ProductSpec;
 import io.confidencegateway.provider.PricingConfig;
 import io.confidencegateway.provider.ModelCatalog;
 import io.confidencegateway.verifier.Verification;
@@ -32,9 +34,11 @@ public class JudgeVerifier implements Verifier {
     private final InferenceService inference;
     private final ModelCatalog catalog;
     private final PricingConfig pricing;
+    private final ProductService products;
 
     public JudgeVerifier(VerifiersConfig config, InferenceService inference, ModelCatalog catalog,
-            PricingConfig pricing) {
+            PricingConfig pricing, ProductService products) {
+        this.products = products;
         this.config = config.judge();
         this.inference = inference;
         this.catalog = catalog;
@@ -80,8 +84,10 @@ public class JudgeVerifier implements Verifier {
         var request = new ChatRequest(config.model().orElseThrow(), prompt.messages(), null, null, 0.0, null, null,
                 config.maxTokens(), null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null);
+        // The judge reads the product's question, passages and answer: its data stays where the product's does.
+        String residency = products.find(input.productId()).map(ProductSpec::dataResidency).orElse(null);
         InferenceService.Prepared prepared = inference.prepare(request,
-                new InferenceService.Purpose(API, null, false));
+                new InferenceService.Purpose(API, null, false, residency));
         return inference.complete(prepared).map(reply -> {
             Verification.Spend spend = spend(prepared, reply.usage());
             try {
