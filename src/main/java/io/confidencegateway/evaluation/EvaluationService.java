@@ -15,6 +15,9 @@ import org.jboss.logging.Logger;
 import io.confidencegateway.pipeline.AnswerPipeline;
 import io.confidencegateway.pipeline.AnswerQuery;
 import io.confidencegateway.problem.Problem;
+import io.confidencegateway.product.ProductService;
+import io.confidencegateway.product.ProductSpec;
+import io.confidencegateway.product.PromptGate;
 import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.prompt.PromotionGate;
 import io.confidencegateway.prompt.PromptService;
@@ -37,9 +40,11 @@ public class EvaluationService implements PromotionGate {
     private final EvaluationRepository repository;
     private final PromptService prompts;
     private final AnswerPipeline pipeline;
+    private final ProductService products;
 
     public EvaluationService(Database database, EvaluationRepository repository, PromptService prompts,
-            AnswerPipeline pipeline) {
+            AnswerPipeline pipeline, ProductService products) {
+        this.products = products;
         this.database = database;
         this.repository = repository;
         this.prompts = prompts;
@@ -99,6 +104,7 @@ public class EvaluationService implements PromotionGate {
 
     @Override
     public Uni<List<String>> failures(String product, int from, int to) {
+        PromptGate gate = products.find(product).map(ProductSpec::promptGate).orElse(null);
         return database.transaction(connection -> {
             Optional<Evaluation> next = repository.latestFinished(connection, product, to);
             Optional<Evaluation> now = repository.latestFinished(connection, product, from);
@@ -112,7 +118,7 @@ public class EvaluationService implements PromotionGate {
             if (!missing.isEmpty()) {
                 return missing;
             }
-            return PromotionGatePolicy.failures(to, next.get().summary(), from, now.get().summary());
+            return PromotionGatePolicy.failures(to, next.get().summary(), from, now.get().summary(), gate);
         });
     }
 
