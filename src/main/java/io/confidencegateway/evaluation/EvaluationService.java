@@ -1,5 +1,6 @@
 package io.confidencegateway.evaluation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,10 +18,10 @@ import org.jboss.logging.Logger;
 import io.confidencegateway.pipeline.AnswerPipeline;
 import io.confidencegateway.pipeline.AnswerQuery;
 import io.confidencegateway.problem.Problem;
+import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.product.ProductService;
 import io.confidencegateway.product.ProductSpec;
 import io.confidencegateway.product.PromptGate;
-import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.prompt.PromotionGate;
 import io.confidencegateway.prompt.PromptService;
 import io.confidencegateway.store.Database;
@@ -143,7 +144,7 @@ public class EvaluationService implements PromotionGate {
      * heartbeat is older than the lease (its replica stopped). Blocking JDBC: call it on a worker thread.
      * Returns the ids it failed.
      */
-    List<UUID> keepLeases(java.time.Duration lease) {
+    List<UUID> keepLeases(Duration lease) {
         Instant now = Instant.now();
         Set<UUID> mine = runningHere();
         return database.inTransaction(connection -> {
