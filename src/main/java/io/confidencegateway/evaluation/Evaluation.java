@@ -15,15 +15,20 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param completed questions answered so far, of {@code total}
  * @param summary the figures over all questions, once finished (null before)
  * @param questions the per-question detail, once finished (empty before)
+ * @param updatedAt the last heartbeat (or progress) of the replica running it; once over, when it ended
+ * @param failure why a failed evaluation failed, in words that say what to do; null otherwise
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Evaluation(UUID id, String product, int version, String status, int total, int completed,
-        Summary summary, List<QuestionResult> questions, Instant createdAt, Instant finishedAt) {
+        Summary summary, List<QuestionResult> questions, Instant createdAt, Instant finishedAt, Instant updatedAt,
+        String failure) {
 
     public static final String RUNNING = "running";
     public static final String FINISHED = "finished";
     public static final String FAILED = "failed";
+    /** Why an evaluation whose runner stopped (its lease expired) failed. */
+    public static final String RUNNER_STOPPED = "the gateway instance running it stopped; start it again";
 
     /**
      * The figures of an evaluation; rates are shares 0-1.

@@ -68,7 +68,8 @@ public class EvaluationResource {
     @Operation(summary = "Evaluate a prompt version", description = "Runs the golden set through the real pipeline "
             + "with this version's instructions, model, temperature and passages, in the background (the answers are "
             + "scored but neither stored nor queued for people). Answers 202 at once with status running; poll the "
-            + "Location until status is finished (or failed). The report: citation hit rate, mean confidence, "
+            + "Location until status is finished (or failed, with failure saying why: e.g. the gateway instance running "
+            + "it stopped, found when its lease gateway.evaluations.lease runs out; start it again). The report: citation hit rate, mean confidence, "
             + "hand-off rate, unsupported-claim share, overlap with the reference answers, cost and latency, with "
             + "the detail per question. Moving production to a version needs a finished evaluation of it and of the "
             + "current production version.")
@@ -86,8 +87,10 @@ public class EvaluationResource {
 
     @GET
     @Path("/prompts/{version}/evaluations/{evaluation}")
-    @Operation(summary = "Get an evaluation", description = "Its progress (completed of total) while running; the "
-            + "summary and per-question detail once finished.")
+    @Operation(summary = "Get an evaluation", description = "Its progress (completed of total) and last heartbeat "
+            + "(updated_at) while running; the summary and per-question detail once finished; failure, in words that "
+            + "say what to do, once failed (\"the gateway instance running it stopped; start it again\" when the "
+            + "replica running it stopped and its lease expired).")
     @APIResponse(responseCode = "200", description = "The evaluation")
     @APIResponse(responseCode = "400", description = "The version or the evaluation id is malformed")
     @APIResponse(responseCode = "404", description = "No product has that id, or no such evaluation of it")

@@ -1,11 +1,14 @@
 package io.confidencegateway.evaluation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +19,9 @@ import io.confidencegateway.pipeline.AnswerPipeline;
 import io.confidencegateway.pipeline.AnswerQuery;
 import io.confidencegateway.problem.Problem;
 import io.confidencegateway.problem.ProblemException;
+import io.confidencegateway.product.ProductService;
+import io.confidencegateway.product.ProductSpec;
+import io.confidencegateway.product.PromptGate;
 import io.confidencegateway.prompt.PromotionGate;
 import io.confidencegateway.prompt.PromptService;
 import io.confidencegateway.store.Database;
@@ -37,9 +43,14 @@ public class EvaluationService implements PromotionGate {
     private final EvaluationRepository repository;
     private final PromptService prompts;
     private final AnswerPipeline pipeline;
+    private final ProductService products;
+    private final Set<UUID> runningHere = ConcurrentHashMap.newKeySet();
+    // The cause (a database error, most likely) is in the log; the client gets what to do.
+    private static final String BROKE = "the evaluation broke off on an error (see the gateway log); start it again";
 
     public EvaluationService(Database database, EvaluationRepository repository, PromptService prompts,
-            AnswerPipeline pipeline) {
+            AnswerPipeline pipeline, ProductService products) {
+        this.products = products;
         this.database = database;
         this.repository = repository;
         this.prompts = prompts;
@@ -78,8 +89,9 @@ public class EvaluationService implements PromotionGate {
             GoldenSet set = repository.goldenSet(connection, product).orElseThrow(() -> new ProblemException(
                     new Problem("about:blank", "Conflict", 409, "Product '" + product + "' has no golden set to "
                             + "evaluate on; PUT /v1/products/" + product + "/golden-set first", null, null)));
+            Instant now = Instant.now();
             var evaluation = new Evaluation(Ids.next(), product, version, Evaluation.RUNNING,
-                    set.questions().size(), 0, null, List.of(), Instant.now(), null);
+                    set.questions().size(), 0, null, List.of(), now, null, now, null);
             repository.insert(connection, evaluation);
             return new Started(evaluation, set);
         })).invoke(started -> run(started.evaluation(), started.set())).map(Started::evaluation);
@@ -99,6 +111,7 @@ public class EvaluationService implements PromotionGate {
 
     @Override
     public Uni<List<String>> failures(String product, int from, int to) {
+        PromptGate gate = products.find(product).map(ProductSpec::promptGate).orElse(null);
         return database.transaction(connection -> {
             Optional<Evaluation> next = repository.latestFinished(connection, product, to);
             Optional<Evaluation> now = repository.latestFinished(connection, product, from);
@@ -112,7 +125,7 @@ public class EvaluationService implements PromotionGate {
             if (!missing.isEmpty()) {
                 return missing;
             }
-            return PromotionGatePolicy.failures(to, next.get().summary(), from, now.get().summary());
+            return PromotionGatePolicy.failures(to, next.get().summary(), from, now.get().summary(), gate);
         });
     }
 
@@ -121,7 +134,29 @@ public class EvaluationService implements PromotionGate {
                 + "/prompts/" + version + "/evaluations and wait until its status is finished";
     }
 
+    /** The evaluations this replica is running now, whose leases it keeps refreshing. */
+    Set<UUID> runningHere() {
+        return Set.copyOf(runningHere);
+    }
+
+    /**
+     * One lease round: refreshes the heartbeat of the evaluations running here, then fails every running one whose
+     * heartbeat is older than the lease (its replica stopped). Blocking JDBC: call it on a worker thread.
+     * Returns the ids it failed.
+     */
+    List<UUID> keepLeases(Duration lease) {
+        Instant now = Instant.now();
+        Set<UUID> mine = runningHere();
+        return database.inTransaction(connection -> {
+            if (!mine.isEmpty()) {
+                repository.heartbeat(connection, mine, now);
+            }
+            return repository.expire(connection, now.minus(lease), now, Evaluation.RUNNER_STOPPED);
+        });
+    }
+
     private void run(Evaluation evaluation, GoldenSet set) {
+        runningHere.add(evaluation.id());
         AtomicInteger done = new AtomicInteger();
         List<Evaluation.QuestionResult> results = Collections.synchronizedList(new ArrayList<>());
         Multi.createFrom().iterable(set.questions())
@@ -134,26 +169,29 @@ public class EvaluationService implements PromotionGate {
                             results.add(result);
                             int completed = done.incrementAndGet();
                             return database.transaction(c -> {
-                                repository.progress(c, evaluation.id(), completed);
+                                repository.progress(c, evaluation.id(), completed, Instant.now());
                                 return completed;
                             });
                         }))
                 .collect().last()
-                .chain(ignored -> database.transaction(c -> {
-                    repository.finish(c, evaluation.id(), Evaluation.FINISHED, new EvaluationRepository.Report(
-                            EvaluationScorer.summarize(results), List.copyOf(results)), results.size(),
-                            Instant.now());
-                    return results.size();
-                }))
-                .subscribe().with(n -> LOG.infof("Evaluation %s of %s version %d finished: %d questions",
-                        evaluation.id(), evaluation.product(), evaluation.version(), n), failure -> {
-                            LOG.warnf("Evaluation %s of %s version %d failed: %s", evaluation.id(),
-                                    evaluation.product(), evaluation.version(), failure.toString());
-                            database.transaction(c -> {
-                                repository.finish(c, evaluation.id(), Evaluation.FAILED, null, results.size(),
-                                        Instant.now());
-                                return null;
-                            }).subscribe().with(x -> { }, again -> LOG.warn("could not mark the evaluation failed"));
-                        });
+                .chain(ignored -> database.transaction(c -> repository.finish(c, evaluation.id(),
+                        Evaluation.FINISHED, new EvaluationRepository.Report(EvaluationScorer.summarize(results),
+                                List.copyOf(results)), results.size(), Instant.now(), null)))
+                .eventually(() -> runningHere.remove(evaluation.id()))
+                .subscribe().with(stored -> {
+                    if (stored) {
+                        LOG.infof("Evaluation %s of %s version %d finished: %d questions", evaluation.id(),
+                                evaluation.product(), evaluation.version(), results.size());
+                    } else {
+                        LOG.warnf("Evaluation %s of %s version %d finished after its lease expired; it stays failed",
+                                evaluation.id(), evaluation.product(), evaluation.version());
+                    }
+                }, failure -> {
+                    LOG.warnf("Evaluation %s of %s version %d failed: %s", evaluation.id(),
+                            evaluation.product(), evaluation.version(), failure.toString());
+                    database.transaction(c -> repository.finish(c, evaluation.id(), Evaluation.FAILED, null,
+                            results.size(), Instant.now(), BROKE)).subscribe().with(x -> { },
+                                    again -> LOG.warn("could not mark the evaluation failed"));
+                });
     }
 }

@@ -14,7 +14,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * The only place meter names are spelled. Model calls use the OpenTelemetry GenAI names
  * ({@code gen_ai.client.operation.duration}, {@code gen_ai.client.token.usage}); the gateway's own meters are
- * {@code gateway.<feature>.<event>}. Tags are low-cardinality only: provider, model, outcome — never ids or users.
+ * {@code gateway.<feature>.<event>}. Tags are low-cardinality only: provider, model, outcome, a bounded prompt
+ * version — never ids or users.
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -33,6 +34,10 @@ public class GatewayMetrics {
     private final TaggedMeters<Counter> productTokens;
     private final TaggedMeters<DistributionSummary> csat;
     private final TaggedMeters<Timer> firstToken;
+    private final PromptVersionTags promptVersions = new PromptVersionTags(PromptVersionTags.MAX_PER_PRODUCT);
+
+    /** The {@code prompt_version} tag of an answer whose version no label points at (or past the bound). */
+    public static final String OTHER_PROMPT_VERSION = PromptVersionTags.OTHER;
 
     private final MeterRegistry registry;
     private static final String[] STATUS_CLASSES = {"0xx", "1xx", "2xx", "3xx", "4xx", "5xx"};
@@ -89,21 +94,22 @@ public class GatewayMetrics {
                         + "resolved, escalated, csat, hallucination, review_approve, review_edit, review_reject)")
                 .withRegistry(registry), "product", "kind");
         this.confidence = new TaggedMeters<>(DistributionSummary.builder("gateway.confidence.score")
-                .description("Confidence of each product answer (0-1), by product")
+                .description("Confidence of each product answer (0-1), by product and prompt version")
                 .serviceLevelObjectives(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
-                .withRegistry(registry), "product");
+                .withRegistry(registry), "product", "prompt_version");
         this.answers = new TaggedMeters<>(Counter.builder("gateway.answers")
-                .description("Product answers, by product, confidence label and outcome (deliver, review, hand_off)")
-                .withRegistry(registry), "product", "label", "outcome");
+                .description("Product answers, by product, prompt version, confidence label and outcome (deliver, "
+                        + "review, hand_off)")
+                .withRegistry(registry), "product", "prompt_version", "label", "outcome");
         this.handoffs = new TaggedMeters<>(Counter.builder("gateway.handoffs")
-                .description("Questions handed off to a human, by product and reason")
-                .withRegistry(registry), "product", "reason");
+                .description("Questions handed off to a human, by product, prompt version and reason")
+                .withRegistry(registry), "product", "prompt_version", "reason");
         this.cost = new TaggedMeters<>(Counter.builder("gateway.cost.usd")
-                .description("Provider cost in US dollars, by product and model")
-                .withRegistry(registry), "product", "model");
+                .description("Provider cost in US dollars, by product, prompt version and model")
+                .withRegistry(registry), "product", "prompt_version", "model");
         this.productTokens = new TaggedMeters<>(Counter.builder("gateway.tokens")
-                .description("Tokens of product answers, by product, model and type (input/output)")
-                .withRegistry(registry), "product", "model", "type");
+                .description("Tokens of product answers, by product, prompt version, model and type (input/output)")
+                .withRegistry(registry), "product", "prompt_version", "model", "type");
         // CSAT as a distribution, so a dashboard shows the mean score (sum / count), not only how often it was given.
         this.csat = new TaggedMeters<>(DistributionSummary.builder("gateway.feedback.csat")
                 .description("Customer satisfaction scores (1-5) received as feedback, by product")
@@ -146,27 +152,35 @@ public class GatewayMetrics {
         feedbackEvents.with(tagOrNone(product), kind).increment();
     }
 
-    /** One product answer: its confidence (into {@code gateway.confidence.score}) and how it was treated. */
-    public void recordAnswer(String product, String label, String outcome, double confidence) {
-        this.confidence.with(tagOrNone(product)).record(confidence);
-        answers.with(tagOrNone(product), tagOrNone(label), tagOrNone(outcome))
+    /**
+     * One product answer: its confidence (into {@code gateway.confidence.score}) and how it was treated.
+     * {@code promptVersion} is the version's number while a label points at it, else {@link #OTHER_PROMPT_VERSION}
+     * (see {@link PromptVersionTags} for the bound).
+     */
+    public void recordAnswer(String product, String promptVersion, String label, String outcome, double confidence) {
+        String version = promptVersions.tag(tagOrNone(product), promptVersion);
+        this.confidence.with(tagOrNone(product), version).record(confidence);
+        answers.with(tagOrNone(product), version, tagOrNone(label), tagOrNone(outcome))
                 .increment();
     }
 
     /** One hand-off to a human and its reason (a fixed vocabulary such as {@code low_confidence}). */
-    public void recordHandoff(String product, String reason) {
-        handoffs.with(tagOrNone(product), tagOrNone(reason)).increment();
+    public void recordHandoff(String product, String promptVersion, String reason) {
+        handoffs.with(tagOrNone(product), promptVersions.tag(tagOrNone(product), promptVersion), tagOrNone(reason))
+                .increment();
     }
 
-    /** Tokens of one product answer, by product, model and type ({@code gateway_tokens_total}). */
-    public void recordProductTokens(String product, String model, int prompt, int completion) {
-        productTokens.with(tagOrNone(product), tagOrNone(model), "input").increment(prompt);
-        productTokens.with(tagOrNone(product), tagOrNone(model), "output").increment(completion);
+    /** Tokens of one product answer, by product, prompt version, model and type ({@code gateway_tokens_total}). */
+    public void recordProductTokens(String product, String promptVersion, String model, int prompt, int completion) {
+        String version = promptVersions.tag(tagOrNone(product), promptVersion);
+        productTokens.with(tagOrNone(product), version, tagOrNone(model), "input").increment(prompt);
+        productTokens.with(tagOrNone(product), version, tagOrNone(model), "output").increment(completion);
     }
 
     /** What one answer cost at the provider, in US dollars. */
-    public void recordCost(String product, String model, double usd) {
-        cost.with(tagOrNone(product), tagOrNone(model)).increment(usd);
+    public void recordCost(String product, String promptVersion, String model, double usd) {
+        cost.with(tagOrNone(product), promptVersions.tag(tagOrNone(product), promptVersion), tagOrNone(model))
+                .increment(usd);
     }
 
     private static String tagOrNone(String value) {

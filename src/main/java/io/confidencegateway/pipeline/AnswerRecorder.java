@@ -9,6 +9,7 @@ import io.confidencegateway.answer.AiResponse;
 import io.confidencegateway.answer.AnswerAssembler;
 import io.confidencegateway.answer.AnswerStore;
 import io.confidencegateway.metrics.GatewayMetrics;
+import io.confidencegateway.prompt.PromptService;
 import io.confidencegateway.review.NewItem;
 import io.confidencegateway.review.ReviewQueue;
 import io.confidencegateway.store.Database;
@@ -25,8 +26,10 @@ class AnswerRecorder {
     private final AnswerStore store;
     private final ReviewQueue reviews;
     private final GatewayMetrics metrics;
+    private final PromptService prompts;
 
-    AnswerRecorder(AnswerStore store, ReviewQueue reviews, GatewayMetrics metrics) {
+    AnswerRecorder(AnswerStore store, ReviewQueue reviews, GatewayMetrics metrics, PromptService prompts) {
+        this.prompts = prompts;
         this.store = store;
         this.reviews = reviews;
         this.metrics = metrics;
@@ -45,16 +48,18 @@ class AnswerRecorder {
                         return response;
                     }
                     String handoffReason = response.handoff() == null ? null : response.handoff().reason();
-                    metrics.recordAnswer(grounded.productId(), response.confidenceLabel(), outcome(assembled),
-                            response.confidence());
+                    String version = prompts.meterTag(grounded.productId(), grounded.version().version());
+                    metrics.recordAnswer(grounded.productId(), version, response.confidenceLabel(),
+                            outcome(assembled), response.confidence());
                     if (handoffReason != null) {
-                        metrics.recordHandoff(grounded.productId(), handoffReason);
+                        metrics.recordHandoff(grounded.productId(), version, handoffReason);
                     }
                     if (response.usage() != null) {
-                        metrics.recordProductTokens(grounded.productId(), response.model(),
+                        metrics.recordProductTokens(grounded.productId(), version, response.model(),
                                 response.usage().promptTokens(), response.usage().completionTokens());
                         if (response.usage().costUsd() != null) {
-                            metrics.recordCost(grounded.productId(), response.model(), response.usage().costUsd());
+                            metrics.recordCost(grounded.productId(), version, response.model(),
+                                    response.usage().costUsd());
                         }
                     }
                     return response;

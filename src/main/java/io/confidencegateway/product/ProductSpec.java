@@ -63,7 +63,9 @@ public record ProductSpec(
                 + "this gateway has not configured is refused with 400. They add latency within "
                 + "max_latency_seconds, and the judge's tokens add to usage.cost_usd.",
                 example = "[\"entailment\", \"judge\"]")
-        @Size(max = 10, message = "must have at most {max} entries") List<String> verifiers) {
+        @Size(max = 10, message = "must have at most {max} entries") List<String> verifiers,
+        /** How much worse than production a prompt version may evaluate and still become production. */
+        @Valid PromptGate promptGate) {
 
     static final String TEXT_MAX = "must be at most {max} characters";
     static final String UNIT_RANGE = "a number between 0 and 1";
@@ -102,6 +104,11 @@ public record ProductSpec(
     /** The verifier tiers the product opted into; empty when none. */
     public List<String> verifierNames() {
         return verifiers == null ? List.of() : verifiers;
+    }
+
+    /** The spec's promotion gate for prompt versions, missing values (or all of it) at the defaults. */
+    public PromptGate effectivePromptGate() {
+        return promptGate == null ? PromptGate.DEFAULT : promptGate.withDefaults();
     }
 
     /** The spec's thresholds, or the defaults when it has none. */

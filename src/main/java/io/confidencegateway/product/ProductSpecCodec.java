@@ -105,7 +105,8 @@ public class ProductSpecCodec {
         String path = pathOf(error);
         if (error instanceof UnrecognizedPropertyException) {
             UnrecognizedPropertyException unknown = (UnrecognizedPropertyException) error;
-            String owner = unknown.getReferringClass() == Thresholds.class ? "thresholds" : "a product spec";
+            String owner = unknown.getReferringClass() == Thresholds.class ? "thresholds"
+                    : unknown.getReferringClass() == PromptGate.class ? "prompt_gate" : "a product spec";
             return new SpecViolation(path, "is not a field of " + owner + "; known fields: "
                     + known(unknown.getKnownPropertyIds()));
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.problem.Problem;
 import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.product.ProductService;
@@ -61,6 +62,19 @@ public class PromptService {
         int bucket = key == null ? ThreadLocalRandom.current().nextInt(100) : PromptSplitPolicy.bucket(product, key);
         return labelsOf(product).chain(current -> version(product, PromptSplitPolicy.choose(current, bucket)
                 .version()));
+    }
+
+    /**
+     * The version as the meters tag it: its number while one of the product's labels (as this replica last read
+     * them) points at it, else {@code other}, so a version long moved away from gets no new series. An answer chosen
+     * just before a move on this replica still counts under its number.
+     */
+    public String meterTag(String product, int version) {
+        CachedLabels cached = labels.get(product);
+        if (cached == null || withProduction(cached.labels()).stream().anyMatch(l -> l.version() == version)) {
+            return Integer.toString(version);
+        }
+        return GatewayMetrics.OTHER_PROMPT_VERSION;
     }
 
     /** Creates the next version of a product; 404 for an unknown product, 400 naming every bad field. */

@@ -140,7 +140,7 @@ class DashboardMetricsTest {
     @Test
     void theDashboardGroupsOnlyByBoundedLabels() throws IOException {
         Set<String> bounded = Set.of("api", "status", "provider", "model", "outcome", "le", "uri", "product",
-                "type", "gen_ai_token_type", "label", "reason", "kind");
+                "type", "gen_ai_token_type", "label", "reason", "kind", "prompt_version");
         for (String query : queries()) {
             Matcher by = BY.matcher(query);
             while (by.find()) {

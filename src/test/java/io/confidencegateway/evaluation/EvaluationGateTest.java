@@ -50,14 +50,19 @@ class EvaluationGateTest {
     }
 
     private static void product() {
-        given().contentType("application/json").body("""
-                {"name": "Gate test", "max_latency_seconds": 5, "context_window_needs": "short",
-                 "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
-                 "accuracy_target": 0.9, "pii_handling": "none", "model": "gpt-4o-mini"}""")
-                .put("/v1/products/" + PRODUCT).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        spec("");
         TestDocuments.uploadAndWait(PRODUCT, "refunds.md", ("# Refunds\n\nRefunds are accepted within 30 days of "
                 + "purchase. A full refund goes back to the original payment method.\n")
                 .getBytes(StandardCharsets.UTF_8), "text/markdown");
+    }
+
+    /** Puts the product's spec, with {@code extra} fields (e.g. a prompt_gate) added. */
+    private static void spec(String extra) {
+        given().contentType("application/json").body("""
+                {"name": "Gate test", "max_latency_seconds": 5, "context_window_needs": "short",
+                 "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
+                 "accuracy_target": 0.9, "pii_handling": "none", "model": "gpt-4o-mini"%s}""".formatted(extra))
+                .put("/v1/products/" + PRODUCT).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 
     private static int version(String instructions) {
@@ -112,7 +117,20 @@ class EvaluationGateTest {
 
         problemOf(moveProduction("{\"version\": " + uncited + "}"), 409, "citation hit rate: version " + uncited
                 + " cites the required sources in 0.0% of the golden questions, 100.0 points below version 1's "
-                + "100.0% (allowed: 2)");
+                + "100.0% (allowed: 2, the default; prompt_gate.citation_hit_rate_drop_points in the product spec "
+                + "changes it)");
+
+        // The product's own gate: 99.9 points still refuses a 100-point drop and says whose allowance it was; 100
+        // lets the version through on the same two evaluations.
+        spec(", \"prompt_gate\": {\"citation_hit_rate_drop_points\": 99.9}");
+        given().get("/v1/products/" + PRODUCT).then().statusCode(200)
+                .body("prompt_gate.citation_hit_rate_drop_points", equalTo(99.9f));
+        problemOf(moveProduction("{\"version\": " + uncited + "}"), 409, "100.0 points below version 1's 100.0% "
+                + "(allowed by the product's prompt_gate.citation_hit_rate_drop_points: 99.9)");
+        spec(", \"prompt_gate\": {\"citation_hit_rate_drop_points\": 100}");
+        moveProduction("{\"version\": " + uncited + "}").statusCode(200).body("version", equalTo(uncited));
+        moveProduction("{\"version\": 1}").statusCode(200);
+        spec("");
         moveProduction("{\"version\": " + good + ", \"reason\": \"evaluated as good\"}").statusCode(200)
                 .body("version", equalTo(good));
         assertThat(ask().getInt("prompt_version")).isEqualTo(good);

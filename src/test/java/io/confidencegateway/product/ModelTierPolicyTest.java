@@ -55,6 +55,6 @@ class ModelTierPolicyTest {
     static ProductSpec spec(ProductSpec.RiskLevel risk, ProductSpec.ContextWindow context, Long daily,
             boolean citations, boolean review) {
         return new ProductSpec("Test", null, null, List.of("text"), "text", 3.0, context, risk, citations, review,
-                0.9, daily, 10, "US", ProductSpec.PiiHandling.NONE, null, null, null, null, null);
+                0.9, daily, 10, "US", ProductSpec.PiiHandling.NONE, null, null, null, null, null, null);
     }
 }

@@ -44,7 +44,7 @@ class ProductVerifiersTest {
     private static ProductSpec spec(List<String> verifiers) {
         return new ProductSpec("Test", null, null, null, null, 3.0, ProductSpec.ContextWindow.SHORT,
                 ProductSpec.RiskLevel.LOW, false, false, 0.9, null, null, null, ProductSpec.PiiHandling.NONE, null,
-                null, null, null, verifiers);
+                null, null, null, verifiers, null);
     }
 
     private final ProductValidator validator = new ProductValidator(

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.testing.OpenAiUpstreamStub;
 import io.confidencegateway.testing.TestDocuments;
+import io.confidencegateway.testing.TestKeys;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,6 +99,19 @@ class PromptVersionsTest {
                 .statusCode(201).extract().jsonPath().getString("version");
     }
 
+    /** The sum of a metric's samples of one product and prompt version in a Prometheus scrape. */
+    static double sampleSum(String scrape, String metric, String product, String version) {
+        double sum = 0;
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(metric + "{") && line.contains("product=\"" + product + "\"")
+                    && line.contains("prompt_version=\"" + version + "\"")) {
+                // The value follows the labels; an exemplar ("# {trace_id=…} 1.0 <time>") may follow the value.
+                sum += Double.parseDouble(line.substring(line.indexOf("} ") + 2).trim().split("\\s+")[0]);
+            }
+        }
+        return sum;
+    }
+
     @Test
     void everyProductStartsWithTheShippedPromptAsVersionOneInProduction() {
         given().get("/v1/products/support-copilot/prompts").then().statusCode(200)
@@ -146,6 +160,14 @@ class PromptVersionsTest {
         assertThat(metrics.getLong("by_prompt_version[1].answers")).isEqualTo(2 * onCanary);
         assertThat(metrics.getLong("by_prompt_version[0].answers")).isEqualTo(2 * (60 - onCanary));
         assertThat(metrics.getDouble("by_prompt_version[1].cost_per_answer.value")).isPositive();
+        // The Prometheus meters carry the version too, so a dashboard can put the canary next to production.
+        String scraped = given().header("Authorization", TestKeys.ADMIN_BEARER).get("/q/metrics").then()
+                .statusCode(200).extract().asString();
+        assertThat(sampleSum(scraped, "gateway_answers_total", product, "2")).isEqualTo(2.0 * onCanary);
+        assertThat(sampleSum(scraped, "gateway_answers_total", product, "1")).isEqualTo(2.0 * (60 - onCanary));
+        assertThat(sampleSum(scraped, "gateway_confidence_score_count", product, "2")).isEqualTo(2.0 * onCanary);
+        assertThat(sampleSum(scraped, "gateway_cost_usd_total", product, "2")).isPositive();
+        assertThat(sampleSum(scraped, "gateway_tokens_total", product, "2")).isPositive();
         // A version's temperature goes upstream with its instructions.
         assertThat(OpenAiUpstreamStub.server().getAllServeEvents().stream()
                 .map(e -> e.getRequest().getBodyAsString()).filter(b -> b.contains(MARKER)).findFirst().orElseThrow())
