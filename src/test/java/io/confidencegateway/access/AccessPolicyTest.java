@@ -175,7 +175,6 @@ class AccessPolicyTest {
         assertThat(AccessFilter.openAi("/v1/answers")).isFalse();
     }
 
-<<<<<<< HEAD
     @Test
     void aClientKeyGivesFeedbackOnlyOnAnswersOneOfItsIdsCreated() {
         ApiKey client = key(Role.CLIENT, List.of(), null, null);
@@ -220,7 +219,8 @@ class AccessPolicyTest {
         }
         assertThat(AccessPolicy.feedbackDenial(null, Set.of(), UUID.randomUUID())).as("no request, no caller")
                 .isEmpty();
-=======
+    }
+
     @ParameterizedTest
     @CsvSource({
             "GET,    /console,                   true",
@@ -239,7 +239,6 @@ class AccessPolicyTest {
             "PATCH, true", "post, true"})
     void everyMethodButReadsIsAStateChangeThatNeedsTheCsrfToken(String method, boolean changing) {
         assertThat(AccessPolicy.stateChanging(method)).isEqualTo(changing);
->>>>>>> console
     }
 
     static ApiKey key(Role role, List<String> products, Instant expiresAt, Instant revokedAt) {
