@@ -12,3 +12,26 @@ CREATE TABLE document_change (
 );
 
 CREATE INDEX document_change_at ON document_change (changed_at);
+
+-- Webhook deliveries, durable (issue 16): a row is written in the transaction that queues or resolves the review
+-- item it announces, so an event exists exactly when its cause is committed. Any replica claims due rows (claimed_by
+-- and a lease, claimed_until, after which another may take over: the claimer died), POSTs body with id as the
+-- delivery id (receivers deduplicate on it), and records the attempt: delivered, or pending again at
+-- next_attempt_at with last_error, or failed once the attempts are spent. The URL and the signing secret stay in the
+-- configuration; only the signed bytes are stored.
+CREATE TABLE webhook_outbox (
+    id              UUID          NOT NULL PRIMARY KEY,
+    product_id      VARCHAR(200)  NOT NULL,
+    event_type      VARCHAR(64)   NOT NULL,
+    body            TEXT          NOT NULL,
+    status          VARCHAR(16)   NOT NULL,
+    attempts        INTEGER       DEFAULT 0 NOT NULL,
+    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    claimed_by      VARCHAR(64),
+    claimed_until   TIMESTAMP WITH TIME ZONE,
+    last_error      VARCHAR(1000),
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at     TIMESTAMP WITH TIME ZONE
+);
+
+CREATE INDEX webhook_outbox_due ON webhook_outbox (status, next_attempt_at);
