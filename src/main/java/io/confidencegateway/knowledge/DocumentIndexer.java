@@ -63,6 +63,7 @@ public class DocumentIndexer {
 
     private final Database database;
     private final DocumentRepository repository;
+    private final DocumentChangeRepository changes;
     private final PassageIndex index;
     private final PassageEmbedder embedder;
     private final Executor documents;
@@ -74,10 +75,11 @@ public class DocumentIndexer {
     private final Map<UUID, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    DocumentIndexer(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
-            IndexingThreads threads) {
+    DocumentIndexer(Database database, DocumentRepository repository, DocumentChangeRepository changes,
+            PassageIndex index, PassageEmbedder embedder, IndexingThreads threads) {
         this.database = database;
         this.repository = repository;
+        this.changes = changes;
         this.index = index;
         this.embedder = embedder;
         this.documents = threads.documents();
@@ -223,7 +225,14 @@ public class DocumentIndexer {
                 repository.forEachPassageOf(c, documentId, sink);
                 return null;
             }));
-            if (database.inTransaction(c -> repository.markReady(c, documentId))) {
+            // Ready and announced to the other replicas in one commit: they add it from the stored rows.
+            if (database.inTransaction(c -> {
+                boolean ready = repository.markReady(c, documentId);
+                if (ready) {
+                    changes.record(c, documentId, DocumentChangeRepository.READY);
+                }
+                return ready;
+            })) {
                 return true;
             }
             // A delete removed it from the index before we added it; take its passages out again.

@@ -187,6 +187,17 @@ class DocumentRepository {
         }
     }
 
+    /** Whether the document exists and is {@code ready} (every passage embedded). */
+    boolean isReady(Connection connection, UUID documentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM document WHERE id = ? AND status = 'ready'")) {
+            select.setObject(1, documentId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     boolean exists(Connection connection, UUID documentId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM document WHERE id = ?")) {
             select.setObject(1, documentId);

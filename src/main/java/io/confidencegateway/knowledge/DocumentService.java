@@ -51,6 +51,7 @@ public class DocumentService {
 
     private final Database database;
     private final DocumentRepository repository;
+    private final DocumentChangeRepository changes;
     private final PassageIndex index;
     private final DocumentIndexer indexer;
     private final KnownProducts products;
@@ -58,10 +59,11 @@ public class DocumentService {
     private final long maxDocumentBytes;
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
-    DocumentService(Database database, DocumentRepository repository, PassageIndex index, DocumentIndexer indexer,
-            KnownProducts products, KnowledgeConfig config) {
+    DocumentService(Database database, DocumentRepository repository, DocumentChangeRepository changes,
+            PassageIndex index, DocumentIndexer indexer, KnownProducts products, KnowledgeConfig config) {
         this.database = database;
         this.repository = repository;
+        this.changes = changes;
         this.index = index;
         this.indexer = indexer;
         this.products = products;
@@ -101,7 +103,14 @@ public class DocumentService {
         return Uni.createFrom().item(() -> {
             requireProduct(productId);
             UUID id = documentId(productId, documentId);
-            if (!database.inTransaction(c -> repository.delete(c, productId, id))) {
+            // Deleted and announced to the other replicas in one commit: they drop it from their indexes.
+            if (!database.inTransaction(c -> {
+                boolean deleted = repository.delete(c, productId, id);
+                if (deleted) {
+                    changes.record(c, id, DocumentChangeRepository.DELETED);
+                }
+                return deleted;
+            })) {
                 throw noDocument(productId, documentId);
             }
             try {

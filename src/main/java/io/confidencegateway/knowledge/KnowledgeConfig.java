@@ -39,4 +39,12 @@ public interface KnowledgeConfig {
      */
     @WithDefault("true")
     boolean warmUp();
+
+    /**
+     * How often each replica reads the documents that other replicas sharing its database made ready or deleted,
+     * and adds their stored passages to (or drops them from) its own search index. Uploads and deletes through one
+     * replica are then cited, or no longer cited, by the others within about this interval plus the indexing time.
+     */
+    @WithDefault("2s")
+    java.time.Duration syncInterval();
 }

@@ -1,7 +1,6 @@
 package io.confidencegateway.review;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,11 +34,10 @@ public interface ReviewConfig {
         @WithDefault("15m")
         Duration claimTimeout();
 
-        /** Waits before each retry of a webhook delivery that met a network error, a 5xx or a 429. */
-        @WithDefault("1s,5s,25s")
-        List<Duration> webhookRetryDelays();
-
-        /** Time allowed for one webhook request (connect and response). */
+        /**
+         * Time allowed for one webhook request (connect and response). Retries, and their waits, are
+         * {@code gateway.webhook-outbox.*}.
+         */
         @WithDefault("10s")
         Duration webhookTimeout();
 

@@ -27,8 +27,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * before its {@code Uni} completes. Claims and resolutions are decided by the database (one conditional UPDATE
  * each), so concurrent reviewers get exactly one winner. After a resolution commits, every
  * {@link ResolutionRecorder} stores what it means (the feedback verdict) before the call answers, then
- * {@link ReviewResolved} is fired (to synchronous and asynchronous observers) and the product's webhook is called;
- * none of them can undo the resolution.
+ * {@link ReviewResolved} is fired (to synchronous and asynchronous observers) and the product's webhook event is
+ * sent; none of them can undo the resolution. Webhook events are stored in the {@link WebhookOutbox} in the same
+ * transaction as the item or resolution they announce, so each is sent at least once by whichever replica is alive.
  */
 @ApplicationScoped
 public class ReviewQueue {
@@ -44,12 +45,12 @@ public class ReviewQueue {
     private final ReviewConfig config;
     private final ReviewClock clock;
     private final Event<ReviewResolved> resolved;
-    private final WebhookSender webhooks;
+    private final WebhookOutbox webhooks;
     private final ReviewQueueGauges gauges;
     private final List<ResolutionRecorder> recorders;
 
     public ReviewQueue(Database database, ReviewRepository repository, ReviewConfig config, ReviewClock clock,
-            Event<ReviewResolved> resolved, WebhookSender webhooks, ReviewQueueGauges gauges,
+            Event<ReviewResolved> resolved, WebhookOutbox webhooks, ReviewQueueGauges gauges,
             @All List<ResolutionRecorder> recorders) {
         this.database = database;
         this.repository = repository;
@@ -79,7 +80,7 @@ public class ReviewQueue {
         Instant now = now();
         // Commit and announcement in one task on a worker: a caller that goes away while the transaction runs
         // (a stream client disconnecting) cancels nothing once it has started, so a committed hand-off always gets
-        // its webhook and the gauges.
+        // the gauges (its webhook event is in the same commit anyway).
         return Uni.createFrom().item(() -> {
             T result = database.inTransaction(connection -> {
                 repository.insert(connection, id, item, now);
@@ -87,11 +88,17 @@ public class ReviewQueue {
                         : null;
                 var ticket = new Ticket(id, position, config.review().handoffMessage().replace("{ticket}",
                         id.toString()));
-                return alongside.apply(ticket).run(connection);
+                T done = alongside.apply(ticket).run(connection);
+                // The hand-off's webhook event commits with the item: it is sent, at least once, exactly if the
+                // item exists.
+                if (NewItem.HANDOFF.equals(item.kind())) {
+                    webhooks.add(connection, WebhookEvent.HANDOFF, pendingItem(id, item, now));
+                }
+                return done;
             });
             gauges.changed();
             if (NewItem.HANDOFF.equals(item.kind())) {
-                webhooks.send(WebhookEvent.HANDOFF, pendingItem(id, item, now));
+                webhooks.kick();
             }
             return result;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -198,6 +205,7 @@ public class ReviewQueue {
                                 + otherKey(connection, id, verdict.reviewer(), key, item) + ", not by "
                                 + verdict.reviewer() + "; only the holder of the claim can resolve it");
             }
+            webhooks.add(connection, WebhookEvent.RESOLVED, item);
             return item;
         }).call(item -> {
             var event = new ReviewResolved(item.id(), item.answerId(), item.product(), item.resolvedBy(),
@@ -230,7 +238,7 @@ public class ReviewQueue {
                     item.id());
             return null;
         });
-        webhooks.send(WebhookEvent.RESOLVED, item);
+        webhooks.kick();
         gauges.changed();
     }
 

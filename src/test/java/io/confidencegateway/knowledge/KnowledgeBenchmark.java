@@ -153,6 +153,11 @@ public final class KnowledgeBenchmark {
             public boolean warmUp() {
                 return false;
             }
+
+            @Override
+            public java.time.Duration syncInterval() {
+                return java.time.Duration.ofSeconds(2);
+            }
         };
     }
 }

@@ -44,6 +44,8 @@ class KnowledgeRetrievalTest {
     @Inject
     DocumentRepository repository;
     @Inject
+    DocumentChangeRepository changes;
+    @Inject
     PassageEmbedder embedder;
     @Inject
     KnowledgeConfig config;
@@ -103,9 +105,11 @@ class KnowledgeRetrievalTest {
 
     @Test
     void aDocumentWhoseIndexingFailsIsMarkedFailedWithNoPassagesAnywhereAndARetryReplacesIt() {
-        DocumentIndexer breaking = new DocumentIndexer(database, repository, new FailingAfterFirstPassage(index),
-                embedder, new IndexingThreads(Runnable::run, Infrastructure.getDefaultWorkerPool(), 2));
-        DocumentService failing = new DocumentService(database, repository, index, breaking, id -> true, config);
+        DocumentIndexer breaking = new DocumentIndexer(database, repository, changes,
+                new FailingAfterFirstPassage(index), embedder,
+                new IndexingThreads(Runnable::run, Infrastructure.getDefaultWorkerPool(), 2));
+        DocumentService failing = new DocumentService(database, repository, changes, index, breaking, id -> true,
+                config);
         byte[] warranty = warranty();
         long passagesBefore = database.inTransaction(repository::countPassages);
 
@@ -204,7 +208,7 @@ class KnowledgeRetrievalTest {
                 return embedder.embedAll(texts);
             }
         };
-        DocumentIndexer racing = new DocumentIndexer(database, repository, index, deletingMidway,
+        DocumentIndexer racing = new DocumentIndexer(database, repository, changes, index, deletingMidway,
                 new IndexingThreads(Runnable::run, Runnable::run, 1));
 
         assertThat(racing.index(id)).as("gave up: deleted").isNull();

@@ -9,6 +9,7 @@ import static io.confidencegateway.review.ReviewFixtures.item;
 import static io.confidencegateway.review.ReviewQueueTest.claim;
 import static io.confidencegateway.review.ReviewQueueTest.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -47,6 +48,9 @@ class WebhookTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    io.confidencegateway.store.Database database;
+
     @BeforeEach
     void receivers() {
         var hooks = OpenAiUpstreamStub.webhooks();
@@ -71,6 +75,7 @@ class WebhookTest {
                 .isEqualTo("sha256=" + hmac(OpenAiUpstreamStub.WEBHOOK_SECRET, request.getBody()));
         assertThat(request.getHeader("X-Gateway-Event")).isEqualTo("review.handoff");
         assertThat(request.getHeader("X-Gateway-Delivery")).isEqualTo(body.get("id").asText());
+        assertThat(request.getHeader("Webhook-Id")).isEqualTo(body.get("id").asText());
         assertThat(request.getHeader("Content-Type")).startsWith("application/json");
         assertThat(body.get("type").asText()).isEqualTo("review.handoff");
         assertThat(body.get("created_at").asText()).isNotBlank();
@@ -111,8 +116,93 @@ class WebhookTest {
                 .isEqualTo(attempts.get(0).getHeader("X-Gateway-Delivery"));
         assertThat(attempts.get(1).getHeader("X-Gateway-Signature"))
                 .isEqualTo("sha256=" + hmac(OpenAiUpstreamStub.WEBHOOK_SECRET, attempts.get(1).getBody()));
+        assertThat(attempts.get(1).getHeader("Webhook-Id")).isEqualTo(attempts.get(0).getHeader("Webhook-Id"))
+                .isEqualTo(JSON.readTree(attempts.get(0).getBody()).get("id").asText());
         assertThat(eventually(() -> count("flaky", "delivered"), n -> n > delivered)).isEqualTo(delivered + 1);
         assertThat(count("flaky", "retried")).isEqualTo(retried + 1);
+        UUID delivery = UUID.fromString(attempts.get(0).getHeader("Webhook-Id"));
+        assertThat(eventually(() -> row(delivery), r -> "delivered".equals(r.get("status"))))
+                .containsEntry("attempts", 2).containsEntry("last_error", null);
+    }
+
+    @Test
+    void aDeliveryGivenUpIsMarkedFailedWithTheAttemptsAndTheLastError() throws Exception {
+        UUID ticket = enqueue(item("down", NewItem.HANDOFF));
+
+        List<LoggedRequest> attempts = eventually(() -> received("down", ticket), list -> list.size() >= 4);
+        UUID delivery = UUID.fromString(attempts.get(0).getHeader("Webhook-Id"));
+
+        assertThat(eventually(() -> row(delivery), r -> "failed".equals(r.get("status"))))
+                .containsEntry("attempts", 4)
+                .containsEntry("last_error", "HTTP 503 after 4 attempts, the most allowed");
+    }
+
+    @Test
+    void aHandoffWhoseTransactionRollsBackLeavesNoWebhookEvent() {
+        NewItem handoff = item("hooked", NewItem.HANDOFF);
+
+        assertThatThrownBy(() -> queue.enqueue(handoff, ticket -> connection -> {
+            throw new java.sql.SQLException("the answer could not be stored");
+        }).await().atMost(ReviewFixtures.WAIT)).isInstanceOf(io.confidencegateway.store.StoreException.class)
+                .hasRootCauseMessage("the answer could not be stored");
+
+        int stored = database.inTransaction(c -> {
+            try (var select = c.prepareStatement("SELECT COUNT(*) FROM webhook_outbox WHERE body LIKE ?")) {
+                select.setString(1, "%" + handoff.answerId() + "%");
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+        assertThat(stored).isZero();
+    }
+
+    @Test
+    void aDeliveryLeftClaimedByAReplicaThatDiedIsSentOnceItsLeaseIsOver() throws Exception {
+        UUID delivery = UUID.randomUUID();
+        String body = "{\"type\":\"review.handoff\",\"id\":\"" + delivery + "\",\"item\":{}}";
+        database.inTransaction(c -> {
+            try (var insert = c.prepareStatement("INSERT INTO webhook_outbox (id, product_id, event_type, body, "
+                    + "status, attempts, next_attempt_at, claimed_by, claimed_until, created_at) VALUES (?, 'hooked', "
+                    + "'review.handoff', ?, 'pending', 1, ?, 'a-replica-that-died', ?, ?)")) {
+                var past = java.time.OffsetDateTime.now().minusSeconds(5);
+                insert.setObject(1, delivery);
+                insert.setString(2, body);
+                insert.setObject(3, past);
+                insert.setObject(4, past);
+                insert.setObject(5, past);
+                return insert.executeUpdate();
+            }
+        });
+
+        List<LoggedRequest> requests = eventually(() -> OpenAiUpstreamStub.webhooks()
+                .findAll(postRequestedFor(urlPathEqualTo("/hooks/hooked"))).stream()
+                .filter(r -> delivery.toString().equals(r.getHeader("Webhook-Id"))).toList(), l -> !l.isEmpty());
+
+        assertThat(requests).hasSize(1);
+        assertThat(requests.get(0).getBodyAsString()).isEqualTo(body);
+        assertThat(eventually(() -> row(delivery), r -> "delivered".equals(r.get("status"))))
+                .containsEntry("attempts", 2);
+    }
+
+    /** The outbox row's status, attempts and last error. */
+    private Map<String, Object> row(UUID delivery) {
+        return database.inTransaction(c -> {
+            try (var select = c.prepareStatement(
+                    "SELECT status, attempts, last_error FROM webhook_outbox WHERE id = ?")) {
+                select.setObject(1, delivery);
+                try (var rs = select.executeQuery()) {
+                    var row = new java.util.HashMap<String, Object>();
+                    if (rs.next()) {
+                        row.put("status", rs.getString(1));
+                        row.put("attempts", rs.getInt(2));
+                        row.put("last_error", rs.getString(3));
+                    }
+                    return row;
+                }
+            }
+        });
     }
 
     @Test

@@ -54,7 +54,10 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
             config.put("gateway.webhooks.\"" + product + "\".url", hooks + "/hooks/" + product);
             config.put("gateway.webhooks.\"" + product + "\".secret", WEBHOOK_SECRET);
         }
-        config.put("gateway.review.webhook-retry-delays", "50ms,100ms,150ms");
+        config.put("gateway.webhook-outbox.max-attempts", "4");
+        config.put("gateway.webhook-outbox.first-retry-wait", "50ms");
+        config.put("gateway.webhook-outbox.retry-multiplier", "2");
+        config.put("gateway.webhook-outbox.poll-interval", "200ms");
         config.put("gateway.providers.openai.base-url", base + "/v1");
         config.put("gateway.providers.openai.api-key", "sk-upstream-secret");
         config.put("gateway.providers.openai.timeout", "3s");

@@ -143,6 +143,22 @@ public final class PackagedGateway implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Uploads a file as the multipart part {@code file}, with the admin key. */
+    public HttpResponse<String> upload(String path, String fileName, String contentType, byte[] bytes)
+            throws IOException, InterruptedException {
+        String boundary = "----gateway-test-" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", TestKeys.ADMIN_BEARER)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * Kills the process the way {@code kill -9} does and returns its exit code. On Linux {@link
      * Process#destroyForcibly()} sends SIGKILL, so the exit code is 128 + 9 = 137; the caller asserts that, which
@@ -152,6 +168,19 @@ public final class PackagedGateway implements AutoCloseable {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the gateway did not die within 30 s of SIGKILL");
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Sends SIGTERM ({@link Process#destroy()} on Linux), as Kubernetes does to a pod it stops, and waits for the
+     * process to exit; its exit code (143 = 128 + SIGTERM when the JVM ran its shutdown hooks).
+     */
+    public int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the gateway did not stop within " + within + " of SIGTERM; its log: "
+                    + log);
         }
         return process.exitValue();
     }

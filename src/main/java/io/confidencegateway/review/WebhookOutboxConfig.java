@@ -1,0 +1,50 @@
+package io.confidencegateway.review;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The durable webhook outbox: how often replicas look for due deliveries and how failed ones are retried. */
+@ConfigMapping(prefix = "gateway.webhook-outbox")
+public interface WebhookOutboxConfig {
+
+    /**
+     * How often each replica looks for due deliveries (new ones, retries whose wait is over, and claims left by a
+     * replica that stopped). A replica sends the events it stores itself at once, without waiting for this.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /**
+     * Attempts per delivery, the first included; after the last failed one the delivery is given up: its row is
+     * marked {@code failed}, {@code gateway_webhook_deliveries_total{outcome="failed"}} counts it and a warning is
+     * logged.
+     */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** The wait after the first failed attempt; each further wait is the previous one times the multiplier. */
+    @WithDefault("1s")
+    Duration firstRetryWait();
+
+    /** What each wait is multiplied by for the next one (1 waits the same every time). */
+    @WithDefault("4")
+    double retryMultiplier();
+
+    /** The longest wait between two attempts, whatever the multiplier says. */
+    @WithDefault("10m")
+    Duration maxRetryWait();
+
+    /**
+     * How long a replica holds a delivery it is sending; after that another replica may send it (the first one
+     * stopped mid-call). Keep it well above {@code gateway.review.webhook-timeout}, or a slow receiver gets the same
+     * event twice.
+     */
+    @WithDefault("1m")
+    Duration claimLease();
+
+    /** How long delivered and given-up rows are kept for inspection before they are deleted. */
+    @WithDefault("7d")
+    Duration retention();
+}
