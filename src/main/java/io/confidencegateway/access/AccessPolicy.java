@@ -66,7 +66,8 @@ public final class AccessPolicy {
             new Rule("GET", "/console", Role.AGENT),
             new Rule("GET", "/console/reviews", Role.AGENT),
             new Rule("GET", "/console/dashboard", Role.ADMIN),
-            new Rule("GET", "/console/knowledge", Role.ADMIN));
+            new Rule("GET", "/console/knowledge", Role.ADMIN),
+            new Rule("GET", "/console/prompts", Role.ADMIN));
 
     private AccessPolicy() {
     }

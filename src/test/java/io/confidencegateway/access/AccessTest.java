@@ -1,12 +1,14 @@
 package io.confidencegateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -168,16 +170,19 @@ class AccessTest {
         String id = created.path("id").asText();
         Calls.send("DELETE", "/v1/keys/" + id, TestKeys.ADMIN, null);
 
-        HttpResponse<String> audit = Calls.send("GET", "/v1/audit?limit=50", TestKeys.ADMIN, null);
-        assertThat(audit.statusCode()).isEqualTo(200);
-        List<String> actions = new ArrayList<>();
-        for (JsonNode entry : Calls.json(audit).path("entries")) {
-            if (entry.path("key_prefix").asText().equals(TestKeys.ADMIN.substring(0, 10))) {
-                actions.add(entry.path("method").asText() + " " + entry.path("path").asText() + " "
-                        + entry.path("status").asInt());
+        // The entry is written once the response has ended, so the DELETE's may land just after its 204.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            HttpResponse<String> audit = Calls.send("GET", "/v1/audit?limit=200", TestKeys.ADMIN, null);
+            assertThat(audit.statusCode()).isEqualTo(200);
+            List<String> actions = new ArrayList<>();
+            for (JsonNode entry : Calls.json(audit).path("entries")) {
+                if (entry.path("key_prefix").asText().equals(TestKeys.ADMIN.substring(0, 10))) {
+                    actions.add(entry.path("method").asText() + " " + entry.path("path").asText() + " "
+                            + entry.path("status").asInt());
+                }
             }
-        }
-        assertThat(actions).contains("DELETE /v1/keys/" + id + " 204", "POST /v1/keys 201");
+            assertThat(actions).contains("DELETE /v1/keys/" + id + " 204", "POST /v1/keys 201");
+        });
     }
 
     @Test

@@ -93,6 +93,7 @@ class RoleMatrixTest {
             Map.entry("GET /console/reviews", "agent"),
             Map.entry("GET /console/dashboard", "admin"),
             Map.entry("GET /console/knowledge", "admin"),
+            Map.entry("GET /console/prompts", "admin"),
             Map.entry("GET /console/sign-in", "open"),
             Map.entry("POST /console/sign-in", "open"),
             Map.entry("POST /console/sign-out", "open"),
