@@ -61,7 +61,7 @@ class ResidencyTest {
     void reset() {
         DemoKnowledgeReady.await();
         if (!created) {
-            product(EU_PRODUCT, "\"data_residency\": \"eu\", \"verifiers\": [\"judge\"], ");
+            product(EU_PRODUCT, "\"data_residency\": \"eu\", \"verifiers\": [\"judge\", \"entailment\"], ");
             product(ANY_PRODUCT, "");
             created = true;
         }
@@ -102,7 +102,7 @@ class ResidencyTest {
     }
 
     @Test
-    void anEuProductIsAnsweredByTheEuProviderAndTheJudgeOutsideTheRegionIsNeverAsked() {
+    void anEuProductIsAnsweredByTheEuProviderAndTheVerifiersOutsideTheRegionAreNeverAsked() {
         OpenAiUpstreamStub.answerAt("/eu", GROUNDED);
 
         JsonPath answer = ask(EU_PRODUCT);
@@ -116,6 +116,11 @@ class ResidencyTest {
         assertThat(answer.getString("usage.verifiers.find { it.name == 'judge' }.reason")).isEqualTo(
                 "the judge model failed: provider 'judge-upstream' was not called: it is in no declared region, "
                         + "outside the product's data_residency EU");
+        // The entailment classifier is declared US (gateway.verifiers.entailment.region=us).
+        assertThat(calls(OpenAiUpstreamStub.TEI_PREFIX + "/predict")).isZero();
+        assertThat(answer.getString("usage.verifiers.find { it.name == 'entailment' }.outcome")).isEqualTo("absent");
+        assertThat(answer.getString("usage.verifiers.find { it.name == 'entailment' }.reason"))
+                .isEqualTo("the entailment service is in US, outside the product's data_residency EU");
     }
 
     @Test
