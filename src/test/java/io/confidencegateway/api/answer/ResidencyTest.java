@@ -221,6 +221,33 @@ class ResidencyTest {
     }
 
     @Test
+    void aPromptVersionOnARouteWithNoProviderInTheProductsRegionIsRefusedSoNoLabelCanPointAtIt() {
+        given().contentType("application/json").body("{\"instructions\": \"Answer briefly.\", \"model\": \"us-only\"}")
+                .post("/v1/products/" + EU_PRODUCT + "/prompts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("model"))
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("data_residency EU: model route 'us-only' "
+                        + "has providers us-east (US), backup (no region); add an EU provider or choose another "
+                        + "route (a provider's region is gateway.providers.<name>.region)"));
+        // Nothing was stored, so the version it would have been does not exist for a label either.
+        given().contentType("application/json").body("{\"version\": 2, \"weight\": 10}")
+                .put("/v1/products/" + EU_PRODUCT + "/prompt-labels/canary")
+                .then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("version"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("product '" + EU_PRODUCT
+                        + "' has no prompt version 2"));
+        // A route with a provider in the region is accepted, and takes that number.
+        given().contentType("application/json").body("{\"instructions\": \"Answer briefly.\", \"model\": \"regional\"}")
+                .post("/v1/products/" + EU_PRODUCT + "/prompts")
+                .then().statusCode(201).body("version", org.hamcrest.Matchers.equalTo(2));
+        // Without a residency the same US-only route is a valid version.
+        given().contentType("application/json").body("{\"instructions\": \"Answer briefly.\", \"model\": \"us-only\"}")
+                .post("/v1/products/" + ANY_PRODUCT + "/prompts")
+                .then().statusCode(201);
+    }
+
+    @Test
     void aStoredProductWhoseRouteLostItsRegionIsHandedOffWithTheReasonAndCallsNoProvider() {
         String id = "stranded-" + SUFFIX;
         // As a row written before the providers' regions changed: PUT would refuse it now.
