@@ -49,7 +49,9 @@ public class PromptResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     PromptVersion.class)))
     @APIResponse(responseCode = "400", description = "Instructions missing or too long, an unknown model alias, a "
-            + "temperature outside 0-2 or passages outside 1-20 (problem+json naming each field)")
+            + "temperature outside 0-2 or passages outside 1-20, or a model none of whose providers is in the "
+            + "product's data_residency region (problem+json naming each field; for the region, each provider of the "
+            + "route and its region, as a product PUT does)")
     @APIResponse(responseCode = "404", description = "No product has that id")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewPrompt.class)))

@@ -15,6 +15,7 @@ import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.problem.Problem;
 import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.product.ProductService;
+import io.confidencegateway.product.ProductSpec;
 import io.confidencegateway.provider.ModelCatalog;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.store.StoreException;
@@ -77,11 +78,20 @@ public class PromptService {
         return GatewayMetrics.OTHER_PROMPT_VERSION;
     }
 
-    /** Creates the next version of a product; 404 for an unknown product, 400 naming every bad field. */
+    /**
+     * Creates the next version of a product; 404 for an unknown product, 400 naming every bad field, and a 400 under
+     * {@code model} when none of that model route's providers may serve the product's {@code data_residency} (the
+     * words of a product {@code PUT}): such a version could only hand every answer off, so no label can point at it.
+     */
     public Uni<PromptVersion> create(String product, NewPrompt prompt) {
         requireProduct(product);
         List<Problem.FieldError> errors = PromptValidator.check(prompt,
                 model -> catalog.resolve(model) instanceof ModelCatalog.Route);
+        if (errors.isEmpty() && prompt.model() != null) {
+            String residency = products.find(product).map(ProductSpec::dataResidency).orElse(null);
+            errors = catalog.residencyProblem(residency, prompt.model())
+                    .map(problem -> List.of(new Problem.FieldError("model", problem))).orElse(List.of());
+        }
         if (!errors.isEmpty()) {
             throw invalid("Invalid prompt version", errors);
         }

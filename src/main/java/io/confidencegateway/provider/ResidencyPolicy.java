@@ -77,6 +77,20 @@ public final class ResidencyPolicy {
         return vowelSounds.indexOf(first) >= 0 ? "an" : "a";
     }
 
+    /**
+     * Why a service the gateway calls outside the provider router (e.g. the entailment classifier, {@code service}
+     * "entailment service") may not receive a product's data: it declares another region than the product's
+     * residency, or none. Empty when the product has no residency or the service is in its region.
+     */
+    public static Optional<String> barred(String service, String residency, String region) {
+        Placement placement = new Placement(service, region, false);
+        if (allows(residency, placement)) {
+            return Optional.empty();
+        }
+        return Optional.of("the " + service + " is in " + (placement.region() == null ? "no declared region"
+                : placement.region()) + ", outside the product's data_residency " + normalise(residency));
+    }
+
     /** Why a provider may not serve that residency, for the router's record of the skipped step. */
     public static String outside(String residency, Placement placement) {
         return "it is " + (placement.region() == null ? "in no declared region" : "in region " + placement.region())

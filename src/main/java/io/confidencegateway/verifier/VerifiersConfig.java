@@ -30,6 +30,15 @@ public interface VerifiersConfig {
          */
         Optional<String> url();
 
+        /**
+         * Where the classifier processes data, e.g. {@code US} or {@code EU} (compared case-insensitively, like
+         * {@code gateway.providers.<name>.region}). It receives the answer and the passages, so a product whose
+         * spec names a {@code data_residency} sends to it only when this is that region; otherwise (or when this
+         * is unset) the product's entailment signal is absent with the reason. Unset: only products without a
+         * residency use it.
+         */
+        Optional<String> region();
+
         /** Bearer token sent as {@code Authorization} (a Hugging Face Inference Endpoint); unset for none. */
         @WithName("api-key")
         Optional<String> apiKey();

@@ -82,6 +82,25 @@ class ResidencyPolicyTest {
                 .isEqualTo("it is in no declared region, outside the product's data_residency EU");
     }
 
+    @ParameterizedTest(name = "residency [{0}], service region [{1}] -> [{2}]")
+    @CsvSource(nullValues = "null", delimiter = '|', quoteCharacter = '"', value = {
+            // No residency: the service is called wherever it is, or with no region at all.
+            "null | US | null",
+            "\"  \" | null | null",
+            // The product's region, whatever the case and spacing.
+            "EU | EU | null",
+            "\" eu \" | Eu | null",
+            // Another region, a longer name sharing its letters, or none: barred, in words.
+            "eu | US | the entailment service is in US, outside the product's data_residency EU",
+            "EU | EUR | the entailment service is in EUR, outside the product's data_residency EU",
+            "EU | null | the entailment service is in no declared region, outside the product's data_residency EU",
+            "EU | \"  \" | the entailment service is in no declared region, outside the product's data_residency EU"})
+    void aServiceOutsideTheRouterIsBarredFromAResidencyItIsNotInAndTheReasonSaysWhere(String residency,
+            String region, String reason) {
+        assertThat(ResidencyPolicy.barred("entailment service", residency, region))
+                .isEqualTo(java.util.Optional.ofNullable(reason));
+    }
+
     @Test
     void aPlacementShowsItsRegionLocalOrNoRegion() {
         assertThat(US.shown()).isEqualTo("US");

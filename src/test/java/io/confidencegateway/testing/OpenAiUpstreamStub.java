@@ -124,6 +124,8 @@ public class OpenAiUpstreamStub implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.verifiers.entailment.url", base + TEI_PREFIX);
         config.put("gateway.verifiers.entailment.timeout", "5s");
         config.put("gateway.verifiers.entailment.api-key", TEI_KEY);
+        // US, like the shipped providers (ResidencyTest: an EU product never sends to it).
+        config.put("gateway.verifiers.entailment.region", "us");
         config.put("gateway.providers.judge-upstream.type", "openai");
         config.put("gateway.providers.judge-upstream.base-url", base + JUDGE_PREFIX + "/v1");
         config.put("gateway.providers.judge-upstream.max-retries", "0");

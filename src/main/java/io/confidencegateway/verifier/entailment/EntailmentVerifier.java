@@ -7,14 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.confidencegateway.product.ProductService;
+import io.confidencegateway.product.ProductSpec;
 import io.confidencegateway.provider.CircuitBreaker;
 import io.confidencegateway.provider.ProviderSettings;
+import io.confidencegateway.provider.ResidencyPolicy;
 import io.confidencegateway.provider.http.UpstreamClient;
 import io.confidencegateway.verifier.Verification;
 import io.confidencegateway.verifier.Verifier;
@@ -27,7 +32,8 @@ import io.vertx.core.buffer.Buffer;
  * The entailment tier: every (passage, answer sentence) pair to a pair classifier behind text-embeddings-inference's
  * {@code POST /predict} ({@code {"inputs": [[premise, hypothesis], …]}} in, one list of {@code {label, score}} per
  * pair out), on the non-blocking upstream client. Batches over TEI's limit go as concurrent requests; a circuit
- * breaker skips a classifier that keeps failing.
+ * breaker skips a classifier that keeps failing. A product with a {@code data_residency} sends only to a classifier
+ * declared in its region ({@code gateway.verifiers.entailment.region}).
  */
 @ApplicationScoped
 public class EntailmentVerifier implements Verifier {
@@ -41,9 +47,20 @@ public class EntailmentVerifier implements Verifier {
     private final UpstreamClient http;
     private final String predictUrl;
     private final CircuitBreaker breaker;
+    private final String region;
+    private final Function<String, Optional<String>> residencyOf;
 
-    public EntailmentVerifier(VerifiersConfig config, Vertx vertx, ObjectMapper json) {
+    @Inject
+    public EntailmentVerifier(VerifiersConfig config, Vertx vertx, ObjectMapper json, ProductService products) {
+        this(config, vertx, json, id -> products.find(id).map(ProductSpec::dataResidency));
+    }
+
+    /** With {@code residencyOf} giving a product's {@code data_residency} by id (empty: none). */
+    EntailmentVerifier(VerifiersConfig config, Vertx vertx, ObjectMapper json,
+            Function<String, Optional<String>> residencyOf) {
         this.config = config.entailment();
+        this.region = this.config.region().map(ResidencyPolicy::normalise).orElse(null);
+        this.residencyOf = residencyOf;
         this.labels = EntailmentPolicy.labels(this.config.labels());
         this.json = json;
         this.breaker = new CircuitBreaker(this.config.circuitBreakerFailureThreshold(),
@@ -84,6 +101,13 @@ public class EntailmentVerifier implements Verifier {
         List<EntailmentPolicy.Pair> pairs = EntailmentPolicy.pairs(input.context(), config.maxSentences());
         if (pairs.isEmpty()) {
             return Uni.createFrom().item(Verification.absent(NAME, "the answer has no sentence to check", null));
+        }
+        // The classifier reads the answer and the passages: their data stays where the product's does. Checked before
+        // the breaker, so a product that may not call it never takes its trial call.
+        Optional<String> barred = ResidencyPolicy.barred("entailment service",
+                residencyOf.apply(input.productId()).orElse(null), region);
+        if (barred.isPresent()) {
+            return Uni.createFrom().item(Verification.absent(NAME, barred.get(), null));
         }
         if (!breaker.tryAcquire()) {
             return Uni.createFrom().item(Verification.absent(NAME, "the classifier's circuit breaker is open after "

@@ -61,7 +61,7 @@ class ResidencyTest {
     void reset() {
         DemoKnowledgeReady.await();
         if (!created) {
-            product(EU_PRODUCT, "\"data_residency\": \"eu\", \"verifiers\": [\"judge\"], ");
+            product(EU_PRODUCT, "\"data_residency\": \"eu\", \"verifiers\": [\"judge\", \"entailment\"], ");
             product(ANY_PRODUCT, "");
             created = true;
         }
@@ -102,7 +102,7 @@ class ResidencyTest {
     }
 
     @Test
-    void anEuProductIsAnsweredByTheEuProviderAndTheJudgeOutsideTheRegionIsNeverAsked() {
+    void anEuProductIsAnsweredByTheEuProviderAndTheVerifiersOutsideTheRegionAreNeverAsked() {
         OpenAiUpstreamStub.answerAt("/eu", GROUNDED);
 
         JsonPath answer = ask(EU_PRODUCT);
@@ -116,6 +116,11 @@ class ResidencyTest {
         assertThat(answer.getString("usage.verifiers.find { it.name == 'judge' }.reason")).isEqualTo(
                 "the judge model failed: provider 'judge-upstream' was not called: it is in no declared region, "
                         + "outside the product's data_residency EU");
+        // The entailment classifier is declared US (gateway.verifiers.entailment.region=us).
+        assertThat(calls(OpenAiUpstreamStub.TEI_PREFIX + "/predict")).isZero();
+        assertThat(answer.getString("usage.verifiers.find { it.name == 'entailment' }.outcome")).isEqualTo("absent");
+        assertThat(answer.getString("usage.verifiers.find { it.name == 'entailment' }.reason"))
+                .isEqualTo("the entailment service is in US, outside the product's data_residency EU");
     }
 
     @Test
@@ -213,6 +218,33 @@ class ResidencyTest {
                         + "has providers us-east (US), backup (no region); add an EU provider or choose another "
                         + "route (a provider's region is gateway.providers.<name>.region)"));
         given().get("/v1/products/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aPromptVersionOnARouteWithNoProviderInTheProductsRegionIsRefusedSoNoLabelCanPointAtIt() {
+        given().contentType("application/json").body("{\"instructions\": \"Answer briefly.\", \"model\": \"us-only\"}")
+                .post("/v1/products/" + EU_PRODUCT + "/prompts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("model"))
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("data_residency EU: model route 'us-only' "
+                        + "has providers us-east (US), backup (no region); add an EU provider or choose another "
+                        + "route (a provider's region is gateway.providers.<name>.region)"));
+        // Nothing was stored, so the version it would have been does not exist for a label either.
+        given().contentType("application/json").body("{\"version\": 2, \"weight\": 10}")
+                .put("/v1/products/" + EU_PRODUCT + "/prompt-labels/canary")
+                .then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("version"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("product '" + EU_PRODUCT
+                        + "' has no prompt version 2"));
+        // A route with a provider in the region is accepted, and takes that number.
+        given().contentType("application/json").body("{\"instructions\": \"Answer briefly.\", \"model\": \"regional\"}")
+                .post("/v1/products/" + EU_PRODUCT + "/prompts")
+                .then().statusCode(201).body("version", org.hamcrest.Matchers.equalTo(2));
+        // Without a residency the same US-only route is a valid version.
+        given().contentType("application/json").body("{\"instructions\": \"Answer briefly.\", \"model\": \"us-only\"}")
+                .post("/v1/products/" + ANY_PRODUCT + "/prompts")
+                .then().statusCode(201);
     }
 
     @Test

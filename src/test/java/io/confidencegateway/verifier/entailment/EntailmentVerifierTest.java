@@ -53,9 +53,19 @@ class EntailmentVerifierTest {
     }
 
     private EntailmentVerifier verifier(Optional<String> url, Optional<String> key, int maxBatch) {
+        return verifier(url, key, maxBatch, Optional.empty(), Optional.empty());
+    }
+
+    /** A classifier in {@code region} (empty: none declared), asked for a product of {@code residency}. */
+    private EntailmentVerifier verifier(Optional<String> url, Optional<String> key, int maxBatch,
+            Optional<String> region, Optional<String> residency) {
         VerifiersConfig.Entailment entailment = new VerifiersConfig.Entailment() {
             public Optional<String> url() {
                 return url;
+            }
+
+            public Optional<String> region() {
+                return region;
             }
 
             public Optional<String> apiKey() {
@@ -103,7 +113,7 @@ class EntailmentVerifierTest {
                 throw new UnsupportedOperationException("not used by the entailment tier");
             }
         };
-        return new EntailmentVerifier(config, vertx, new ObjectMapper());
+        return new EntailmentVerifier(config, vertx, new ObjectMapper(), id -> residency);
     }
 
     private static Verification run(EntailmentVerifier verifier) {
@@ -163,5 +173,36 @@ class EntailmentVerifierTest {
         assertThat(v.result()).isEmpty();
         assertThat(v.absentBecause()).isEqualTo("the classifier's reply was malformed: the reply holds 1 predictions "
                 + "for 4 pairs");
+    }
+
+    @Test
+    void anEuProductNeverSendsItsAnswerToAUsClassifierAndItsSignalSaysWhy() {
+        tei.stubFor(post(urlPathEqualTo("/predict")).willReturn(aResponse().withHeader("Content-Type",
+                "application/json").withBody("[" + ONE + "," + ONE + "]")));
+        String url = "http://127.0.0.1:" + tei.port();
+
+        Verification us = run(verifier(Optional.of(url), Optional.empty(), 32, Optional.of("US"), Optional.of("eu")));
+        Verification nowhere = run(verifier(Optional.of(url), Optional.empty(), 32, Optional.empty(),
+                Optional.of("EU")));
+
+        assertThat(us.result()).isEmpty();
+        assertThat(us.absentBecause())
+                .isEqualTo("the entailment service is in US, outside the product's data_residency EU");
+        assertThat(nowhere.absentBecause())
+                .isEqualTo("the entailment service is in no declared region, outside the product's data_residency EU");
+        tei.verify(0, postRequestedFor(urlPathEqualTo("/predict")));
+    }
+
+    @Test
+    void anEuProductIsCheckedByAClassifierDeclaredInTheEuWhateverTheCase() {
+        tei.stubFor(post(urlPathEqualTo("/predict")).willReturn(aResponse().withHeader("Content-Type",
+                "application/json").withBody("[" + ONE + "," + ONE + "]")));
+
+        Verification v = run(verifier(Optional.of("http://127.0.0.1:" + tei.port()), Optional.empty(), 2,
+                Optional.of(" eu "), Optional.of("EU")));
+
+        assertThat(v.absentBecause()).isNull();
+        assertThat(v.result().get().reason()).startsWith("2 of 2 sentences entailed by a passage");
+        tei.verify(2, postRequestedFor(urlPathEqualTo("/predict")));
     }
 }
