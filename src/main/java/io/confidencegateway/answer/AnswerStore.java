@@ -91,11 +91,22 @@ public class AnswerStore {
 
     /** The stored AIResponse JSON of that answer, if there is one. */
     public Uni<Optional<String>> find(UUID id) {
+        return findWithQuestion(id).map(found -> found.map(Stored::response));
+    }
+
+    /** An answer as stored: the AIResponse JSON and the question it answers (after PII redaction). */
+    public record Stored(String response, String question) {
+    }
+
+    /** The stored answer with its question, if there is one. */
+    public Uni<Optional<Stored>> findWithQuestion(UUID id) {
         return database.transaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT response FROM answer WHERE id = ?")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT response, question FROM answer WHERE id = ?")) {
                 select.setObject(1, id);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                    return row.next() ? Optional.of(new Stored(row.getString(1), row.getString(2)))
+                            : Optional.<Stored>empty();
                 }
             }
         });

@@ -21,8 +21,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ServedAnswers {
 
-    /** The answer's JSON as returned, and the person's resolution when there is one. */
-    public record Served(String json, HumanResolution resolution) {
+    /**
+     * The answer's JSON as returned, the person's resolution when there is one, and the question it answers (as
+     * stored, after PII redaction) for the card.
+     */
+    public record Served(String json, HumanResolution resolution, String question) {
     }
 
     private final AnswerStore store;
@@ -37,23 +40,24 @@ public class ServedAnswers {
 
     /** The product answer with this id, if there is one. */
     public Uni<Optional<Served>> find(UUID id) {
-        return store.find(id).chain(stored -> {
-            if (stored.isEmpty()) {
+        return store.findWithQuestion(id).chain(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().item(Optional.<Served>empty());
             }
-            ObjectNode node = parse(stored.get());
+            AnswerStore.Stored stored = found.get();
+            ObjectNode node = parse(stored.response());
             UUID ticket = ticketOf(node);
             if (ticket == null) {
-                return Uni.createFrom().item(Optional.of(new Served(stored.get(), null)));
+                return Uni.createFrom().item(Optional.of(new Served(stored.response(), null, stored.question())));
             }
             return reviews.find(ticket)
                     .map(item -> Optional.of(item.flatMap(HumanResolution::of)
-                            .map(resolution -> resolved(node, resolution))
-                            .orElseGet(() -> new Served(stored.get(), null))));
+                            .map(resolution -> resolved(node, resolution, stored.question()))
+                            .orElseGet(() -> new Served(stored.response(), null, stored.question()))));
         });
     }
 
-    private Served resolved(ObjectNode node, HumanResolution resolution) {
+    private Served resolved(ObjectNode node, HumanResolution resolution, String question) {
         if (resolution.replied()) {
             node.put("content", resolution.text());
             node.put("summary", Summaries.of(resolution.text()));
@@ -62,7 +66,7 @@ public class ServedAnswers {
         }
         node.set("resolution", json.valueToTree(resolution));
         try {
-            return new Served(json.writeValueAsString(node), resolution);
+            return new Served(json.writeValueAsString(node), resolution, question);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("answer could not be encoded", impossible);
         }
