@@ -10,9 +10,14 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jboss.logging.Logger;
+
 import io.confidencegateway.problem.Problem;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -32,13 +37,24 @@ public class AccessFilter {
     /** Routing-context key of the caller's {@link ApiKey}. */
     static final String CALLER = "gateway.access.caller";
     private static final String CHALLENGE = "Bearer realm=\"confidence-gateway\"";
+    private static final String SIGN_IN = "/console/sign-in";
+    private static final Logger LOG = Logger.getLogger(AccessFilter.class);
+    private static final AccessPolicy.Decision SESSION_ENDED = new AccessPolicy.Decision.Unauthenticated(
+            "session_ended", "The console session has ended (signed out, expired, or its key was revoked); sign in "
+                    + "again at " + SIGN_IN);
+    private static final AccessPolicy.Decision CSRF_REFUSED = new AccessPolicy.Decision.Forbidden("csrf",
+            "missing or wrong CSRF token: a request signed in by the console's session cookie must send the "
+                    + ConsoleSessions.CSRF_HEADER + " header with the value of the page's <meta name=\"csrf-token\">");
 
     private final KeyTable table;
     private final AuditLog audit;
     private final UsageLimits limits;
     private final ObjectMapper json;
+    private final ConsoleSessions sessions;
 
-    public AccessFilter(KeyTable table, AuditLog audit, UsageLimits limits, ObjectMapper json) {
+    public AccessFilter(KeyTable table, AuditLog audit, UsageLimits limits, ObjectMapper json,
+            ConsoleSessions sessions) {
+        this.sessions = sessions;
         this.table = table;
         this.audit = audit;
         this.limits = limits;
@@ -58,15 +74,56 @@ public class AccessFilter {
             return;
         }
         String sent = bearer(context.request().getHeader("Authorization"));
-        ApiKey stored = sent == null ? null : table.lookup(sent);
-        AccessPolicy.Decision decision = AccessPolicy.decide(required.get(), sent, stored,
-                AccessPolicy.productOfPath(path), Instant.now());
+        Cookie session = sent == null ? context.request().getCookie(ConsoleSessions.COOKIE) : null;
+        if (session == null || session.getValue().isEmpty()) {
+            ApiKey stored = sent == null ? null : table.lookup(sent);
+            decided(context, method, path, required.get(), AccessPolicy.decide(required.get(), sent, stored,
+                    AccessPolicy.productOfPath(path), Instant.now()), stored);
+            return;
+        }
+        // A browser signed in to the console: the session names the key, whose role and scope then apply as for a
+        // bearer key; reading the session may need the database, so the request waits paused.
+        String id = session.getValue();
+        Context loop = Vertx.currentContext();
+        context.request().pause();
+        sessions.keyOf(id).subscribe().with(keyId -> loop.runOnContext(ignored -> {
+            context.request().resume();
+            ApiKey stored = keyId.flatMap(table::byId).orElse(null);
+            AccessPolicy.Decision decision = stored == null ? SESSION_ENDED
+                    : AccessPolicy.decide(required.get(), stored.prefix(), stored, AccessPolicy.productOfPath(path),
+                            Instant.now());
+            if (decision instanceof AccessPolicy.Decision.Allow && AccessPolicy.stateChanging(method)
+                    && !ConsoleSessions.csrfMatches(id, context.request().getHeader(ConsoleSessions.CSRF_HEADER))) {
+                decision = CSRF_REFUSED;
+            }
+            decided(context, method, path, required.get(), decision, stored);
+        }), failure -> loop.runOnContext(ignored -> {
+            LOG.errorf("Could not read a console session: %s", failure.toString());
+            context.request().resume();
+            deny(context, 503, "Service Unavailable", "sessions_unavailable", "The gateway could not check the "
+                    + "console session (storage unavailable); retry shortly", Map.of("Retry-After", "1"));
+        }));
+    }
+
+    private void decided(RoutingContext context, String method, String path, Role required,
+            AccessPolicy.Decision decision, ApiKey stored) {
+        boolean page = AccessPolicy.consolePage(method, path);
         if (decision instanceof AccessPolicy.Decision.Unauthenticated refused) {
+            if (page) {
+                // A browser without a (live) session goes to the form, not to a JSON 401.
+                context.response().setStatusCode(303).putHeader("Location", SIGN_IN).end();
+                return;
+            }
             context.response().putHeader("WWW-Authenticate", CHALLENGE);
             deny(context, 401, "Unauthorized", refused.code(), refused.detail(), Map.of());
             return;
         }
         if (decision instanceof AccessPolicy.Decision.Forbidden forbidden) {
+            if (page) {
+                context.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8")
+                        .end(ForbiddenPage.render(forbidden.detail()));
+                return;
+            }
             deny(context, 403, "Forbidden", forbidden.code(), forbidden.detail(), Map.of());
             return;
         }
@@ -75,7 +132,7 @@ public class AccessFilter {
             // For the model calls this request makes, wherever they run (SpendLimits via InferenceService).
             ContextLocals.put(CALLER, stored);
         }
-        if (AccessPolicy.audited(method, path, required.get())) {
+        if (AccessPolicy.audited(method, path, required)) {
             context.addBodyEndHandler(ended -> {
                 int status = context.response().getStatusCode();
                 if (status / 100 == 2) {

@@ -50,7 +50,17 @@ public final class AccessPolicy {
             new Rule("GET", "/v1/inferences/*", Role.AGENT),
             new Rule("POST", "/v1/score", Role.CLIENT),
             new Rule("POST", "/v1/score/batch", Role.CLIENT),
-            new Rule("*", "/v1/reviews/**", Role.AGENT));
+            new Rule("*", "/v1/reviews/**", Role.AGENT),
+            // The browser console (issue 15): its pages need the role of the views they show; sign-in and its
+            // static files are open (the sign-out form checks its own session and CSRF field).
+            new Rule("GET", "/console/assets/**", null),
+            new Rule("GET", "/console/sign-in", null),
+            new Rule("POST", "/console/sign-in", null),
+            new Rule("POST", "/console/sign-out", null),
+            new Rule("GET", "/console", Role.AGENT),
+            new Rule("GET", "/console/reviews", Role.AGENT),
+            new Rule("GET", "/console/dashboard", Role.ADMIN),
+            new Rule("GET", "/console/knowledge", Role.ADMIN));
 
     private AccessPolicy() {
     }
@@ -129,6 +139,23 @@ public final class AccessPolicy {
         String upper = method.toUpperCase(Locale.ROOT);
         boolean change = !upper.equals("GET") && !upper.equals("HEAD") && !upper.equals("OPTIONS");
         return change && (required == Role.ADMIN || path.startsWith("/v1/reviews/"));
+    }
+
+    /**
+     * Whether a request is a browser opening a console page, which is answered in HTML: a redirect to the sign-in
+     * page instead of a 401, a short page instead of a 403.
+     */
+    public static boolean consolePage(String method, String path) {
+        String upper = method.toUpperCase(Locale.ROOT);
+        return (upper.equals("GET") || upper.equals("HEAD"))
+                && (path.equals("/console") || path.startsWith("/console/"))
+                && !path.startsWith("/console/assets/");
+    }
+
+    /** Whether a request may change state, so that a cookie-authenticated one must carry the CSRF token. */
+    public static boolean stateChanging(String method) {
+        String upper = method.toUpperCase(Locale.ROOT);
+        return !upper.equals("GET") && !upper.equals("HEAD") && !upper.equals("OPTIONS");
     }
 
     /** Path patterns: {@code *} is one segment, a trailing {@code /**} is the path itself or anything below it. */

@@ -42,6 +42,18 @@ class AccessPolicyTest {
             "PUT,    /v1/products/a,                  admin",
             "POST,   /v1/keys,                        admin",
             "GET,    /v1/something-new,               admin",
+            "GET,    /console,                        agent",
+            "HEAD,   /console,                        agent",
+            "GET,    /console/reviews,                agent",
+            "GET,    /console/dashboard,              admin",
+            "GET,    /console/knowledge,              admin",
+            "GET,    /console/something-new,          admin",
+            "GET,    /console/sign-in,                open",
+            "POST,   /console/sign-in,                open",
+            "POST,   /console/sign-out,               open",
+            "GET,    /console/sign-out,               admin",
+            "GET,    /console/assets/console.js,      open",
+            "POST,   /console/assets/console.js,      admin",
             "GET,    /,                               admin"})
     void eachRouteNeedsItsRoleAndAnUnnamedRouteNeedsAdmin(String method, String path, String role) {
         Optional<Role> required = AccessPolicy.required(method, path);
@@ -160,6 +172,26 @@ class AccessPolicyTest {
         assertThat(AccessFilter.openAi("/v1/models/extractive")).isTrue();
         assertThat(AccessFilter.openAi("/v1/modelsx")).isFalse();
         assertThat(AccessFilter.openAi("/v1/answers")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "GET,    /console,                   true",
+            "HEAD,   /console/reviews,           true",
+            "GET,    /console/dashboard,         true",
+            "POST,   /console/sign-in,           false",
+            "GET,    /console/assets/ask.js,     false",
+            "GET,    /consoles,                  false",
+            "GET,    /v1/reviews,                false"})
+    void consolePagesAreTheGetsUnderConsoleExceptItsAssets(String method, String path, boolean page) {
+        assertThat(AccessPolicy.consolePage(method, path)).isEqualTo(page);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GET, false", "HEAD, false", "OPTIONS, false", "POST, true", "PUT, true", "DELETE, true",
+            "PATCH, true", "post, true"})
+    void everyMethodButReadsIsAStateChangeThatNeedsTheCsrfToken(String method, boolean changing) {
+        assertThat(AccessPolicy.stateChanging(method)).isEqualTo(changing);
     }
 
     static ApiKey key(Role role, List<String> products, Instant expiresAt, Instant revokedAt) {

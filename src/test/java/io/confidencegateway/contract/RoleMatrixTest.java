@@ -75,6 +75,20 @@ class RoleMatrixTest {
             Map.entry("POST /v1/products/{id}/prompts/{version}/evaluations", "admin"),
             Map.entry("GET /v1/products/{id}/prompts/{version}/evaluations/{evaluation}", "admin"));
 
+    /**
+     * The browser console's pages and forms (HTML, so not in the JSON API document): the role each needs, or "open".
+     * Without a usable key a page redirects to the sign-in form instead of answering 401.
+     */
+    private static final Map<String, String> CONSOLE = Map.ofEntries(
+            Map.entry("GET /console", "agent"),
+            Map.entry("GET /console/reviews", "agent"),
+            Map.entry("GET /console/dashboard", "admin"),
+            Map.entry("GET /console/knowledge", "admin"),
+            Map.entry("GET /console/sign-in", "open"),
+            Map.entry("POST /console/sign-in", "open"),
+            Map.entry("POST /console/sign-out", "open"),
+            Map.entry("GET /console/assets/console.css", "open"));
+
     private static final List<String> RANK = List.of("client", "agent", "admin");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -150,6 +164,38 @@ class RoleMatrixTest {
                 }
             }
         }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void everyConsolePageAnswersEachKindOfCallerAsItsRoleSays() {
+        List<String> failures = new ArrayList<>();
+        CONSOLE.forEach((operation, role) -> {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            for (String caller : List.of("anonymous", "client", "agent", "admin", "revoked")) {
+                Http.Call call = Http.Call.of(method, path);
+                if (method.equals("POST")) {
+                    call = call.body("application/x-www-form-urlencoded", new byte[0]);
+                }
+                call.header("Authorization", caller.equals("anonymous") ? null : "Bearer " + keys.get(caller));
+                Http.Reply reply = http.send(call);
+                boolean toSignIn = reply.status() == 303 && "/console/sign-in".equals(reply.header("Location"));
+                boolean refusedRole = reply.status() == 403 && reply.body().contains("This endpoint needs the");
+                String outcome = role.equals("open") ? "through"
+                        : caller.equals("anonymous") || caller.equals("revoked") ? "sign-in"
+                        : RANK.indexOf(caller) >= RANK.indexOf(role) ? "through" : "forbidden";
+                boolean ok = switch (outcome) {
+                    case "sign-in" -> toSignIn;
+                    case "forbidden" -> refusedRole;
+                    default -> !toSignIn && !refusedRole && reply.status() != 401;
+                };
+                if (!ok) {
+                    failures.add(operation + " as " + caller + ": " + reply.status() + " (expected " + outcome + ") "
+                            + ErrorShapes.abbreviate(reply.body()));
+                }
+            }
+        });
         assertThat(failures).isEmpty();
     }
 
