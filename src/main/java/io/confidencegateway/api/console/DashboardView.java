@@ -50,6 +50,12 @@ public record DashboardView(String product, List<ConsolePages.ProductOption> pro
     /** The review queue of the product: items waiting for a person, and how long the oldest has waited. */
     @TemplateData
     public record Queue(long pending, long claimed, String oldestAge, String oldestSince) {
+
+        /** "2026-12-02 09:55 UTC". */
+        public String oldestSinceText() {
+            return oldestSince == null ? ""
+                    : oldestSince.substring(0, 10) + " " + oldestSince.substring(11, 16) + " UTC";
+        }
     }
 
     @TemplateData

@@ -36,11 +36,23 @@ public class KnowledgePage {
         this.page = page;
     }
 
+    /** "10 MB", "512 KB", "900 bytes": the upload limit as the form states it. */
+    static String sizeText(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KB";
+        }
+        return bytes + " bytes";
+    }
+
     @GET
     public Response knowledge(@QueryParam("product") String wanted) {
         List<ConsolePages.ProductOption> options = ProductPicker.options(products);
         String product = options.isEmpty() ? null : ProductPicker.chosen(options, wanted);
+        long max = knowledge.maxDocumentSize().asLongValue();
         return DashboardPage.html(frames.page(page, "knowledge").data("products", options).data("product", product)
-                .data("maxBytes", knowledge.maxDocumentSize().asLongValue()).render());
+                .data("maxBytes", max).data("maxText", sizeText(max)).render());
     }
 }

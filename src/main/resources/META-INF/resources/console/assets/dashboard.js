@@ -50,7 +50,7 @@ function weekly(data) {
       scales: { x: { time: false, range: [-0.5, xs.length - 0.5] }, y: { range: yRange(data.unit, data.band) } },
       axes: [
         { incrs: [1, 2, 3, 4, 6], values: (u, splits) => splits.map((i) => (data.weeks[i] ?? '').replace(/^\d{4}-/, '')) },
-        { size: 56, values: (u, splits) => splits.map((v) => format(data.unit, v)) },
+        { size: data.unit === 'ms' || data.unit === 'usd' ? 72 : 56, values: (u, splits) => splits.map((v) => format(data.unit, v)) },
       ],
       series: [{}, {
         label: data.title, stroke: SERIES, width: 2, spanGaps: false,
@@ -107,7 +107,7 @@ function draw(figure) {
   const kind = figure.dataset.kind;
   const chart = kind === 'histogram' ? histogram(data) : kind === 'reliability' ? reliability(data) : weekly(data);
   const target = figure.querySelector('.plot');
-  const size = () => ({ width: Math.max(240, Math.floor(target.clientWidth)), height: 180 });
+  const size = () => ({ width: Math.max(200, Math.floor(target.clientWidth)), height: 180 });
   const plot = new uPlot({
     ...size(), ...chart.options, legend: { show: false }, cursor: { drag: { x: false, y: false } },
   }, chart.data, target);

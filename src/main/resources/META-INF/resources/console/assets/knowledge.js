@@ -44,7 +44,9 @@ async function load() {
     const list = await api('GET', base);
     rows.replaceChildren(...list.data.map(row));
     if (!list.data.length) rows.append(el('tr', {}, el('td', { colspan: '7', class: 'muted' }, 'No documents yet.')));
-    say(listStatus, `${list.data.length} documents, ${list.data.reduce((n, d) => n + d.passages, 0)} passages.`);
+    const count = list.data.length;
+    const total = list.data.reduce((n, d) => n + d.passages, 0);
+    say(listStatus, `${count} ${count === 1 ? 'document' : 'documents'}, ${total} ${total === 1 ? 'passage' : 'passages'}.`);
     const busy = list.data.some((d) => d.status === 'indexing');
     if (busy) setTimeout(load, 1000);
   } catch (failure) {

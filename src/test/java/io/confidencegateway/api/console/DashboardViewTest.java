@@ -151,14 +151,22 @@ class DashboardViewTest {
         DashboardView waiting = view(List.of(), report(metrics(null, null, null, null, null)), table(),
                 Instant.parse("2026-12-02T09:55:00Z"));
         assertThat(waiting.queue()).isEqualTo(new DashboardView.Queue(3, 1, "2 h 5 min", "2026-12-02T09:55:00Z"));
+        assertThat(waiting.queue().oldestSinceText()).isEqualTo("2026-12-02 09:55 UTC");
         DashboardView empty = view(List.of(), report(metrics(null, null, null, null, null)), table(), null);
         assertThat(empty.queue().oldestAge()).isEqualTo("nothing waiting");
+        assertThat(empty.queue().oldestSinceText()).isEmpty();
         assertThat(empty.providers()).containsExactly(new DashboardView.ProviderRow("openai", "circuit_open",
                 "circuit open", false, "skipped after repeated failures"));
         assertThat(empty.report().lines()).containsExactly(new DashboardView.ReportLine("Accuracy",
                 "90% of checked answers were right — on target; up 10.0 percentage points since last week"));
         assertThat(empty.report().table()).containsExactly(new DashboardView.ReportRow("Accuracy", "90%", "80%",
                 "up 10.0 percentage points"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10485760,10 MB", "1048576,1 MB", "1572864,1536 KB", "1024,1 KB", "1000,1000 bytes", "1025,1025 bytes"})
+    void theUploadLimitReadsInWholeUnits(long bytes, String words) {
+        assertThat(KnowledgePage.sizeText(bytes)).isEqualTo(words);
     }
 
     @ParameterizedTest
