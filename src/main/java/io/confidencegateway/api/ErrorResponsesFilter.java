@@ -48,7 +48,10 @@ public class ErrorResponsesFilter implements OASFilter {
         openApi.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").description("A gateway API key (cg_…) as "
                         + "'Authorization: Bearer <key>'. Each operation lists the role it needs (client, agent, "
-                        + "admin; each includes the ones before it)."));
+                        + "admin; each includes the ones before it). A browser signed in to /console sends its "
+                        + "session cookie (cg_session) instead, with the role of the key it signed in with, and must "
+                        + "send X-CSRF-Token (the page's csrf-token meta tag) on every request that is not a GET, "
+                        + "HEAD or OPTIONS: 403 'missing or wrong CSRF token' otherwise."));
         openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> {
                     complete(path, operation);

@@ -35,8 +35,8 @@ import io.confidencegateway.testing.PackagedGateway;
 import io.confidencegateway.testing.TestKeys;
 
 /**
- * Two packaged gateways on one PostgreSQL, as two replicas: limits, budgets and revocation hold across both, because
- * they are counted and stored in the database, not per replica. Runs in the {@code postgres} profile (.ci/run).
+ * Two packaged gateways on one PostgreSQL, as two replicas: limits, budgets, revocation and console sessions hold
+ * across both, because they are counted and stored in the database, not per replica. Runs in the {@code postgres} profile (.ci/run).
  */
 @Tag("postgres")
 class TwoReplicasIT {
@@ -196,6 +196,54 @@ class TwoReplicasIT {
             }
         }
         assertThat(holding).as("columns holding the plaintext key").isEmpty();
+    }
+
+    @Test
+    void aConsoleSessionOpenedOnOneReplicaWorksOnTheOtherAndSigningOutThereEndsItOnBoth() throws Exception {
+        String key = create(first, "{\"name\": \"console-across\", \"role\": \"agent\"}").path("key").asText();
+        HttpResponse<String> form = browser(first, "GET", "/console/sign-in", null, null);
+        String formCookie = cookieIn(form, "cg_sign_in");
+        java.util.regex.Matcher hidden = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(form.body());
+        assertThat(hidden.find()).isTrue();
+        HttpResponse<String> signedIn = browser(first, "POST", "/console/sign-in", "cg_sign_in=" + formCookie,
+                "api_key=" + key + "&csrf=" + hidden.group(1));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+        String session = ConsoleSessions.COOKIE + "=" + cookieIn(signedIn, ConsoleSessions.COOKIE);
+
+        // Replica b never saw the sign-in; it knows the key within its refresh and the session from the database.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> browser(second, "GET", "/v1/reviews", session, null).statusCode() == 200);
+        java.util.regex.Matcher meta = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(browser(second, "GET", "/console", session, null).body());
+        assertThat(meta.find()).isTrue();
+        assertThat(browser(second, "POST", "/console/sign-out", session, "csrf=" + meta.group(1)).statusCode())
+                .isEqualTo(303);
+
+        assertThat(browser(second, "GET", "/v1/reviews", session, null).statusCode()).isEqualTo(401);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> browser(first, "GET", "/v1/reviews", session, null).statusCode() == 401);
+    }
+
+    /** A browser's request: cookies as given, a form body if any, no key, no redirects followed. */
+    private static HttpResponse<String> browser(PackagedGateway gateway, String method, String path, String cookies,
+            String form) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(gateway.uri(path)).timeout(Duration.ofSeconds(20))
+                .method(method, form == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        if (cookies != null) {
+            request.header("Cookie", cookies);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookieIn(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(set -> set.startsWith(name + "="))
+                .map(set -> set.substring(name.length() + 1, set.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
     }
 
     /** Waits until the other replica knows the key, without spending a request of it (a 403 is not counted). */

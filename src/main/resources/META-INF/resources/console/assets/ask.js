@@ -1,6 +1,6 @@
 // Ask / draft view: the agent asks a product, reads the draft as a card (summary first, details on demand), checks
 // its citations, edits and sends the reply, and gives a verdict. Every call is the gateway's own JSON API.
-import { api, el, icon, say, me, labelWords, reasonWords } from './console.js';
+import { api, el, icon, say, me, labelWords, reasonWords, plainText } from './console.js';
 
 const form = document.getElementById('ask-form');
 const product = document.getElementById('product');
@@ -57,14 +57,16 @@ function card(answer) {
       confidenceLabel: answer.confidence_label, answerId: answer.id },
     'aria-label': `Draft answer, ${label}`,
   },
+  // A hand-off offers no AI answer, so the draft's score is not shown as if it were one.
   el('div', { class: 'card-head' }, icon(answer.ux.icon), el('strong', { class: 'label' }, label),
-    el('span', { class: 'score' }, `confidence ${Math.round(answer.confidence * 100)}%`)),
+    !handoff && el('span', { class: 'score' }, `confidence ${Math.round(answer.confidence * 100)}%`)),
   answer.ux.disclaimer && el('p', { class: 'disclaimer', role: 'note' }, answer.ux.disclaimer),
   handoff && handoffBox(handoff),
-  el('p', { class: 'summary', dataset: { testid: 'summary' }, tabindex: '-1' }, answer.summary ?? ''),
+  // The hand-off message is said once, in the hand-off box (with Copy); there is no draft to edit and send.
+  el('p', { class: 'summary', dataset: { testid: 'summary' }, tabindex: '-1' },
+    handoff ? 'No draft to send: a person will answer this question.' : (answer.summary ?? '')),
   details(answer, passage),
-  passage,
-  compose(answer),
+  !handoff && compose(answer),
   verdict(answer));
   return node;
 }
@@ -94,7 +96,7 @@ function details(answer, passage) {
   const reasons = (answer.review_reasons ?? []).map((reason) => el('li', {}, reason));
   return el('details', { class: 'details', dataset: { testid: 'details' } },
     el('summary', {}, 'Details: the full draft, its signals, the defence layers and the review reasons'),
-    el('h3', {}, 'Full draft'), draft,
+    el('h3', {}, 'Full draft'), draft, passage,
     unsupported.length > 0 && [el('h3', {}, 'Claims without support'), el('ul', { class: 'reasons' }, unsupported)],
     issues.length > 0 && [el('h3', {}, 'Citation issues'), el('ul', { class: 'reasons' }, issues)],
     el('h3', {}, 'Signals'), el('ul', { class: 'signals' }, signals),
@@ -159,7 +161,8 @@ function showPassage(link, citation, passage) {
   draft.querySelectorAll('.cited-active').forEach((node) => node.classList.remove('cited-active'));
   link.classList.add('cited-active');
   const citing = sentenceAround(draft.textContent, link);
-  const sentences = (citation.text ?? '').match(/[^.!?]+[.!?]*\s*/g) ?? [citation.text ?? ''];
+  const text = plainText(citation.text ?? '');
+  const sentences = text.match(/[^.!?]+[.!?]*\s*/g) ?? [text];
   const best = bestMatch(sentences, citing);
   const where = citation.page ? `${citation.source}, page ${citation.page}` : citation.source;
   passage.replaceChildren(
@@ -203,7 +206,7 @@ function bestMatch(sentences, citing) {
 function compose(answer) {
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const draft = el('textarea', { id: 'reply', rows: '8', dataset: { testid: 'draft' } });
-  draft.value = answer.handoff ? (answer.handoff.message ?? '') : (answer.content ?? '');
+  draft.value = answer.content ?? '';
   const record = async (how) => {
     if (!draft.value.trim()) {
       say(status, 'The reply is empty.', 'error');

@@ -108,3 +108,8 @@ export function labelWords(label) {
 export function reasonWords(reason) {
   return reason ? reason.replaceAll('_', ' ') : '';
 }
+
+/** Passage text as prose: markdown heading marks and emphasis stars dropped (the source's words stay). */
+export function plainText(markdown) {
+  return markdown.replace(/^#{1,6}\s+(.*?)[.:]?\s*$/gm, '$1.').replace(/\*\*|__/g, '');
+}

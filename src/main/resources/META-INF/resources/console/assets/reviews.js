@@ -1,6 +1,6 @@
 // Review queue: pending and claimed items with age, product, confidence and reason; claim one (one reviewer wins),
 // then approve, edit or reject it with the draft and its passages side by side. Keyboard: see the page's list.
-import { api, el, say, me, age, reasonWords } from './console.js';
+import { api, el, say, me, age, reasonWords, plainText } from './console.js';
 
 const queue = document.getElementById('queue');
 const detail = document.getElementById('item');
@@ -105,7 +105,7 @@ function show(item) {
     reject: 'Rejected: the draft will not be used.' })[action]);
   const passages = (item.passages ?? []).map((passage, i) => el('li', {},
     el('strong', {}, `[${i + 1}] ${passage.source ?? ''}${passage.page ? `, page ${passage.page}` : ''}`),
-    el('p', {}, passage.text ?? '')));
+    el('p', {}, plainText(passage.text ?? ''))));
   const resolved = item.status === 'resolved';
   detail.replaceChildren(
     el('h2', {}, `${item.kind === 'handoff' ? 'Hand-off' : 'Review'} for ${item.product}`),

@@ -75,7 +75,14 @@ public abstract class BrowserTestBase {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         OPEN.add(driver);
+        viewport(driver, 1280, 800);
         return driver;
+    }
+
+    /** Sets the page's viewport to exactly this size (the window size would include the browser's own frame). */
+    protected static void viewport(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     protected static String url(String path) {
