@@ -1,125 +1,142 @@
 package io.confidencegateway.answer;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * An answer as a self-contained HTML card a support tool can embed: border colour and icon by confidence,
- * the disclaimer, the answer with its citation markers linked to footnotes, and the footnotes (source, page,
- * passage). Everything from the answer is HTML-escaped.
+ * What the embeddable card of an answer shows (the template {@code templates/answer/card.html} lays it out):
+ * the question, a headline in words (the confidence label, or who answered), the border colour and icon, the
+ * disclaimer, the answer with its citation markers rendered, the review reasons, the suggested actions, the cited
+ * passages and the hand-off. Pure: built from the stored answer, its resolution and the question.
+ *
+ * @param textColor black or white, whichever reads better on {@code borderColor} (the headline badge)
+ * @param icon one of {@code check}, {@code info}, {@code warning}, {@code handoff}, {@code person} (inline SVG)
+ * @param summary shown above the answer only when it says less than the answer; null otherwise
+ * @param contentHtml the answer (or the hand-off message, or the person's reply) as safe HTML
+ * @param reasonsHeading what the review reasons explain, in words
+ * @param handoff the ticket; null when the answer was not handed off
  */
-public final class AnswerCard {
+public record AnswerCard(String id, String question, String headline, String borderColor, String textColor,
+        String icon, String disclaimer, String summary, String contentHtml, boolean needsReview, String reasonsHeading,
+        List<String> reviewReasons, List<String> suggestedActions, List<Source> sources, Handoff handoff,
+        String resolutionNote, String confidence, String confidenceLabel) {
 
-    private AnswerCard() {
-    }
-
-    public static String render(AiResponse answer) {
-        return render(answer, null);
+    /** A cited passage: where it comes from and what it says (safe HTML). */
+    public record Source(int index, String source, Integer page, String html) {
     }
 
     /**
-     * The card; once a person resolved a hand-off ({@code resolution} not null), it says who answered instead of
-     * showing the AI's confidence, and keeps the hand-off reference and first message below.
+     * The hand-off ticket; {@code firstMessage} is the message the customer got first, shown only once a person's
+     * reply has replaced it as the answer (otherwise the answer itself is that message, said once).
      */
-    public static String render(AiResponse answer, HumanResolution resolution) {
-        UxTreatment ux = answer.ux() == null ? UxTreatment.LOW : answer.ux();
-        var html = new StringBuilder(2048);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Answer ")
-                .append(escape(answer.id())).append("</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:1rem;color:#222}")
-                .append(".card{border:3px solid ").append(escape(ux.borderColor()))
-                .append(";border-radius:8px;padding:1rem 1.25rem;max-width:46rem}")
-                .append(".head{display:flex;gap:.5rem;align-items:center;font-size:.9rem;color:#555}")
-                .append(".badge{color:#fff;background:").append(escape(ux.borderColor()))
-                .append(";border-radius:4px;padding:.1rem .45rem}")
-                .append(".disclaimer{background:#fff8e6;border-left:4px solid ").append(escape(ux.borderColor()))
-                .append(";padding:.4rem .6rem;margin:.6rem 0}")
-                .append(".review{color:#a33;font-weight:600}")
-                .append("ol.sources{font-size:.85rem;color:#444}sup a{text-decoration:none}")
-                .append("</style></head><body>\n<article class=\"card\" data-confidence=\"")
-                .append(String.format(Locale.ROOT, "%.2f", answer.confidence())).append("\">\n");
-        html.append("<div class=\"head\"><span class=\"icon\" aria-hidden=\"true\">").append(icon(ux.icon()))
-                .append("</span><span class=\"badge\">");
+    public record Handoff(String reference, Integer queuePosition, String firstMessage) {
+    }
+
+    private static final int PASSAGE_CHARS = 280;
+
+    /** The card of a stored answer; {@code resolution} null unless a person resolved its hand-off. */
+    public static AnswerCard of(AiResponse answer, HumanResolution resolution, String question) {
+        boolean handedOff = answer.handoff() != null;
+        boolean replied = resolution != null && resolution.replied();
+        UxTreatment ux = replied ? HumanResolution.UX
+                // A hand-off is never a low-confidence answer to verify, whatever an older record stored.
+                : handedOff ? UxTreatment.HANDOFF
+                : answer.ux() == null ? UxTreatment.LOW : answer.ux();
+        List<Citation> citations = answer.citations() == null ? List.of() : answer.citations();
+        Set<Integer> cited = citations.stream().map(Citation::index).collect(Collectors.toSet());
+        String content = answer.content() == null ? "" : answer.content();
+        String summary = answer.summary();
+        boolean summaryAddsNothing = summary == null || summary.isBlank() || handedOff
+                || plain(summary).equals(plain(content));
+        List<Source> sources = citations.stream()
+                .map(c -> new Source(c.index(), c.source(), c.page(), CardMarkdown.passage(shorten(c.text()))))
+                .toList();
+        Handoff ticket = handedOff ? new Handoff(answer.handoff().id(), answer.handoff().queuePosition(),
+                replied ? answer.handoff().message() : null) : null;
+        return new AnswerCard(answer.id(), blankToNull(question), headline(answer, resolution, handedOff),
+                color(ux.borderColor()), textOn(color(ux.borderColor())), icon(ux.icon()), ux.disclaimer(),
+                summaryAddsNothing ? null : summary, CardMarkdown.answer(content, cited),
+                answer.requiresHumanReview() && !handedOff && resolution == null, handedOff ? "Why it was handed off"
+                        : answer.requiresHumanReview() ? "Why it needs review" : "Notes",
+                answer.reviewReasons() == null ? List.of() : answer.reviewReasons(),
+                resolution != null || answer.suggestedActions() == null ? List.of() : answer.suggestedActions(),
+                sources, ticket, resolution == null ? null : resolution.note(),
+                String.format(Locale.ROOT, "%.2f", answer.confidence()), answer.confidenceLabel());
+    }
+
+    private static String headline(AiResponse answer, HumanResolution resolution, boolean handedOff) {
         if (resolution != null) {
-            html.append(resolution.replied() ? "Answered by a person" : "Declined by a person").append("</span>");
-        } else {
-            html.append(escape(label(answer.confidenceLabel())))
-                    .append(String.format(Locale.ROOT, " · %.0f%%", answer.confidence() * 100)).append("</span>");
+            return resolution.replied() ? "Answered by a person" : "Declined by a person";
         }
-        if (answer.requiresHumanReview()) {
-            html.append("<span class=\"review\">Needs review</span>");
+        if (handedOff) {
+            return "Handed off to a person";
         }
-        html.append("</div>\n");
-        if (ux.disclaimer() != null) {
-            html.append("<p class=\"disclaimer\">").append(escape(ux.disclaimer())).append("</p>\n");
-        }
-        html.append("<p class=\"summary\"><strong>").append(escape(answer.summary())).append("</strong></p>\n");
-        html.append("<p class=\"content\">").append(linkMarkers(escape(answer.content()))).append("</p>\n");
-        if (answer.citations() != null && !answer.citations().isEmpty()) {
-            html.append("<ol class=\"sources\">\n");
-            for (Citation citation : answer.citations()) {
-                html.append("<li id=\"source-").append(citation.index()).append("\" value=\"")
-                        .append(citation.index()).append("\"><strong>").append(escape(citation.source()))
-                        .append("</strong>");
-                if (citation.page() != null) {
-                    html.append(", page ").append(citation.page());
-                }
-                html.append(": <q>").append(escape(shorten(citation.text()))).append("</q></li>\n");
-            }
-            html.append("</ol>\n");
-        }
-        if (resolution != null) {
-            html.append("<p class=\"resolution\">").append(escape(resolution.note())).append("</p>\n");
-        }
-        if (answer.handoff() != null && answer.handoff().id() != null) {
-            html.append("<p class=\"handoff\">Reference: ").append(escape(answer.handoff().id())).append("</p>\n");
-            if (resolution != null && resolution.replied()) {
-                html.append("<p class=\"handoff-history\">Handed off first, with the message: <q>")
-                        .append(escape(answer.handoff().message())).append("</q></p>\n");
-            }
-        }
-        html.append("</article>\n</body></html>\n");
-        return html.toString();
+        return label(answer.confidenceLabel())
+                + String.format(Locale.ROOT, " · %.0f%%", answer.confidence() * 100);
     }
 
-    private static String linkMarkers(String escapedContent) {
-        return escapedContent.replaceAll("\\[(\\d{1,3})\\]", "<sup><a href=\"#source-$1\">[$1]</a></sup>");
+    /** "high_confidence" → "High confidence". */
+    static String label(String confidenceLabel) {
+        if (confidenceLabel == null || confidenceLabel.isBlank()) {
+            return "Confidence";
+        }
+        String words = confidenceLabel.replace("_confidence", "").replace('_', ' ').strip() + " confidence";
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static String icon(String name) {
-        if ("check_circle".equals(name)) {
-            return "&#10004;";
+    static String icon(String uxIcon) {
+        if ("check_circle".equals(uxIcon)) {
+            return "check";
         }
-        if (HumanResolution.PERSON.equals(name) || UxTreatment.HANDOFF.icon().equals(name)) {
-            return "&#128100;";
+        if ("info".equals(uxIcon)) {
+            return "info";
         }
-        return "info".equals(name) ? "&#9432;" : "&#9888;";
+        if (UxTreatment.HANDOFF.icon().equals(uxIcon)) {
+            return "handoff";
+        }
+        return HumanResolution.PERSON.equals(uxIcon) ? "person" : "warning";
     }
 
-    private static String label(String confidenceLabel) {
-        return confidenceLabel == null ? "" : confidenceLabel.replace("_confidence", "").replace('_', ' ')
-                + " confidence";
+    /** The colour as given when it is a {@code #rgb} or {@code #rrggbb} colour, grey otherwise (it goes into CSS). */
+    static String color(String configured) {
+        return configured != null && configured.matches("#([0-9a-fA-F]{3}){1,2}") ? configured : "#7f8c8d";
+    }
+
+    /**
+     * Black or white text, whichever contrasts more with a {@code #rrggbb} background (WCAG relative luminance);
+     * black for anything that is not such a colour.
+     */
+    static String textOn(String background) {
+        if (background == null || !background.matches("#([0-9a-fA-F]{3}){1,2}")) {
+            return "#000000";
+        }
+        if (background.length() == 4) {
+            background = "#" + background.charAt(1) + background.charAt(1) + background.charAt(2)
+                    + background.charAt(2) + background.charAt(3) + background.charAt(3);
+        }
+        double luminance = 0.2126 * channel(background, 1) + 0.7152 * channel(background, 3)
+                + 0.0722 * channel(background, 5);
+        double onBlack = (luminance + 0.05) / 0.05;
+        double onWhite = 1.05 / (luminance + 0.05);
+        return onBlack >= onWhite ? "#000000" : "#ffffff";
+    }
+
+    private static double channel(String hex, int at) {
+        double value = Integer.parseInt(hex.substring(at, at + 2), 16) / 255.0;
+        return value <= 0.04045 ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
+    }
+
+    private static String plain(String text) {
+        return text.replaceAll("\\s*\\[\\d{1,3}]", "").replaceAll("\\s+", " ").strip();
     }
 
     private static String shorten(String text) {
-        return text == null || text.length() <= 280 ? text : text.substring(0, 279) + "…";
+        return text == null || text.length() <= PASSAGE_CHARS ? text : text.substring(0, PASSAGE_CHARS - 1) + "…";
     }
 
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        var out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

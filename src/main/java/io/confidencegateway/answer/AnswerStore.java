@@ -94,18 +94,22 @@ public class AnswerStore {
         };
     }
 
-    /** A stored answer: the AIResponse JSON as served, and the id of the key that asked for it (null: none). */
-    public record Stored(String json, UUID createdByKey) {
+    /**
+     * A stored answer: the AIResponse JSON as served, the id of the key that asked for it (null: none recorded) and
+     * the question it answers (after PII redaction), for the embeddable card.
+     */
+    public record Stored(String json, UUID createdByKey, String question) {
     }
 
     /** The stored answer with that id, if there is one. */
     public Uni<Optional<Stored>> find(UUID id) {
         return database.transaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT response, created_by_key FROM answer WHERE id = ?")) {
+                    "SELECT response, created_by_key, question FROM answer WHERE id = ?")) {
                 select.setObject(1, id);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new Stored(row.getString(1), row.getObject(2, UUID.class)))
+                    return row.next() ? Optional.of(new Stored(row.getString(1), row.getObject(2, UUID.class),
+                            row.getString(3)))
                             : Optional.<Stored>empty();
                 }
             }

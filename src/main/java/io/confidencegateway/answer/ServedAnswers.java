@@ -22,10 +22,10 @@ import io.smallrye.mutiny.Uni;
 public class ServedAnswers {
 
     /**
-     * The answer's JSON as returned, the person's resolution when there is one, and the id of the key that asked for
-     * the answer (null: none recorded).
+     * The answer's JSON as returned, the person's resolution when there is one, the id of the key that asked for the
+     * answer (null: none recorded), and the question it answers (as stored, after PII redaction) for the card.
      */
-    public record Served(String json, HumanResolution resolution, UUID createdByKey) {
+    public record Served(String json, HumanResolution resolution, UUID createdByKey, String question) {
     }
 
     private final AnswerStore store;
@@ -46,19 +46,20 @@ public class ServedAnswers {
             }
             String body = stored.get().json();
             UUID owner = stored.get().createdByKey();
+            String question = stored.get().question();
             ObjectNode node = parse(body);
             UUID ticket = ticketOf(node);
             if (ticket == null) {
-                return Uni.createFrom().item(Optional.of(new Served(body, null, owner)));
+                return Uni.createFrom().item(Optional.of(new Served(body, null, owner, question)));
             }
             return reviews.find(ticket)
                     .map(item -> Optional.of(item.flatMap(HumanResolution::of)
-                            .map(resolution -> resolved(node, resolution, owner))
-                            .orElseGet(() -> new Served(body, null, owner))));
+                            .map(resolution -> resolved(node, resolution, owner, question))
+                            .orElseGet(() -> new Served(body, null, owner, question))));
         });
     }
 
-    private Served resolved(ObjectNode node, HumanResolution resolution, UUID owner) {
+    private Served resolved(ObjectNode node, HumanResolution resolution, UUID owner, String question) {
         if (resolution.replied()) {
             node.put("content", resolution.text());
             node.put("summary", Summaries.of(resolution.text()));
@@ -67,7 +68,7 @@ public class ServedAnswers {
         }
         node.set("resolution", json.valueToTree(resolution));
         try {
-            return new Served(json.writeValueAsString(node), resolution, owner);
+            return new Served(json.writeValueAsString(node), resolution, owner, question);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("answer could not be encoded", impossible);
         }

@@ -174,6 +174,14 @@ public class ModelCatalog {
                 registry.states().getOrDefault(name, ProviderState.UNKNOWN));
     }
 
+    /** What the gateway knows of every configured provider right now (enabled or not), by name, without calls. */
+    public Map<String, ProviderStatus> providerStatuses() {
+        var statuses = new TreeMap<String, ProviderStatus>();
+        registry.enabled().keySet().forEach(name -> statuses.put(name, status(name)));
+        registry.disabled().keySet().forEach(name -> statuses.put(name, status(name)));
+        return statuses;
+    }
+
     /** Every configured alias, with whether and how far it can be served. */
     public Map<String, Listed> list() {
         var listed = new TreeMap<String, Listed>();

@@ -87,6 +87,16 @@ public final class WeeklyReportRenderer {
         return out.toString();
     }
 
+    /** A figure of the update in words, as the Markdown and HTML show it: its text, the target mark, the change. */
+    public static String sentence(WeeklyReport.Line line) {
+        return line.text() + mark(line) + change(line);
+    }
+
+    /** A figure's value as the change table shows it ("92%", "4.3 / 5", "$0.04", "no data"). */
+    public static String figure(String unit, Double value) {
+        return BusinessFormat.value(unit, value);
+    }
+
     private static String bullet(WeeklyReport.Line line) {
         return "- **" + line.label() + ":** " + line.text() + mark(line) + change(line) + "\n";
     }

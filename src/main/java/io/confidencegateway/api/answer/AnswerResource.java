@@ -36,6 +36,8 @@ import io.confidencegateway.problem.ProblemException;
 import io.confidencegateway.chat.ChatMessage;
 import io.confidencegateway.pipeline.AnswerPipeline;
 import io.confidencegateway.pipeline.AnswerQuery;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 
 /** Native answers API: ask a product a question and get an AIResponse; fetch an answer by id (a client its own). */
@@ -47,9 +49,12 @@ public class AnswerResource {
     private final ServedAnswers served;
     private final ObjectMapper json;
     private final Callers callers;
+    private final Template cardTemplate;
 
-    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, ObjectMapper json, Callers callers) {
+    public AnswerResource(AnswerPipeline pipeline, ServedAnswers served, ObjectMapper json, Callers callers,
+            @Location("answer/card.html") Template cardTemplate) {
         this.callers = callers;
+        this.cardTemplate = cardTemplate;
         this.pipeline = pipeline;
         this.served = served;
         this.json = json;
@@ -117,8 +122,10 @@ public class AnswerResource {
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "Get an answer", description = "A product answer exactly as it was served (the AIResponse); "
-            + "with Accept: text/html, the same answer as an embeddable card (border colour, icon, disclaimer, "
-            + "citations as footnotes). Once a person resolved a hand-off in the review queue, content is their reply and "
+            + "with Accept: text/html, the same answer as an embeddable card (the question, border colour, inline SVG "
+            + "icon, the label in words, disclaimer, the answer's markdown rendered with its [n] markers linked to the "
+            + "cited passages, review reasons, suggested actions; a hand-off says its message once, with the ticket; "
+            + "everything from the answer is HTML-escaped). Once a person resolved a hand-off in the review queue, content is their reply and "
             + "'resolution' says who answered (answered_by: person), while 'handoff' keeps the ticket and first "
             + "message. The record of the model call behind it (and of any plain chat completion) is at "
             + "GET /v1/inferences/{id}. A client key reads only the answers it created; agent and admin keys any.")
@@ -149,7 +156,8 @@ public class AnswerResource {
 
     private String card(ServedAnswers.Served answer) {
         try {
-            return AnswerCard.render(json.readValue(answer.json(), AiResponse.class), answer.resolution());
+            return cardTemplate.data("card", AnswerCard.of(json.readValue(answer.json(), AiResponse.class),
+                    answer.resolution(), answer.question())).render();
         } catch (JsonProcessingException corrupt) {
             throw new IllegalStateException("stored answer is not readable", corrupt);
         }
