@@ -2,6 +2,7 @@ package io.confidencegateway.review;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -113,6 +114,15 @@ public class ReviewQueue {
      * @param sizeParam items per page, 1 to 100, as sent (null: 20)
      */
     public Uni<ReviewPage> list(String status, String product, String pageParam, String sizeParam) {
+        return list(status, product, null, pageParam, sizeParam);
+    }
+
+    /**
+     * As {@link #list(String, String, String, String)}, limited to the products in {@code scope} (null or empty:
+     * every product): what a key limited to some products may see.
+     */
+    public Uni<ReviewPage> list(String status, String product, Collection<String> scope, String pageParam,
+            String sizeParam) {
         int page = whole("page", pageParam, 1);
         int size = whole("size", sizeParam, DEFAULT_PAGE_SIZE);
         String wanted = blankToNull(status);
@@ -128,8 +138,8 @@ public class ReviewQueue {
         String statusFilter = wanted == null ? null : wanted.toLowerCase(Locale.ROOT);
         String productFilter = blankToNull(product);
         return database.transaction(connection -> new ReviewPage(
-                repository.list(connection, statusFilter, productFilter, (page - 1L) * size, size), page, size,
-                repository.count(connection, statusFilter, productFilter)));
+                repository.list(connection, statusFilter, productFilter, scope, (page - 1L) * size, size), page,
+                size, repository.count(connection, statusFilter, productFilter, scope)));
     }
 
     /** The item, if there is one. */

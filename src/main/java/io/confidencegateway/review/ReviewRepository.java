@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -164,7 +166,13 @@ public class ReviewRepository {
     /** A page of items, pending first and oldest first; {@code status} and {@code product} may be null. */
     public List<ReviewItem> list(Connection connection, String status, String product, long offset, int limit)
             throws SQLException {
-        Filter filter = new Filter(status, product);
+        return list(connection, status, product, null, offset, limit);
+    }
+
+    /** A page of items, limited to the products in {@code scope} (null or empty: every product). */
+    public List<ReviewItem> list(Connection connection, String status, String product, Collection<String> scope,
+            long offset, int limit) throws SQLException {
+        Filter filter = new Filter(status, product, scope);
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM review_item"
                 + filter.where() + ORDER + " LIMIT ? OFFSET ?")) {
             int next = filter.bind(select);
@@ -181,7 +189,13 @@ public class ReviewRepository {
     }
 
     public long count(Connection connection, String status, String product) throws SQLException {
-        Filter filter = new Filter(status, product);
+        return count(connection, status, product, null);
+    }
+
+    /** How many items match, limited to the products in {@code scope} (null or empty: every product). */
+    public long count(Connection connection, String status, String product, Collection<String> scope)
+            throws SQLException {
+        Filter filter = new Filter(status, product, scope);
         try (PreparedStatement count = connection.prepareStatement(
                 "SELECT COUNT(*) FROM review_item" + filter.where())) {
             filter.bind(count);
@@ -214,15 +228,23 @@ public class ReviewRepository {
         return new QueueState(reviews, handoffs, Optional.ofNullable(oldest));
     }
 
-    private record Filter(String status, String product) {
+    /**
+     * The WHERE clause of a list or count: a status, a product, and the products a key is limited to ({@code scope};
+     * null or empty: every product).
+     */
+    private record Filter(String status, String product, Collection<String> scope) {
         String where() {
-            if (status == null && product == null) {
-                return "";
+            List<String> clauses = new ArrayList<>(3);
+            if (status != null) {
+                clauses.add("status = ?");
             }
-            if (status != null && product != null) {
-                return " WHERE status = ? AND product = ?";
+            if (product != null) {
+                clauses.add("product = ?");
             }
-            return status != null ? " WHERE status = ?" : " WHERE product = ?";
+            if (scope != null && !scope.isEmpty()) {
+                clauses.add("product IN (" + String.join(", ", Collections.nCopies(scope.size(), "?")) + ")");
+            }
+            return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
         }
 
         int bind(PreparedStatement statement) throws SQLException {
@@ -232,6 +254,11 @@ public class ReviewRepository {
             }
             if (product != null) {
                 statement.setString(index++, product);
+            }
+            if (scope != null) {
+                for (String allowed : scope) {
+                    statement.setString(index++, allowed);
+                }
             }
             return index;
         }

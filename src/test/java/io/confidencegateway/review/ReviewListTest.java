@@ -116,6 +116,36 @@ class ReviewListTest {
                 .body("items.size()", equalTo(0)).body("total", equalTo(3));
     }
 
+    @Test
+    void anAgentKeyLimitedToOneProductSeesClaimsAndReadsOnlyThatProductsItems() {
+        String other = freshProduct("listing-other");
+        UUID elsewhere = queue.enqueue(item(other, NewItem.REVIEW)).await().atMost(ReviewFixtures.WAIT).id();
+        UUID mine = enqueue(NewItem.REVIEW);
+        String key = given().contentType("application/json").body(Map.of("name", "scoped-agent", "role", "agent",
+                "products", List.of(product))).post("/v1/keys").then().statusCode(201).extract().path("key");
+        String bearer = "Bearer " + key;
+
+        var page = given().header("Authorization", bearer).queryParam("size", 100).get("/v1/reviews").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items.product", String.class)).containsOnly(product);
+        assertThat(page.getLong("total")).isEqualTo(4);
+
+        given().header("Authorization", bearer).queryParam("product", other).get("/v1/reviews").then()
+                .statusCode(403).body("detail", org.hamcrest.Matchers.containsString("may not use product '"
+                        + other + "'"));
+        given().header("Authorization", bearer).get("/v1/reviews/" + elsewhere).then().statusCode(403);
+        given().header("Authorization", bearer).contentType("application/json").body(Map.of("reviewer", "bo"))
+                .post("/v1/reviews/" + elsewhere + "/claim").then().statusCode(403);
+        given().header("Authorization", bearer).contentType("application/json")
+                .body(Map.of("reviewer", "bo", "action", "reject"))
+                .post("/v1/reviews/" + elsewhere + "/resolve").then().statusCode(403);
+        assertThat(queue.get(elsewhere).await().atMost(ReviewFixtures.WAIT).status()).as("left alone")
+                .isEqualTo("pending");
+
+        given().header("Authorization", bearer).contentType("application/json").body(Map.of("reviewer", "bo"))
+                .post("/v1/reviews/" + mine + "/claim").then().statusCode(200);
+    }
+
     private UUID enqueue(String kind) {
         return queue.enqueue(item(product, kind)).await().atMost(ReviewFixtures.WAIT).id();
     }
