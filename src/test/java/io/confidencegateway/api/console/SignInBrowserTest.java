@@ -48,14 +48,14 @@ class SignInBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void anAdminSeesTheDashboardAndKnowledgeLinksToo() {
+    void anAdminSeesTheDashboardKnowledgeAndPromptsLinksToo() {
         String key = ConsoleHttp.createKey("Lead (browser)", "admin").path("key").asText();
         browser.manage().deleteAllCookies();
 
         signIn(browser, key);
 
         assertThat(browser.findElements(By.cssSelector("header nav a")).stream().map(a -> a.getText()).toList())
-                .containsExactly("Ask", "Reviews", "Dashboard", "Knowledge");
+                .containsExactly("Ask", "Reviews", "Dashboard", "Knowledge", "Prompts");
     }
 
     @Test
