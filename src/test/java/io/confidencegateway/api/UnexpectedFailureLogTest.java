@@ -65,7 +65,8 @@ class UnexpectedFailureLogTest {
     void aNativeRouteThatFailsUnexpectedlyLogsTheStackTraceAndAnswersAPlain500() {
         QuarkusMock.installMockForType(new ReviewQueue(null, null, null, null, null, null, null, List.of()) {
             @Override
-            public Uni<ReviewPage> list(String status, String product, String page, String size) {
+            public Uni<ReviewPage> list(String status, String product, java.util.Collection<String> scope,
+                    String page, String size) {
                 throw new IllegalStateException(SECRET_DETAIL);
             }
         }, ReviewQueue.class);
