@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,7 +39,7 @@ import io.vertx.core.Vertx;
 public class WebhookOutbox {
 
     private static final Logger LOG = Logger.getLogger(WebhookOutbox.class);
-    /** Deliveries claimed per pass; a full batch is followed by another pass at once. */
+    /** Most deliveries claimed per pass (fewer when fewer send slots are free); a full one is followed by another. */
     static final int BATCH = 20;
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     /** This process as a claimer. */
@@ -48,6 +49,9 @@ public class WebhookOutbox {
     private final WebhookOutboxRepository repository;
     private final WebhookSender sender;
     private final WebhookRetryPolicy policy;
+    private final WebhookSendPolicy sending;
+    /** Sends started and not yet recorded, plus slots reserved by a claim under way. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final WebhookOutboxConfig config;
     private final GatewayMetrics metrics;
     private final ObjectMapper json;
@@ -60,13 +64,15 @@ public class WebhookOutbox {
     private volatile Instant lastPurge = Instant.EPOCH;
 
     public WebhookOutbox(Database database, WebhookOutboxRepository repository, WebhookSender sender,
-            WebhookOutboxConfig config, GatewayMetrics metrics, ObjectMapper json, Vertx vertx) {
+            WebhookOutboxConfig config, ReviewConfig review, GatewayMetrics metrics, ObjectMapper json, Vertx vertx) {
         this.database = database;
         this.repository = repository;
         this.sender = sender;
         this.config = config;
         this.policy = new WebhookRetryPolicy(config.maxAttempts(), config.firstRetryWait(), config.retryMultiplier(),
                 config.maxRetryWait());
+        this.sending = new WebhookSendPolicy(config.maxInFlight(), review.review().webhookTimeout(),
+                config.claimLease());
         this.metrics = metrics;
         this.json = json;
         this.vertx = vertx;
@@ -111,7 +117,11 @@ public class WebhookOutbox {
         }
     }
 
-    /** One pass at a time; a request for another while one runs makes that one go round again. */
+    /**
+     * One pass at a time; a request for another while one runs makes that one go round again. A pass claims only
+     * as many deliveries as there are free send slots and stops when none are left: each finished send asks for a
+     * pass, so a backlog is worked off as fast as the receivers answer and never claimed ahead of that.
+     */
     private void poll() {
         if (stopping) {
             return;
@@ -123,7 +133,11 @@ public class WebhookOutbox {
         workers.execute(() -> {
             try {
                 while (again.getAndSet(false) && !stopping) {
-                    if (claimAndSend() == BATCH) {
+                    int wanted = sending.toClaim(BATCH, inFlight.get());
+                    if (wanted == 0) {
+                        break;
+                    }
+                    if (claimAndSend(wanted) == wanted) {
                         again.set(true);
                     }
                 }
@@ -133,22 +147,54 @@ public class WebhookOutbox {
             } finally {
                 polling.set(false);
             }
+            // A send that finished after the loop's last look asked for a pass this one could not take.
+            if (again.get() && !stopping) {
+                poll();
+            }
         });
     }
 
-    /** Claims due deliveries and starts sending them; how many were claimed. Blocking. */
-    int claimAndSend() {
-        Instant now = Instant.now();
-        boolean skipLocked = "postgresql".equals(database.kind());
-        List<WebhookOutboxRepository.Due> due = database.inTransaction(c -> repository.claim(c, CLAIMER, now,
-                now.plus(config.claimLease()), BATCH, null, skipLocked));
-        due.forEach(this::send);
+    /** Claims up to {@code limit} due deliveries and starts sending them; how many were claimed. Blocking. */
+    int claimAndSend(int limit) {
+        // The slots are taken before the claim, so sends finishing meanwhile cannot make a pass claim more.
+        inFlight.addAndGet(limit);
+        List<WebhookOutboxRepository.Due> due;
+        Instant until;
+        try {
+            Instant now = Instant.now();
+            until = now.plus(config.claimLease());
+            boolean skipLocked = "postgresql".equals(database.kind());
+            due = database.inTransaction(c -> repository.claim(c, CLAIMER, now, until, limit, null, skipLocked));
+        } catch (RuntimeException failure) {
+            inFlight.addAndGet(-limit);
+            throw failure;
+        }
+        inFlight.addAndGet(due.size() - limit);
+        due.forEach(d -> send(d, until));
         return due.size();
     }
 
-    private void send(WebhookOutboxRepository.Due due) {
-        sender.post(due.product(), due.type(), due.id(), due.body()).onComplete(
-                done -> workers.execute(() -> record(due, done.succeeded() ? done.result() : 0)));
+    /** How many sends this replica has under way (claimed and not yet recorded). */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    private void send(WebhookOutboxRepository.Due due, Instant claimedUntil) {
+        if (!sending.sendable(Instant.now(), claimedUntil)) {
+            // Too late to finish before the claim runs out: whoever claims it next sends it, not both of us.
+            LOG.debugf("Webhook %s not sent: its claim ends before a send could", due.id());
+            inFlight.decrementAndGet();
+            return;
+        }
+        sender.post(due.product(), due.type(), due.id(), due.body()).onComplete(done -> workers.execute(() -> {
+            try {
+                record(due, done.succeeded() ? done.result() : 0);
+            } finally {
+                // Freed only once recorded, so the next pass cannot claim the same row while it is still ours.
+                inFlight.decrementAndGet();
+                poll();
+            }
+        }));
     }
 
     private void record(WebhookOutboxRepository.Due due, int status) {

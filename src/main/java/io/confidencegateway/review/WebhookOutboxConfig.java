@@ -38,11 +38,19 @@ public interface WebhookOutboxConfig {
 
     /**
      * How long a replica holds a delivery it is sending; after that another replica may send it (the first one
-     * stopped mid-call). Keep it well above {@code gateway.review.webhook-timeout}, or a slow receiver gets the same
-     * event twice.
+     * stopped mid-call). It must be more than {@code gateway.review.webhook-timeout} plus half a second (the
+     * gateway refuses to start otherwise), and no send starts that could outlast its claim.
      */
     @WithDefault("1m")
     Duration claimLease();
+
+    /**
+     * Deliveries one replica sends at the same time; it claims no more than it has free slots for, so a backlog is
+     * worked off at this many at once instead of being claimed whole and re-claimed while it queues. Also the webhook
+     * client's connection pool per receiver host, so a claimed delivery never waits for a connection.
+     */
+    @WithDefault("5")
+    int maxInFlight();
 
     /** How long delivered and given-up rows are kept for inspection before they are deleted. */
     @WithDefault("7d")

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,6 +22,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
@@ -45,12 +47,16 @@ public class WebhookSender {
     private final Map<String, ReviewConfig.Webhook> hooks;
     private final Duration timeout;
 
-    public WebhookSender(Vertx vertx, ReviewConfig config) {
+    public WebhookSender(Vertx vertx, ReviewConfig config, WebhookOutboxConfig outbox) {
         this.hooks = config.webhooks();
         this.timeout = config.review().webhookTimeout();
         hooks.forEach(WebhookSender::check);
+        // As many connections per host as the outbox sends at once, and a wait queue no longer: a request that would
+        // wait for a connection fails at once instead of queueing without bound behind a hanging receiver.
+        int connections = Math.max(1, outbox.maxInFlight());
         this.client = vertx.createHttpClient(new HttpClientOptions().setName("webhooks")
-                .setConnectTimeout((int) timeout.toMillis()));
+                .setConnectTimeout((int) timeout.toMillis()),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(connections));
     }
 
     /** Whether the product has a webhook to send its events to. */
@@ -60,7 +66,9 @@ public class WebhookSender {
 
     /**
      * POSTs the body to the product's webhook; completes with the HTTP status, or 0 when there was no response
-     * (refused, reset, timed out) or the product has no webhook any more. Never fails.
+     * (refused, reset, timed out) or the product has no webhook any more. Never fails, and completes within
+     * {@code gateway.review.webhook-timeout} of the call: the time waiting for a pooled connection, connecting,
+     * sending and reading the response all count.
      */
     public Future<Integer> post(String product, String type, UUID id, String body) {
         String url = url(product);
@@ -69,15 +77,24 @@ public class WebhookSender {
         }
         Buffer bytes = Buffer.buffer(body);
         var options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+                .setConnectTimeout(timeout.toMillis())
                 .setIdleTimeout(timeout.toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader(SIGNATURE, sign(hooks.get(product).secret().orElseThrow(), bytes.getBytes()))
                 .putHeader(EVENT, type)
                 .putHeader(DELIVERY, id.toString())
                 .putHeader(WEBHOOK_ID, id.toString());
+        long started = System.nanoTime();
         return client.request(options)
-                .compose(request -> request.send(bytes))
-                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .compose(request -> {
+                    long left = Math.max(1, timeout.toMillis() - (System.nanoTime() - started) / 1_000_000);
+                    return request.send(bytes)
+                            .compose(response -> response.body().map(ignored -> response.statusCode()))
+                            .timeout(left, TimeUnit.MILLISECONDS)
+                            // A receiver still trickling when the time is up loses the connection, so it goes back
+                            // to the pool's count instead of staying busy.
+                            .onFailure(late -> request.reset());
+                })
                 .recover(failure -> Future.succeededFuture(0));
     }
 
