@@ -64,6 +64,8 @@ public final class AccessPolicy {
             new Rule("POST", "/console/sign-in", null),
             new Rule("POST", "/console/sign-out", null),
             new Rule("GET", "/console", Role.AGENT),
+            // What a person types: the same page as /console, so it needs what /console needs.
+            new Rule("GET", "/console/", Role.AGENT),
             new Rule("GET", "/console/reviews", Role.AGENT),
             new Rule("GET", "/console/dashboard", Role.ADMIN),
             new Rule("GET", "/console/knowledge", Role.ADMIN),

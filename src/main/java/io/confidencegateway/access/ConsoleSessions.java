@@ -7,10 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.store.Database;
 import io.smallrye.mutiny.Uni;
 
@@ -43,8 +46,15 @@ public class ConsoleSessions {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Logger LOG = Logger.getLogger(ConsoleSessions.class);
     private static final int ID_BYTES = 32;
-    /** Beyond this many remembered sessions the memory is dropped and rebuilt from reads (bounds a flood of ids). */
+    /** Live sessions remembered at most; beyond, the least recently used is read again when it next comes. */
     private static final int MAX_REMEMBERED = 10_000;
+    /**
+     * Ids found to be no live session, remembered apart from the live ones so that a flood of well-formed random
+     * ids evicts only its own kind, never a signed-in browser's entry.
+     */
+    private static final int MAX_ABSENT = 1_000;
+    /** What {@link #start} hands out: {@value #ID_BYTES} bytes in unpadded base64url, 43 characters. */
+    private static final Pattern ID_FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -55,12 +65,31 @@ public class ConsoleSessions {
     private final Database database;
     private final SessionRepository sessions;
     private final ConsoleConfig config;
-    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    private final Map<String, Seen> known = lru(MAX_REMEMBERED);
+    private final Map<String, Seen> absent = lru(MAX_ABSENT);
+    private final GatewayMetrics metrics;
 
-    public ConsoleSessions(Database database, SessionRepository sessions, ConsoleConfig config) {
+    public ConsoleSessions(Database database, SessionRepository sessions, ConsoleConfig config,
+            GatewayMetrics metrics) {
         this.database = database;
         this.sessions = sessions;
         this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** An access-ordered map that drops its least recently used entry beyond {@code max}. */
+    private static Map<String, Seen> lru(int max) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
+                return size() > max;
+            }
+        });
+    }
+
+    /** Whether {@code id} has the shape {@link #start} gives ids; anything else cannot be a session. */
+    static boolean wellFormed(String id) {
+        return id != null && ID_FORMAT.matcher(id).matches();
     }
 
     /** Opens a session for the key and returns its id (for the cookie); blocking, call it from a worker thread. */
@@ -92,11 +121,19 @@ public class ConsoleSessions {
      * when this replica read it within the recheck interval, otherwise read again on a worker thread.
      */
     public Uni<Optional<UUID>> keyOf(String id) {
+        if (!wellFormed(id)) {
+            // Not an id this gateway ever made: no read, and nothing remembered (it would only push out others).
+            return Uni.createFrom().item(Optional.empty());
+        }
         String hash = ApiKeyFormat.hash(id);
-        Seen last = seen.get(hash);
+        Seen last = known.get(hash);
+        if (last == null) {
+            last = absent.get(hash);
+        }
         if (last != null && System.nanoTime() - last.readAtNanos() <= config.sessionRecheck().toNanos()) {
             return Uni.createFrom().item(live(last, Instant.now()));
         }
+        metrics.countSessionRead();
         return database.transaction(connection -> sessions.find(connection, hash)).map(found -> live(
                 remember(hash, found.map(SessionRepository.StoredSession::keyId).orElse(null),
                         found.map(SessionRepository.StoredSession::expiresAt).orElse(null)), Instant.now()));
@@ -110,11 +147,14 @@ public class ConsoleSessions {
     }
 
     private Seen remember(String hash, UUID keyId, Instant expiresAt) {
-        if (seen.size() >= MAX_REMEMBERED) {
-            seen.clear();
-        }
         Seen last = new Seen(keyId, expiresAt, System.nanoTime());
-        seen.put(hash, last);
+        if (keyId == null) {
+            known.remove(hash);
+            absent.put(hash, last);
+        } else {
+            absent.remove(hash);
+            known.put(hash, last);
+        }
         return last;
     }
 

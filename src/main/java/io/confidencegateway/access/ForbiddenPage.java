@@ -1,12 +1,12 @@
 package io.confidencegateway.access;
 
-/** The short HTML page a console page answers when the signed-in key lacks the role (a person reads it). */
-final class ForbiddenPage {
+/** The short HTML page a console page answers when the signed-in key lacks the role or product (a person reads it). */
+public final class ForbiddenPage {
 
     private ForbiddenPage() {
     }
 
-    static String render(String detail) {
+    public static String render(String detail) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed</title>"
                 + "<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/console/assets/console.css\">"
                 + "</head><body><main class=\"narrow\"><h1>Not allowed</h1><p>" + escape(detail) + "</p>"

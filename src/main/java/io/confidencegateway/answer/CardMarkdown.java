@@ -2,6 +2,7 @@ package io.confidencegateway.answer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,6 +17,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
@@ -32,6 +34,9 @@ public final class CardMarkdown {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
+            // The default sanitizer also lets data: through (a link to a data:text/html page is script the card
+            // would host); a URL without a scheme (relative, #fragment) is kept as it is.
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .softbreak(" ")
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if (node instanceof Link) {

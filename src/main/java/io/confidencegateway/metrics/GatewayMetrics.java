@@ -25,6 +25,7 @@ public class GatewayMetrics {
     private final TaggedMeters<Counter> requests;
     private final Counter dropped;
     private final Counter storeFailures;
+    private final Counter sessionReads;
     private final TaggedMeters<Timer> scoring;
     private final TaggedMeters<Counter> feedbackEvents;
     private final TaggedMeters<DistributionSummary> confidence;
@@ -66,6 +67,9 @@ public class GatewayMetrics {
                 .withRegistry(registry), "api", "outcome", "status");
         this.dropped = Counter.builder("gateway.records.dropped")
                 .description("Answer records that could not be queued for storage or that the database refused")
+                .register(registry);
+        this.sessionReads = Counter.builder("gateway.console.session.reads")
+                .description("Console session lookups that read the database (one transaction each)")
                 .register(registry);
         this.storeFailures = Counter.builder("gateway.records.store.failures")
                 .description("Failed attempts to store a batch of answer records").register(registry);
@@ -136,6 +140,11 @@ public class GatewayMetrics {
     }
 
     /** One webhook delivery attempt: {@code delivered}, {@code retried} (will be retried) or {@code failed}. */
+    /** One console session looked up in the database (not answered from a replica's memory). */
+    public void countSessionRead() {
+        sessionReads.increment();
+    }
+
     public void countWebhookDelivery(String product, String event, String outcome) {
         webhookDeliveries.with(product, event, outcome).increment();
     }

@@ -61,6 +61,17 @@ class AnswerCardTest {
     }
 
     @Test
+    void dataAndVbscriptLinksLoseTheirUrlWhileMailtoRelativeAndFragmentLinksKeepIt() {
+        String html = CardMarkdown.answer("[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) "
+                + "[b](DATA:text/html,x) [c](vbscript:msgbox(1)) [d](mailto:help@example.com) [e](/help/refunds) "
+                + "[f](#source-1)", Set.of());
+        assertThat(html.toLowerCase()).doesNotContain("data:").doesNotContain("vbscript:");
+        assertThat(html).contains("href=\"\"", "href=\"mailto:help@example.com\"", "href=\"/help/refunds\"",
+                "href=\"#source-1\"");
+        assertThat(CardMarkdown.passage("[x](data:text/html,<b>hi</b>)")).doesNotContain("data:");
+    }
+
+    @Test
     void passagesRenderTheirMarkdownWithoutMakingCitationLinks() {
         assertThat(CardMarkdown.passage("## Refund window\n\nWithin **30 days** [2]."))
                 .contains("<h2>Refund window</h2>", "<strong>30 days</strong>", "[2]").doesNotContain("<sup");

@@ -90,6 +90,7 @@ class RoleMatrixTest {
      */
     private static final Map<String, String> CONSOLE = Map.ofEntries(
             Map.entry("GET /console", "agent"),
+            Map.entry("GET /console/", "agent"),
             Map.entry("GET /console/reviews", "agent"),
             Map.entry("GET /console/dashboard", "admin"),
             Map.entry("GET /console/knowledge", "admin"),

@@ -6,14 +6,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-import io.confidencegateway.access.ApiKey;
 import io.confidencegateway.access.Callers;
 import io.confidencegateway.product.ProductService;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * The agent's pages: Ask (draft an answer) and Reviews (the queue). The pages are thin: their script calls the
@@ -45,19 +44,14 @@ public class ConsolePages {
     }
 
     @GET
-    public TemplateInstance ask() {
-        ApiKey key = callers.current().orElse(null);
-        List<ProductOption> options = products.list().stream()
-                .filter(entry -> key == null || key.mayUseProduct(entry.id()))
-                .map(entry -> new ProductOption(entry.id(), entry.spec().name() == null ? entry.id()
-                        : entry.spec().name()))
-                .toList();
-        return frames.page(ask, "ask").data("products", options);
+    public Response ask() {
+        List<ProductOption> options = ProductPicker.options(products, callers.current());
+        return DashboardPage.html(frames.page(ask, "ask").data("products", options).render());
     }
 
     @GET
     @Path("/reviews")
-    public TemplateInstance reviews() {
-        return frames.page(reviews, "reviews");
+    public Response reviews() {
+        return DashboardPage.html(frames.page(reviews, "reviews").render());
     }
 }

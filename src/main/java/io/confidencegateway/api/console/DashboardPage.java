@@ -3,6 +3,8 @@ package io.confidencegateway.api.console;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.confidencegateway.access.ApiKey;
+import io.confidencegateway.access.Callers;
 import io.confidencegateway.insight.Period;
 import io.confidencegateway.insight.ProductMetricsService;
 import io.confidencegateway.problem.ProblemException;
@@ -24,6 +28,7 @@ import io.confidencegateway.review.ReviewQueue;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,6 +43,7 @@ public class DashboardPage {
     static final int WEEKS = 12;
 
     private final ConsoleFrames frames;
+    private final Callers callers;
     private final ProductService products;
     private final ProductMetricsService metrics;
     private final WeeklyReportService reports;
@@ -45,10 +51,11 @@ public class DashboardPage {
     private final ModelCatalog catalog;
     private final Template dashboard;
 
-    public DashboardPage(ConsoleFrames frames, ProductService products, ProductMetricsService metrics,
-            WeeklyReportService reports, ReviewQueue reviews, ModelCatalog catalog,
+    public DashboardPage(ConsoleFrames frames, Callers callers, ProductService products,
+            ProductMetricsService metrics, WeeklyReportService reports, ReviewQueue reviews, ModelCatalog catalog,
             @Location("console/dashboard") Template dashboard) {
         this.frames = frames;
+        this.callers = callers;
         this.products = products;
         this.metrics = metrics;
         this.reports = reports;
@@ -59,8 +66,13 @@ public class DashboardPage {
 
     @GET
     public Uni<Response> dashboard(@QueryParam("product") String wanted) {
+        Optional<ApiKey> key = callers.current();
+        Optional<Response> refused = ProductPicker.refusal(key, wanted);
+        if (refused.isPresent()) {
+            return Uni.createFrom().item(refused.get());
+        }
         TemplateInstance page = frames.page(dashboard, "dashboard");
-        List<ConsolePages.ProductOption> options = ProductPicker.options(products);
+        List<ConsolePages.ProductOption> options = ProductPicker.options(products, key);
         if (options.isEmpty()) {
             return Uni.createFrom().item(html(page.data("view", null).render()));
         }
@@ -74,8 +86,8 @@ public class DashboardPage {
             weeks.add(0, week);
             week = week.previous();
         }
-        var weekly = Uni.join().all(weeks.stream().map(w -> metrics.metrics(product, w.period())
-                .map(report -> new DashboardView.Week(w.toString(), report))).toList()).andFailFast();
+        var weekly = oneAtATime(weeks, w -> metrics.metrics(product, w.period())
+                .map(report -> new DashboardView.Week(w.toString(), report)));
         var health = metrics.metrics(product, Period.parse(null, null, today, ProductMetricsService.METRICS_DAYS));
         var calibration = metrics.calibration(product, Period.parse(null, null, today,
                 ProductMetricsService.CALIBRATION_DAYS));
@@ -88,6 +100,17 @@ public class DashboardPage {
                         options, w, budgetMs, h, c, p.total(), cl.total(),
                         p.items().isEmpty() ? null : p.items().get(0).createdAt(), Instant.now(),
                         catalog.providerStatuses(), r))).render()));
+    }
+
+    /**
+     * One read per item, each started when the one before has finished, results in the items' order. Each weekly
+     * read is a database transaction: all twelve at once (with the view's five other reads) would want more
+     * connections than the pool has (H2: 8), so one view could starve every other request; this way a view holds
+     * at most six.
+     */
+    static <I, T> Uni<List<T>> oneAtATime(List<I> items, Function<I, Uni<T>> read) {
+        return Multi.createFrom().iterable(items).onItem().<T>transformToUniAndConcatenate(read::apply).collect()
+                .asList();
     }
 
     static Response html(String body) {

@@ -1,6 +1,7 @@
 package io.confidencegateway.api.console;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.confidencegateway.access.ApiKey;
+import io.confidencegateway.access.Callers;
 import io.confidencegateway.knowledge.KnowledgeConfig;
 import io.confidencegateway.product.ProductService;
 import io.quarkus.qute.Location;
@@ -24,13 +27,15 @@ import io.quarkus.qute.Template;
 public class KnowledgePage {
 
     private final ConsoleFrames frames;
+    private final Callers callers;
     private final ProductService products;
     private final KnowledgeConfig knowledge;
     private final Template page;
 
-    public KnowledgePage(ConsoleFrames frames, ProductService products, KnowledgeConfig knowledge,
+    public KnowledgePage(ConsoleFrames frames, Callers callers, ProductService products, KnowledgeConfig knowledge,
             @Location("console/knowledge") Template page) {
         this.frames = frames;
+        this.callers = callers;
         this.products = products;
         this.knowledge = knowledge;
         this.page = page;
@@ -49,7 +54,12 @@ public class KnowledgePage {
 
     @GET
     public Response knowledge(@QueryParam("product") String wanted) {
-        List<ConsolePages.ProductOption> options = ProductPicker.options(products);
+        Optional<ApiKey> key = callers.current();
+        Optional<Response> refused = ProductPicker.refusal(key, wanted);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        List<ConsolePages.ProductOption> options = ProductPicker.options(products, key);
         String product = options.isEmpty() ? null : ProductPicker.chosen(options, wanted);
         long max = knowledge.maxDocumentSize().asLongValue();
         return DashboardPage.html(frames.page(page, "knowledge").data("products", options).data("product", product)

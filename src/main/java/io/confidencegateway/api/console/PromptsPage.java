@@ -2,6 +2,7 @@ package io.confidencegateway.api.console;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -10,7 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import io.confidencegateway.access.ApiKey;
+import io.confidencegateway.access.Callers;
 import io.confidencegateway.product.ProductService;
 import io.confidencegateway.prompt.PromptLabel;
 import io.confidencegateway.prompt.PromptService;
@@ -38,36 +42,39 @@ public class PromptsPage {
     }
 
     private final ConsoleFrames frames;
+    private final Callers callers;
     private final ProductService products;
     private final PromptService prompts;
     private final Template page;
 
-    public PromptsPage(ConsoleFrames frames, ProductService products, PromptService prompts,
+    public PromptsPage(ConsoleFrames frames, Callers callers, ProductService products, PromptService prompts,
             @Location("console/prompts") Template page) {
         this.frames = frames;
+        this.callers = callers;
         this.products = products;
         this.prompts = prompts;
         this.page = page;
     }
 
     @GET
-    public Uni<TemplateInstance> show(@QueryParam("product") String requested) {
-        List<ConsolePages.ProductOption> options = products.list().stream()
-                .map(entry -> new ConsolePages.ProductOption(entry.id(), entry.spec().name() == null ? entry.id()
-                        : entry.spec().name()))
-                .toList();
-        String product = options.stream().map(ConsolePages.ProductOption::id)
-                .filter(id -> id.equals(requested)).findFirst()
-                .orElse(options.isEmpty() ? null : options.get(0).id());
+    public Uni<Response> show(@QueryParam("product") String requested) {
+        Optional<ApiKey> key = callers.current();
+        Optional<Response> refused = ProductPicker.refusal(key, requested);
+        if (refused.isPresent()) {
+            return Uni.createFrom().item(refused.get());
+        }
+        List<ConsolePages.ProductOption> options = ProductPicker.options(products, key);
+        String product = options.isEmpty() ? null : ProductPicker.chosen(options, requested);
         TemplateInstance base = frames.page(page, "prompts").data("products", options).data("product", product)
                 .data("unknown", requested != null && !requested.isBlank() && !requested.equals(product)
                         ? requested : null);
         if (product == null) {
-            return Uni.createFrom().item(base.data("versions", List.of()).data("labels", List.of()));
+            return Uni.createFrom().item(DashboardPage.html(base.data("versions", List.of()).data("labels", List.of())
+                    .render()));
         }
         return Uni.combine().all().unis(prompts.list(product), prompts.labels(product)).asTuple()
-                .map(both -> base.data("versions", rows(both.getItem1(), both.getItem2()))
-                        .data("labels", both.getItem2()));
+                .map(both -> DashboardPage.html(base.data("versions", rows(both.getItem1(), both.getItem2()))
+                        .data("labels", both.getItem2()).render()));
     }
 
     /** Newest version first, each with the labels that point at it. */

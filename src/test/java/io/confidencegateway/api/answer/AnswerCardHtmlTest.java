@@ -33,7 +33,8 @@ class AnswerCardHtmlTest {
      */
     private static final String HOSTILE = "You can request a full refund within **30 days** of purchase "
             + "<script>alert('x')</script> [1].\n\n- Within the 30-day window <img src=x onerror=alert(1)> [2].\n"
-            + "- After the 30-day window [see](javascript:alert(2)).";
+            + "- After the 30-day window [see](javascript:alert(2)), [page](data:text/html;base64,PHNjcmlwdD4=) "
+            + "or [box](vbscript:msgbox(5)).";
 
     @BeforeEach
     void reset() {
@@ -80,7 +81,7 @@ class AnswerCardHtmlTest {
         String html = card(answer.getString("id"));
 
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<img").doesNotContain("javascript:")
-                .doesNotContain("<b onmouseover")
+                .doesNotContain("data:text").doesNotContain("vbscript:").doesNotContain("<b onmouseover")
                 .contains("&lt;script&gt;alert('x')&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;")
                 .contains("&lt;b onmouseover=alert(3)&gt;now&lt;/b&gt;")
                 .contains("<strong>30 days</strong>", "<li>Within the 30-day window")
