@@ -69,14 +69,16 @@ public class ProductResource {
             + "optional and must match the path. Unknown fields, wrong types, unknown enum values, out-of-range "
             + "numbers and thresholds out of order get a 400 problem+json listing each bad field with what it "
             + "accepts. A data_residency that no provider of the product's model route (its model, else its tier's "
-            + "alias) is in gets a 400 under data_residency naming each provider and its region. An edited "
-            + "product wins over the seed file at later restarts.")
+            + "alias) is in gets a 400 under data_residency naming each provider and its region; so does one the "
+            + "model of a prompt version a label points at cannot serve (a version's model answers instead of the "
+            + "spec's), naming the label and the version. An edited product wins over the seed file at later "
+            + "restarts.")
     @APIResponse(responseCode = "200", description = "Replaced an existing product")
     @APIResponse(responseCode = "201", description = "Created a new product (Location: /v1/products/{id})",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     ProductEntry.class)))
     @APIResponse(responseCode = "400", description = "An invalid id or spec, or a data_residency its model route "
-            + "cannot serve; the problem lists every bad field")
+            + "or a labelled prompt version's model cannot serve; the problem lists every bad field")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductSpec.class)))
     public Uni<RestResponse<ProductEntry>> put(

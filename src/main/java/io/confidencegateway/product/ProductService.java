@@ -56,10 +56,11 @@ public class ProductService {
     private final ProductsConfig config;
     private final TiersConfig tiers;
     private final ModelCatalog models;
+    private final PromptModels prompts;
 
     public ProductService(Database database, ProductRepository repository, ProductSpecCodec codec,
             ProductValidator validator, ProductSeed seed, ProductsConfig config, TiersConfig tiers,
-            ModelCatalog models) {
+            ModelCatalog models, PromptModels prompts) {
         this.database = database;
         this.repository = repository;
         this.codec = codec;
@@ -68,6 +69,7 @@ public class ProductService {
         this.config = config;
         this.tiers = tiers;
         this.models = models;
+        this.prompts = prompts;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -112,7 +114,9 @@ public class ProductService {
 
     /**
      * Validates, stores in one transaction and, once committed, serves the product. Fails with
-     * {@link InvalidProductException} (nothing stored) for a bad id or spec.
+     * {@link InvalidProductException} (nothing stored) for a bad id or spec, and for a {@code data_residency} that
+     * the model of a version one of its prompt labels points at cannot serve (that model answers instead of the
+     * spec's, so every answer of the label would be handed off).
      */
     public Uni<PutResult> put(String id, ProductSpec spec) {
         try {
@@ -121,13 +125,30 @@ public class ProductService {
             return Uni.createFrom().failure(invalid);
         }
         String json = codec.write(spec);
-        return database.transaction(connection -> repository.write(connection, id, json, Instant.now()))
+        return database.transaction(connection -> {
+            requireLabelsServable(connection, id, spec.dataResidency());
+            return repository.write(connection, id, json, Instant.now());
+        })
                 // A concurrent create of the same id won the insert; running again replaces it.
                 .onFailure(ProductService::isDuplicateKey).retry().atMost(1)
                 .map(row -> {
                     remember(id, spec, row.version());
                     return new PutResult(new ProductEntry(id, spec), row.version() == 1);
                 });
+    }
+
+    private void requireLabelsServable(Connection connection, String id, String residency) throws SQLException {
+        if (residency == null || residency.isBlank()) {
+            return;
+        }
+        List<SpecViolation> stranded = new ArrayList<>();
+        for (PromptModels.LabelledModel labelled : prompts.labelledModels(connection, id)) {
+            LabelResidencyPolicy.residencyRefused(id, labelled, residency, models.placements(labelled.model()))
+                    .ifPresent(problem -> stranded.add(new SpecViolation("data_residency", problem)));
+        }
+        if (!stranded.isEmpty()) {
+            throw new InvalidProductException(stranded);
+        }
     }
 
     /** The model alias requests for this spec are routed to: its explicit {@code model}, else its tier's alias. */

@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.confidencegateway.product.PromptModels;
+
 /** Stored prompt versions (2 and up) and labels; plain JDBC on a connection the caller's transaction holds. */
 @ApplicationScoped
 class PromptRepository {
@@ -95,6 +97,22 @@ class PromptRepository {
                             rows.getObject(4, OffsetDateTime.class).toInstant()));
                 }
                 return labels;
+            }
+        }
+    }
+
+    /** The labels of a product whose version names a model of its own, by label name (version 1 names none). */
+    List<PromptModels.LabelledModel> labelledModels(Connection connection, String product) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT l.label, l.version, v.model "
+                + "FROM prompt_label l JOIN prompt_version v ON v.product = l.product AND v.version = l.version "
+                + "WHERE l.product = ? AND v.model IS NOT NULL ORDER BY l.label")) {
+            select.setString(1, product);
+            try (ResultSet rows = select.executeQuery()) {
+                var labelled = new ArrayList<PromptModels.LabelledModel>();
+                while (rows.next()) {
+                    labelled.add(new PromptModels.LabelledModel(rows.getString(1), rows.getInt(2), rows.getString(3)));
+                }
+                return labelled;
             }
         }
     }

@@ -104,7 +104,8 @@ public class PromptResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     PromptLabel.class)))
     @APIResponse(responseCode = "400", description = "An invalid label name, a missing or unknown version, a weight "
-            + "outside 0-100, a weight on production, or weights over 100 in all (problem+json naming the field)")
+            + "outside 0-100, a weight on production, weights over 100 in all, or a version whose own model cannot "
+            + "serve the product's data_residency, forced or not (problem+json naming the field)")
     @APIResponse(responseCode = "404", description = "No product has that id")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LabelMove.class)))

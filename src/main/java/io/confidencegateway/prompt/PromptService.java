@@ -14,8 +14,10 @@ import jakarta.enterprise.inject.Instance;
 import io.confidencegateway.metrics.GatewayMetrics;
 import io.confidencegateway.problem.Problem;
 import io.confidencegateway.problem.ProblemException;
+import io.confidencegateway.product.LabelResidencyPolicy;
 import io.confidencegateway.product.ProductService;
 import io.confidencegateway.product.ProductSpec;
+import io.confidencegateway.product.PromptModels;
 import io.confidencegateway.provider.ModelCatalog;
 import io.confidencegateway.store.Database;
 import io.confidencegateway.store.StoreException;
@@ -88,8 +90,7 @@ public class PromptService {
         List<Problem.FieldError> errors = PromptValidator.check(prompt,
                 model -> catalog.resolve(model) instanceof ModelCatalog.Route);
         if (errors.isEmpty() && prompt.model() != null) {
-            String residency = products.find(product).map(ProductSpec::dataResidency).orElse(null);
-            errors = catalog.residencyProblem(residency, prompt.model())
+            errors = catalog.residencyProblem(residencyOf(product), prompt.model())
                     .map(problem -> List.of(new Problem.FieldError("model", problem))).orElse(List.of());
         }
         if (!errors.isEmpty()) {
@@ -150,6 +151,8 @@ public class PromptService {
                 if (target.isEmpty()) {
                     return Uni.createFrom().item(0);
                 }
+                // Before the gate: forcing it would not help.
+                requireServable(product, label, target.get());
                 return database.transaction(connection -> withProduction(repository.labels(connection, product)))
                         .map(labels -> PromptSplitPolicy.choose(labels.stream().filter(l -> PromptLabel.PRODUCTION
                                 .equals(l.label())).toList(), 0).version())
@@ -183,11 +186,14 @@ public class PromptService {
                 throw invalid("Invalid label move", errors);
             }
             int version = move.version();
-            if (version != PromptVersion.SHIPPED && repository.version(connection, product, version).isEmpty()) {
+            Optional<PromptVersion> target = version == PromptVersion.SHIPPED ? Optional.empty()
+                    : repository.version(connection, product, version);
+            if (version != PromptVersion.SHIPPED && target.isEmpty()) {
                 throw invalid("Invalid label move", List.of(new Problem.FieldError("version", "product '" + product
                         + "' has no prompt version " + version + "; create it with POST /v1/products/" + product
                         + "/prompts, or GET that path to list them")));
             }
+            target.ifPresent(found -> requireServable(product, label, found));
             var moved = new PromptLabel(label, version, move.weight() == null ? 0 : move.weight(), Instant.now());
             repository.putLabel(connection, product, moved);
             return moved;
@@ -196,6 +202,25 @@ public class PromptService {
             audit.record(move.forced() ? PromptAudit.Action.GATE_OVERRIDDEN : PromptAudit.Action.LABEL_MOVED, product,
                     "label " + label, "version " + moved.version() + ", weight " + moved.weight(), move.reason());
         });
+    }
+
+    /**
+     * A 400 under {@code version} when the version's own model cannot serve the product's data_residency: a version
+     * created before the residency was set may name one, and a label on it would hand every answer off.
+     */
+    private void requireServable(String product, String label, PromptVersion version) {
+        String model = version.model();
+        if (model == null || model.isBlank()) {
+            return;
+        }
+        LabelResidencyPolicy.moveRefused(product, new PromptModels.LabelledModel(label, version.version(), model),
+                residencyOf(product), catalog.placements(model)).ifPresent(problem -> {
+                    throw invalid("Invalid label move", List.of(new Problem.FieldError("version", problem)));
+                });
+    }
+
+    private String residencyOf(String product) {
+        return products.find(product).map(ProductSpec::dataResidency).orElse(null);
     }
 
     private Uni<List<PromptLabel>> labelsOf(String product) {
