@@ -43,12 +43,15 @@ class DocumentChangeRepository {
         }
     }
 
-    /** The highest number in the feed, 0 when it is empty. */
-    long latest(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(seq) FROM document_change");
-                ResultSet row = select.executeQuery()) {
-            row.next();
-            return row.getLong(1);
+    /** The feed's lowest and highest numbers, and the highest written before {@code settledBefore}. */
+    CatchUpPolicy.Feed feed(Connection connection, Instant settledBefore) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MIN(seq), MAX(seq), "
+                + "MAX(CASE WHEN changed_at < ? THEN seq END) FROM document_change")) {
+            select.setObject(1, settledBefore.atOffset(ZoneOffset.UTC));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new CatchUpPolicy.Feed(row.getLong(1), row.getLong(2), row.getLong(3));
+            }
         }
     }
 
@@ -69,10 +72,13 @@ class DocumentChangeRepository {
         }
     }
 
-    /** Deletes the rows older than the instant; how many. */
+    /**
+     * Deletes the rows older than the instant except the newest row; how many. The newest row stays so that a
+     * replica coming back can tell from the feed's lowest number whether rows it has not applied were purged.
+     */
     int purgeBefore(Connection connection, Instant before) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM document_change WHERE changed_at < ?")) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM document_change WHERE changed_at < ? "
+                + "AND seq < (SELECT MAX(seq) FROM document_change)")) {
             delete.setObject(1, before.atOffset(ZoneOffset.UTC));
             return delete.executeUpdate();
         }

@@ -14,9 +14,12 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Keeps the search index in step with the database, which is the source of truth. At start-up, in the background
- * so that the application is ready at once: when the index is missing or holds a different number of passages than
- * the database, it is rebuilt from the stored passages and their stored embeddings (no re-embedding), and the
- * embedding model is warmed up; then the documents a stop left {@code indexing} are queued to finish indexing.
+ * so that the application is ready at once: when the index is missing, holds a different number of passages than
+ * the database, or cannot catch up from the change feed ({@link IndexSyncJob#rebuildWanted()}: it records no change
+ * watermark, or the rows after it were purged), it is rebuilt from the stored passages and their stored embeddings
+ * (no re-embedding), and the embedding model is warmed up; then the documents a stop left {@code indexing} are
+ * queued to finish indexing. A rebuilt index records the sync cursor's watermark, read before the passages: every
+ * change up to it was committed before they were read.
  */
 @ApplicationScoped
 public class IndexRebuildJob {
@@ -28,16 +31,18 @@ public class IndexRebuildJob {
     private final PassageIndex index;
     private final PassageEmbedder embedder;
     private final DocumentIndexer indexer;
+    private final IndexSyncJob sync;
     private final KnowledgeConfig config;
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
     IndexRebuildJob(Database database, DocumentRepository repository, PassageIndex index, PassageEmbedder embedder,
-            DocumentIndexer indexer, KnowledgeConfig config) {
+            DocumentIndexer indexer, IndexSyncJob sync, KnowledgeConfig config) {
         this.database = database;
         this.repository = repository;
         this.index = index;
         this.embedder = embedder;
         this.indexer = indexer;
+        this.sync = sync;
         this.config = config;
     }
 
@@ -66,8 +71,8 @@ public class IndexRebuildJob {
     }
 
     /**
-     * Rebuilds the index when its passage count differs from the ready documents' in the database; blocking. No
-     * document joins the index meanwhile.
+     * Rebuilds the index when its passage count differs from the ready documents' in the database, or when the
+     * change feed cannot bring it up to date; blocking. No document joins the index meanwhile.
      */
     public boolean rebuildIfStale() {
         return indexer.exclusive(this::rebuildNow);
@@ -75,21 +80,24 @@ public class IndexRebuildJob {
 
     private boolean rebuildNow() {
         try {
+            boolean behindTheFeed = sync.rebuildWanted();
+            long watermark = sync.watermark();
             long stored = database.inTransaction(repository::countPassages);
             long indexed = index.size();
-            if (stored == indexed) {
+            if (stored == indexed && !behindTheFeed) {
                 LOG.debugf("Search index up to date (%d passages)", indexed);
                 return false;
             }
             long started = System.nanoTime();
             long[] added = {0};
-            index.replaceAll(sink -> database.inTransaction(connection -> {
+            index.replaceAll(watermark, sink -> database.inTransaction(connection -> {
                 repository.forEachPassage(connection, passage -> {
                     sink.accept(passage);
                     added[0]++;
                 });
                 return null;
             }));
+            sync.rebuilt(watermark);
             LOG.infof("Rebuilt the search index from the database: %d passages (it held %d) in %d ms", added[0],
                     indexed, (System.nanoTime() - started) / 1_000_000);
             return true;

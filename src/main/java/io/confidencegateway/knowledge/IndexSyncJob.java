@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -29,6 +30,13 @@ import io.vertx.core.Vertx;
  * twice does no harm (passages are replaced by id), which is what makes the cursor's waiting for holes safe.
  * Polling rather than a notification channel: it works the same on H2 and PostgreSQL, and a replica that missed
  * a tick catches up on the next.
+ *
+ * <p>The index is on disk and outlives the process, so the watermark the cursor has reached is recorded in it after
+ * each pass, and a restarted replica resumes from there (a little earlier: rows still committing when they were
+ * numbered are read again), applying what the others changed while it was down. When that cannot work (no watermark
+ * recorded, or the feed, purged after {@link #RETENTION}, no longer reaches back that far) it asks
+ * {@link IndexRebuildJob} to rebuild the index from the stored rows, and records no watermark of its own until that
+ * rebuild is done. See {@link CatchUpPolicy}.
  */
 @ApplicationScoped
 public class IndexSyncJob {
@@ -54,6 +62,10 @@ public class IndexSyncJob {
     private final long periodMillis;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile ChangeCursor cursor;
+    /** The watermark last recorded in the index, or -1 when the index has none. */
+    private volatile long recorded = -1;
+    /** Set at start when the index cannot catch up from the feed, until {@link #rebuilt(long)}. */
+    private volatile boolean rebuildWanted;
     private volatile Instant lastPurge = Instant.EPOCH;
     private volatile long timer = -1;
 
@@ -71,8 +83,45 @@ public class IndexSyncJob {
     // Before IndexRebuildJob's observer (default priority) starts its background check: the cursor then starts
     // no later than what the rebuild reads, so nothing committed in between is missed (at worst applied twice).
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent started) {
-        cursor = new ChangeCursor(database.inTransaction(changes::latest), GAP_WAIT);
+        resume();
         timer = vertx.setPeriodic(periodMillis, id -> tick());
+    }
+
+    /** Places the cursor where the index's recorded watermark says, as at start-up; blocking. */
+    synchronized void resume() {
+        OptionalLong indexed;
+        try {
+            indexed = index.changeWatermark();
+        } catch (IOException failure) {
+            throw new UncheckedIOException("reading the search index's change watermark failed", failure);
+        }
+        CatchUpPolicy.Feed feed = database.inTransaction(c -> changes.feed(c, Instant.now().minus(GAP_WAIT)));
+        CatchUpPolicy.Start start = CatchUpPolicy.atStart(indexed, feed);
+        recorded = indexed.orElse(-1);
+        rebuildWanted = start.rebuild();
+        cursor = new ChangeCursor(start.cursor(), GAP_WAIT);
+        if (start.rebuild()) {
+            LOG.infof("The search index is rebuilt from the database: %s", start.reason());
+        } else {
+            LOG.debugf("Applying the other replicas' changes after %d: %s", start.cursor(), start.reason());
+        }
+    }
+
+    /** True when the index must be rebuilt from the stored rows because the feed cannot bring it up to date. */
+    boolean rebuildWanted() {
+        return rebuildWanted;
+    }
+
+    /** Every change up to this number is handled (0 before start). */
+    long watermark() {
+        ChangeCursor at = cursor;
+        return at == null ? 0 : at.watermark();
+    }
+
+    /** The index was rebuilt, recording this watermark in the same commit: passes may record theirs again. */
+    void rebuilt(long changeWatermark) {
+        recorded = Math.max(recorded, changeWatermark);
+        rebuildWanted = false;
     }
 
     /** One pass at a time: a slow database skips ticks instead of piling passes up. */
@@ -108,6 +157,7 @@ public class IndexSyncJob {
             at.applied(change.seq());
         }
         at.advance(Instant.now());
+        record(at.watermark());
         purgeNow();
         return appliedHere;
     }
@@ -140,6 +190,22 @@ public class IndexSyncJob {
                         failure);
             }
         });
+    }
+
+    /**
+     * Records the watermark in the index once every change up to it is applied there, unless a rebuild is awaited:
+     * until then the index may lack changes from before the cursor, and a watermark would hide that after a crash.
+     */
+    private void record(long watermark) {
+        if (rebuildWanted || watermark <= recorded) {
+            return;
+        }
+        try {
+            index.recordChangeWatermark(watermark);
+            recorded = watermark;
+        } catch (IOException failure) {
+            throw new UncheckedIOException("recording change " + watermark + " in the search index failed", failure);
+        }
     }
 
     private void purgeNow() {

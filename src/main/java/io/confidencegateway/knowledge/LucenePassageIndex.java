@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -48,7 +50,9 @@ import io.confidencegateway.store.StoreConfig;
 /**
  * The passage index in Lucene under {@code ${gateway.data-dir}/index}: passage text analysed for BM25 (English
  * stemming and stop words) and a 384-dimension HNSW vector field with cosine similarity, both filtered by product.
- * Every write is committed and visible before it returns; writes are serialised, searches run concurrently.
+ * Every write is committed and visible before it returns; writes are serialised, searches run concurrently. Each
+ * commit carries, as Lucene commit user data, the change feed number the index reflects every change up to, so
+ * that a restarted replica knows where to resume (see {@link CatchUpPolicy}).
  */
 @Singleton
 class LucenePassageIndex implements PassageIndex {
@@ -63,6 +67,8 @@ class LucenePassageIndex implements PassageIndex {
     private static final String END = "char_end";
     private static final String TEXT = "text";
     private static final String VECTOR = "vector";
+    /** Commit user data: the change feed number the committed index reflects every change up to. */
+    private static final String CHANGE_WATERMARK = "change_watermark";
 
     private final Path path;
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -110,7 +116,7 @@ class LucenePassageIndex implements PassageIndex {
     }
 
     @Override
-    public void replaceAll(Consumer<Consumer<Passage>> source) throws IOException {
+    public void replaceAll(long changeWatermark, Consumer<Consumer<Passage>> source) throws IOException {
         write(w -> {
             w.deleteAll();
             source.accept(passage -> {
@@ -120,7 +126,40 @@ class LucenePassageIndex implements PassageIndex {
                     throw new UncheckedIOException(failure);
                 }
             });
+            w.setLiveCommitData(watermarkData(changeWatermark));
         });
+    }
+
+    @Override
+    public OptionalLong changeWatermark() throws IOException {
+        writes.lock();
+        try {
+            open();
+            Iterable<Map.Entry<String, String>> data;
+            synchronized (this) {
+                // Every write commits before the lock is released, so the live data is the last commit's.
+                data = writer.getLiveCommitData();
+            }
+            if (data != null) {
+                for (Map.Entry<String, String> entry : data) {
+                    if (CHANGE_WATERMARK.equals(entry.getKey())) {
+                        return OptionalLong.of(Long.parseLong(entry.getValue()));
+                    }
+                }
+            }
+            return OptionalLong.empty();
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public void recordChangeWatermark(long changeWatermark) throws IOException {
+        write(w -> w.setLiveCommitData(watermarkData(changeWatermark)));
+    }
+
+    private static Iterable<Map.Entry<String, String>> watermarkData(long changeWatermark) {
+        return Map.of(CHANGE_WATERMARK, Long.toString(changeWatermark)).entrySet();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.confidencegateway.knowledge;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -38,8 +39,18 @@ interface PassageIndex {
     long size() throws IOException;
 
     /**
-     * Replaces the whole index with the passages the source feeds to its consumer. Other writes wait until it is
+     * Replaces the whole index with the passages the source feeds to its consumer, recording in the same commit that
+     * it reflects every {@code document_change} row up to {@code changeWatermark}. Other writes wait until it is
      * done; when it fails, the index is as it was.
      */
-    void replaceAll(Consumer<Consumer<Passage>> source) throws IOException;
+    void replaceAll(long changeWatermark, Consumer<Consumer<Passage>> source) throws IOException;
+
+    /**
+     * The {@code document_change} number up to which this index reflects every change, as last recorded (it
+     * survives a restart with the index); empty when none was recorded (a new or unreadable index).
+     */
+    OptionalLong changeWatermark() throws IOException;
+
+    /** Records, durably, that this index reflects every {@code document_change} row up to this number. */
+    void recordChangeWatermark(long changeWatermark) throws IOException;
 }

@@ -24,7 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The replica side of the document change feed, on H2: rows "another replica" wrote (a foreign origin) make this
  * replica's search index add a ready document from its stored rows or drop a deleted one; its own rows change
- * nothing. The two-process version is {@code KnowledgeReplicasIT}.
+ * nothing; a restart resumes from the watermark the index recorded, or rebuilds it when the feed was purged past
+ * it. The two-process version is {@code KnowledgeReplicasIT}.
  */
 @QuarkusTest
 @WithTestResource(value = OpenAiUpstreamStub.class, scope = TestResourceScope.GLOBAL)
@@ -32,6 +33,9 @@ class IndexSyncTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String QUESTION = "How long do warehouse pallets stay in quarantine?";
+    private static final String REFUND_QUESTION = "How many days do customers have to ask for a refund?";
+    private static final String OLD_POLICY = "# Refunds\n\nCustomers may ask for a refund within 30 days.";
+    private static final String NEW_POLICY = "# Refunds\n\nCustomers may ask for a refund within 14 days.";
     private static final String GUIDE = "# Pallets\n\nIncoming warehouse pallets stay in quarantine for nine days.";
 
     @Inject
@@ -46,6 +50,8 @@ class IndexSyncTest {
     IndexSyncJob sync;
     @Inject
     Database database;
+    @Inject
+    IndexRebuildJob rebuild;
 
     private String product;
 
@@ -105,6 +111,93 @@ class IndexSyncTest {
         sync.syncNow();
 
         assertThat(cited()).isEmpty();
+    }
+
+    @Test
+    void aReplicaRestartedAfterAnotherReplicaReplacedADocumentCitesOnlyTheNewVersion() throws Exception {
+        Document old = whileRunning();
+        sync.stop();
+        try {
+            Document corrected = replacedByAnotherReplica(old);
+            assertThat(citedDocuments()).as("down: this index still holds the old version")
+                    .containsExactly(old.id().toString());
+
+            restart();
+
+            assertThat(sync.rebuildWanted()).as("caught up from the feed, no rebuild").isFalse();
+            assertThat(citedDocuments()).containsExactly(corrected.id().toString());
+            assertThat(cited(REFUND_QUESTION)).extracting(RetrievedPassage::text)
+                    .noneMatch(text -> text.contains("30 days")).anyMatch(text -> text.contains("14 days"));
+        } finally {
+            sync.start(null);
+        }
+    }
+
+    @Test
+    void aReplicaRestartedAfterTheFeedWasPurgedPastItsWatermarkIsRebuiltFromTheStoredRows() throws Exception {
+        Document old = whileRunning();
+        long watermark = index.changeWatermark().orElseThrow();
+        sync.stop();
+        try {
+            Document corrected = replacedByAnotherReplica(old);
+            // A day later: the rows after the watermark are purged, all but the newest.
+            database.inTransaction(c -> {
+                try (PreparedStatement purge = c.prepareStatement(
+                        "DELETE FROM document_change WHERE seq < (SELECT MAX(seq) FROM document_change)")) {
+                    return purge.executeUpdate();
+                }
+            });
+
+            sync.resume();
+            assertThat(sync.rebuildWanted()).as("the rows after %d are gone", watermark).isTrue();
+            assertThat(rebuild.rebuildIfStale()).isTrue();
+            sync.syncNow();
+
+            assertThat(citedDocuments()).containsExactly(corrected.id().toString());
+            assertThat(sync.rebuildWanted()).isFalse();
+            assertThat(index.changeWatermark()).as("the rebuild records where it stands").isPresent();
+        } finally {
+            sync.start(null);
+        }
+    }
+
+    /** The old policy, uploaded and applied while this replica runs: its watermark is recorded. */
+    private Document whileRunning() throws Exception {
+        rebuild.rebuildIfStale();
+        Document old = documents.addAndIndexNow(product, Upload.of("refund-policy.md", null, bytes(OLD_POLICY)));
+        sync.syncNow();
+        assertThat(index.changeWatermark()).isPresent();
+        assertThat(citedDocuments()).containsExactly(old.id().toString());
+        return old;
+    }
+
+    /**
+     * While this replica is down, another deletes the old policy and uploads a corrected one with as many passages:
+     * the stored rows and the feed change, this index does not.
+     */
+    private Document replacedByAnotherReplica(Document old) throws Exception {
+        database.inTransaction(c -> repository.delete(c, product, old.id()));
+        change(old.id(), DocumentChangeRepository.DELETED, "another-replica");
+        Document corrected = documents.addAndIndexNow(product, Upload.of("refund-policy.md", null,
+                bytes(NEW_POLICY)));
+        index.deleteDocument(corrected.id());
+        change(corrected.id(), DocumentChangeRepository.READY, "another-replica");
+        return corrected;
+    }
+
+    /** What a start-up does: place the cursor, check the index, then the first pass. */
+    private void restart() {
+        sync.resume();
+        rebuild.rebuildIfStale();
+        sync.syncNow();
+    }
+
+    private List<String> citedDocuments() {
+        return cited(REFUND_QUESTION).stream().map(RetrievedPassage::documentId).distinct().toList();
+    }
+
+    private List<RetrievedPassage> cited(String question) {
+        return retriever.retrieve(product, question, 3).await().atMost(WAIT);
     }
 
     private List<String> cited() {

@@ -311,8 +311,18 @@ class KnowledgeRetrievalTest {
         }
 
         @Override
-        public void replaceAll(Consumer<Consumer<Passage>> source) throws IOException {
-            real.replaceAll(source);
+        public void replaceAll(long changeWatermark, Consumer<Consumer<Passage>> source) throws IOException {
+            real.replaceAll(changeWatermark, source);
+        }
+
+        @Override
+        public java.util.OptionalLong changeWatermark() throws IOException {
+            return real.changeWatermark();
+        }
+
+        @Override
+        public void recordChangeWatermark(long changeWatermark) throws IOException {
+            real.recordChangeWatermark(changeWatermark);
         }
     }
 }
