@@ -1,9 +1,11 @@
 package io.confidencegateway.knowledge;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,10 @@ import io.quarkus.runtime.ShutdownEvent;
  * page at a time, embeds them (spread over the indexing threads), stores the embeddings, and when all are stored
  * adds the passages to the search index in one commit and marks the document {@code ready}. Until then answers do
  * not cite it. The database is the source of truth: the embeddings stored so far survive a restart, and
- * {@link #resumeAll()} carries on with every document left {@code indexing}. A document deleted meanwhile is
+ * {@link #resumeAll()} carries on with every document left {@code indexing}. The replica indexing a document holds a
+ * lease on it ({@code gateway.knowledge.indexing-lease}), renewed by {@link #keepLeases()} and at every page; any
+ * replica takes over a document whose lease ran out (its replica died mid-index), and a stopping replica gives its
+ * leases up so another carries on at once. A document deleted meanwhile is
  * noticed when its embeddings find no rows, or when it cannot be marked ready, and its passages are taken out of
  * the index again. A failure marks the document {@code failed} with the reason in words.
  *
@@ -69,6 +74,7 @@ public class DocumentIndexer {
     private final Executor documents;
     private final Executor embedding;
     private final int threads;
+    private final Duration lease;
     /** Held while a document joins the index and while the index is rebuilt, so neither undoes the other. */
     private final ReentrantLock publishing = new ReentrantLock();
     /** Documents waiting or being indexed, each with what completes when its indexing ends. */
@@ -76,7 +82,7 @@ public class DocumentIndexer {
     private volatile boolean stopping;
 
     DocumentIndexer(Database database, DocumentRepository repository, DocumentChangeRepository changes,
-            PassageIndex index, PassageEmbedder embedder, IndexingThreads threads) {
+            PassageIndex index, PassageEmbedder embedder, IndexingThreads threads, KnowledgeConfig config) {
         this.database = database;
         this.repository = repository;
         this.changes = changes;
@@ -85,6 +91,7 @@ public class DocumentIndexer {
         this.documents = threads.documents();
         this.embedding = threads.embedding();
         this.threads = threads.count();
+        this.lease = config.indexingLease();
     }
 
     /** Queues the document for indexing (once, however often it is submitted while it waits). */
@@ -134,14 +141,61 @@ public class DocumentIndexer {
         return queued.containsKey(documentId);
     }
 
-    /** Queues every document left {@code indexing}, oldest first; the number queued. */
+    /**
+     * Queues every document left {@code indexing} that no other live replica holds (its lease ran out, or it never
+     * had one), oldest first; the number queued.
+     */
     int resumeAll() {
-        List<UUID> pending = database.inTransaction(repository::indexing);
+        List<UUID> pending = database.inTransaction(
+                c -> repository.indexingUnleased(c, Instant.now(), DocumentChangeRepository.ORIGIN));
+        pending.removeIf(this::isQueued);
         if (!pending.isEmpty()) {
             LOG.infof("Resuming the indexing of %d document(s) left unfinished", pending.size());
         }
         pending.forEach(this::submit);
         return pending.size();
+    }
+
+    /**
+     * One lease round, blocking: renews the leases of the documents this replica indexes or has queued, then queues
+     * every document left {@code indexing} whose lease ran out (its replica died mid-index); the number queued.
+     */
+    int keepLeases() {
+        if (stopping) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        List<UUID> orphaned = database.inTransaction(c -> {
+            repository.renewIndexingLeases(c, DocumentChangeRepository.ORIGIN, now.plus(lease));
+            // Not this replica's own: those are queued here already (an upload leases its document as it stores it).
+            return repository.indexingUnleased(c, now, null);
+        });
+        orphaned.removeIf(this::isQueued);
+        for (UUID documentId : orphaned) {
+            LOG.infof("Taking over the indexing of document %s: no replica holds its lease", documentId);
+            submit(documentId);
+        }
+        return orphaned.size();
+    }
+
+    /** Takes or renews this replica's lease on the document; false when another replica holds it. */
+    private boolean lease(UUID documentId) {
+        Instant now = Instant.now();
+        return database.inTransaction(c -> repository.leaseIndexing(c, documentId, DocumentChangeRepository.ORIGIN,
+                now, now.plus(lease)));
+    }
+
+    /** Why a lease could not be had: {@code indexing} (another replica holds it), the status reached, or null. */
+    private DocumentStatus notLeased(UUID documentId) {
+        Optional<DocumentStatus> status = database.inTransaction(c -> repository.status(c, documentId));
+        if (status.isEmpty()) {
+            LOG.infof("Document %s was deleted while it was being indexed", documentId);
+            return null;
+        }
+        if (status.get() == DocumentStatus.INDEXING) {
+            LOG.infof("Document %s is being indexed by another replica, which holds its lease", documentId);
+        }
+        return status.get();
     }
 
     /** Runs the work while no document is joining the index (rebuilding it from the database, say). */
@@ -167,10 +221,15 @@ public class DocumentIndexer {
             int after = -1;
             while (true) {
                 if (stopping) {
-                    LOG.infof("Indexing of document %s stopped for shutdown; it resumes at the next start", documentId);
+                    LOG.infof("Indexing of document %s stopped for shutdown; another replica or the next start "
+                            + "carries on", documentId);
                     return DocumentStatus.INDEXING;
                 }
                 step = Step.READING;
+                // At every page: another replica may have taken over after this one stalled past its lease.
+                if (!lease(documentId)) {
+                    return notLeased(documentId);
+                }
                 long at = System.nanoTime();
                 int from = after;
                 List<DocumentRepository.Pending> page = database.inTransaction(
@@ -288,6 +347,16 @@ public class DocumentIndexer {
 
     void onStop(@Observes ShutdownEvent stop) {
         stopping = true;
+        try {
+            int released = database.inTransaction(c -> repository.releaseIndexingLeases(c,
+                    DocumentChangeRepository.ORIGIN));
+            if (released > 0) {
+                LOG.infof("Gave up the indexing lease of %d document(s) for another replica to carry on", released);
+            }
+        } catch (RuntimeException failure) {
+            // The leases then run out by themselves (gateway.knowledge.indexing-lease).
+            LOG.warn("Giving up the indexing leases at shutdown failed", failure);
+        }
     }
 
     @PreDestroy

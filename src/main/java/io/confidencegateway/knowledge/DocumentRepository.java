@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class DocumentRepository {
 
     /** A new document row; it starts {@code indexing}. */
     record NewDocument(UUID id, String productId, String source, String contentType, long sizeBytes, String sha256,
-            Integer pages, int passages, java.time.Instant createdAt) {
+            Integer pages, int passages, Instant createdAt) {
     }
 
     /** A document of the product with the same bytes as an upload. */
@@ -107,16 +108,70 @@ class DocumentRepository {
         }
     }
 
-    /** The documents left {@code indexing} (by a restart, say), oldest first. */
-    List<UUID> indexing(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM document WHERE status = 'indexing' ORDER BY created_at, id");
-                ResultSet row = select.executeQuery()) {
+    /**
+     * The documents left {@code indexing} whose lease has run out or that never had one (their replica died or
+     * stopped mid-index), oldest first; with {@code alsoOwner} also those {@code owner} holds.
+     */
+    List<UUID> indexingUnleased(Connection connection, Instant now, String alsoOwner) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM document WHERE status = "
+                + "'indexing' AND (indexing_until IS NULL OR indexing_until <= ? OR indexing_by = ?) "
+                + "ORDER BY created_at, id")) {
+            select.setObject(1, now.atOffset(ZoneOffset.UTC));
+            select.setString(2, alsoOwner);
             List<UUID> ids = new ArrayList<>();
-            while (row.next()) {
-                ids.add(row.getObject(1, UUID.class));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getObject(1, UUID.class));
+                }
             }
             return ids;
+        }
+    }
+
+    /**
+     * Gives {@code owner} the lease on an indexing document until {@code until}, or renews it; false when another
+     * replica holds an unexpired lease, or the document is no longer indexing (ready, failed or deleted).
+     */
+    boolean leaseIndexing(Connection connection, UUID documentId, String owner, Instant now,
+            Instant until) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE document SET indexing_by = ?, "
+                + "indexing_until = ? WHERE id = ? AND status = 'indexing' AND (indexing_by = ? "
+                + "OR indexing_until IS NULL OR indexing_until <= ?)")) {
+            update.setString(1, owner);
+            update.setObject(2, until.atOffset(ZoneOffset.UTC));
+            update.setObject(3, documentId);
+            update.setString(4, owner);
+            update.setObject(5, now.atOffset(ZoneOffset.UTC));
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Renews every lease {@code owner} holds on a document still indexing; how many. */
+    int renewIndexingLeases(Connection connection, String owner, Instant until) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE document SET indexing_until = ? "
+                + "WHERE indexing_by = ? AND status = 'indexing'")) {
+            update.setObject(1, until.atOffset(ZoneOffset.UTC));
+            update.setString(2, owner);
+            return update.executeUpdate();
+        }
+    }
+
+    /** Ends {@code owner}'s leases on documents still indexing, so that another replica takes them over at once. */
+    int releaseIndexingLeases(Connection connection, String owner) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE document SET indexing_until = NULL "
+                + "WHERE indexing_by = ? AND status = 'indexing'")) {
+            update.setString(1, owner);
+            return update.executeUpdate();
+        }
+    }
+
+    /** The document's status; empty when it does not exist (deleted). */
+    Optional<DocumentStatus> status(Connection connection, UUID documentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT status FROM document WHERE id = ?")) {
+            select.setObject(1, documentId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(DocumentStatus.of(row.getString(1))) : Optional.empty();
+            }
         }
     }
 

@@ -57,6 +57,7 @@ public class DocumentService {
     private final KnownProducts products;
     private final PassageChunker chunker;
     private final long maxDocumentBytes;
+    private final java.time.Duration indexingLease;
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
     DocumentService(Database database, DocumentRepository repository, DocumentChangeRepository changes,
@@ -69,6 +70,7 @@ public class DocumentService {
         this.products = products;
         this.chunker = new PassageChunker(config.passageChars());
         this.maxDocumentBytes = config.maxDocumentSize().asLongValue();
+        this.indexingLease = config.indexingLease();
     }
 
     /** Stores the upload in the product's knowledge base and queues it for indexing. */
@@ -187,6 +189,8 @@ public class DocumentService {
                 repository.delete(c, productId, same.get().id());
             }
             repository.insert(c, row, passages);
+            // Leased to this replica from the start: no other replica's take-over round picks it up meanwhile.
+            repository.leaseIndexing(c, documentId, DocumentChangeRepository.ORIGIN, now, now.plus(indexingLease));
             return null;
         });
         LOG.infof("Stored %s in the knowledge base of %s: %d passages, indexing", source, productId, passages.size());

@@ -29,7 +29,8 @@ import io.vertx.core.Vertx;
  * re-embedding, no re-upload) when it is still ready, or drops its passages when it was deleted. Applying a row
  * twice does no harm (passages are replaced by id), which is what makes the cursor's waiting for holes safe.
  * Polling rather than a notification channel: it works the same on H2 and PostgreSQL, and a replica that missed
- * a tick catches up on the next.
+ * a tick catches up on the next. Each tick also keeps the indexing leases ({@link DocumentIndexer#keepLeases()}):
+ * renews this replica's and takes over documents whose replica died mid-index.
  *
  * <p>The index is on disk and outlives the process, so the watermark the cursor has reached is recorded in it after
  * each pass, and a restarted replica resumes from there (a little earlier: rows still committing when they were
@@ -129,7 +130,11 @@ public class IndexSyncJob {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        Uni.createFrom().item(this::syncNow).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        // The indexing leases first: a replica that cannot renew them for long lets another take its documents over.
+        Uni.createFrom().item(() -> {
+            indexer.keepLeases();
+            return syncNow();
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .subscribe().with(applied -> running.set(false), failure -> {
                     running.set(false);
                     LOG.warn("Search index not synchronised with the other replicas' changes; retrying", failure);

@@ -47,4 +47,13 @@ public interface KnowledgeConfig {
      */
     @WithDefault("2s")
     java.time.Duration syncInterval();
+
+    /**
+     * How long a replica's claim on a document it is indexing holds without being renewed. The replica renews it
+     * every {@code sync-interval} and at every page of 64 passages; once it has run out (the replica died mid-index)
+     * any replica takes the document over, keeping the embeddings already stored. Keep it well above
+     * {@code sync-interval}.
+     */
+    @WithDefault("30s")
+    java.time.Duration indexingLease();
 }

@@ -158,6 +158,11 @@ public final class KnowledgeBenchmark {
             public java.time.Duration syncInterval() {
                 return java.time.Duration.ofSeconds(2);
             }
+
+            @Override
+            public java.time.Duration indexingLease() {
+                return java.time.Duration.ofSeconds(30);
+            }
         };
     }
 }

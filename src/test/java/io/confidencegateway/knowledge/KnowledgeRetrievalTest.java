@@ -107,7 +107,7 @@ class KnowledgeRetrievalTest {
     void aDocumentWhoseIndexingFailsIsMarkedFailedWithNoPassagesAnywhereAndARetryReplacesIt() {
         DocumentIndexer breaking = new DocumentIndexer(database, repository, changes,
                 new FailingAfterFirstPassage(index), embedder,
-                new IndexingThreads(Runnable::run, Infrastructure.getDefaultWorkerPool(), 2));
+                new IndexingThreads(Runnable::run, Infrastructure.getDefaultWorkerPool(), 2), config);
         DocumentService failing = new DocumentService(database, repository, changes, index, breaking, id -> true,
                 config);
         byte[] warranty = warranty();
@@ -209,7 +209,7 @@ class KnowledgeRetrievalTest {
             }
         };
         DocumentIndexer racing = new DocumentIndexer(database, repository, changes, index, deletingMidway,
-                new IndexingThreads(Runnable::run, Runnable::run, 1));
+                new IndexingThreads(Runnable::run, Runnable::run, 1), config);
 
         assertThat(racing.index(id)).as("gave up: deleted").isNull();
 
