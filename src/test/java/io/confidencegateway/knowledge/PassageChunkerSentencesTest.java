@@ -131,4 +131,28 @@ class PassageChunkerSentencesTest {
         assertThat(chunks).extracting(Chunk::text).containsExactly("Preface line.", "# Guide\n\nBody.");
         assertThat(chunks.get(0).start()).isZero();
     }
+
+    /** A 72-character paragraph whose last sentence has {@code lastChars} characters, then a second paragraph. */
+    private static List<String> overlapCase(int lastChars, int secondChars) {
+        String last = "B".repeat(lastChars - 1) + ".";
+        String first = "A".repeat(30) + ". " + last;
+        String second = "C".repeat(secondChars - 1) + ".";
+        return new PassageChunker(120).chunk(ExtractedText.unpaged(first + "\n\n" + second), DocumentFormat.TEXT)
+                .stream().map(Chunk::text).toList();
+    }
+
+    @Test
+    void aLastSentenceOfExactlyAThirdOfThePassageSizeIsRepeatedInTheNextPassage() {
+        String last = "B".repeat(39) + ".";
+
+        assertThat(overlapCase(40, 60)).hasSize(2).last().asString().isEqualTo(last + "\n\n" + "C".repeat(59) + ".");
+        assertThat(overlapCase(41, 60)).hasSize(2).last().asString().isEqualTo("C".repeat(59) + ".");
+    }
+
+    @Test
+    void theOverlapIsDroppedWhenItWouldMakeTheNextPassageLongerThanAQuarterOverTheSize() {
+        // 40 + 2 + 108 = 150 = 120 + 120 / 4 still takes the overlap; one more character does not.
+        assertThat(overlapCase(40, 108)).last().asString().startsWith("B");
+        assertThat(overlapCase(40, 109)).last().asString().isEqualTo("C".repeat(108) + ".");
+    }
 }
