@@ -119,4 +119,23 @@ class FeedbackValidatorMessagesTest {
         assertThat(problem.problem().detail())
                 .isEqualTo("hallucination_span.start: must be an integer; got the string \"a\"");
     }
+
+    @Test
+    void anIncompleteSpanIsReportedEvenWhenAnotherFieldIsAlsoWrong() throws Exception {
+        var tree = json.readTree("{\"rating\": \"meh\", \"hallucination_span\": {\"start\": 2}}");
+        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> FeedbackValidator.validate(tree));
+
+        assertThat(problem.problem().errors()).extracting(Problem.FieldError::field)
+                .containsExactly("rating", "hallucination_span");
+    }
+
+    @Test
+    void aQuotedSpanOfExactlyTheCommentLimitIsAcceptedAndOneMoreIsNot() throws Exception {
+        String quote = "q".repeat(FeedbackValidator.MAX_COMMENT);
+
+        assertThat(FeedbackValidator.validate(json.readTree("{\"hallucination_span\": \"" + quote + "\"}"))
+                .hallucinationSpan().text()).isEqualTo(quote);
+        assertThat(onlyError("{\"hallucination_span\": \"" + quote + "q\"}").message())
+                .isEqualTo("quoted text must be 1 to 4000 characters");
+    }
 }
