@@ -58,9 +58,11 @@ class ProductMetricsCalculatorTest {
         }
     }
 
-    private static final Seed SEED = Seed.known();
-    private static final ProductMetrics KNOWN = new ProductMetricsCalculator(0.10, 10L)
-            .compute(SEED.answers, SEED.feedback);
+    /** Computed in each test, not once per class: a fixture in static state would hide a changed calculator. */
+    private static ProductMetrics known() {
+        Seed seed = Seed.known();
+        return new ProductMetricsCalculator(0.10, 10L).compute(seed.answers, seed.feedback);
+    }
 
     static Stream<Arguments> knownMetrics() {
         return Stream.of(
@@ -85,9 +87,11 @@ class ProductMetricsCalculatorTest {
     @MethodSource("knownMetrics")
     void everyMetricOfAKnownSeedHasItsValueAndSampleSize(String name, Function<ProductMetrics, Metric> metric,
             double value, long sample) {
-        assertThat(metric.apply(KNOWN).value()).isCloseTo(value, within(1e-9));
-        assertThat(metric.apply(KNOWN).sampleSize()).isEqualTo(sample);
-        assertThat(KNOWN.answers()).isEqualTo(10);
+        ProductMetrics known = known();
+
+        assertThat(metric.apply(known).value()).isCloseTo(value, within(1e-9));
+        assertThat(metric.apply(known).sampleSize()).isEqualTo(sample);
+        assertThat(known.answers()).isEqualTo(10);
     }
 
     @Test
@@ -136,6 +140,32 @@ class ProductMetricsCalculatorTest {
         seed.answer("u1", 0.9, "deliver", 120, 0.0);
         ProductMetrics one = new ProductMetricsCalculator(0.10, 500L).compute(seed.answers, seed.feedback);
         assertThat(one.adoptionRate()).isEqualTo(new Metric(1.0 / 500, 1));
+    }
+
+    @Test
+    void adoptionIsUnknownWithoutAPositiveNumberOfEligibleUsers() {
+        Seed seed = new Seed();
+        seed.answer("u1", 0.9, "deliver", 120, 0.0);
+
+        assertThat(new ProductMetricsCalculator(0.10, 0L).compute(seed.answers, seed.feedback).adoptionRate())
+                .isEqualTo(Metric.none());
+        assertThat(new ProductMetricsCalculator(0.10, null).compute(seed.answers, seed.feedback).adoptionRate())
+                .isEqualTo(Metric.none());
+        assertThat(new ProductMetricsCalculator(0.10, 1L).compute(seed.answers, seed.feedback).adoptionRate())
+                .isEqualTo(new Metric(1.0, 1));
+    }
+
+    @Test
+    void anEditRatioExactlyOnTheThresholdIsNotAnEdit() {
+        Seed seed = new Seed();
+        UUID onThreshold = seed.answer("u1", 0.9, "deliver", 120, 0.0);
+        seed.event(onThreshold, null, null, 0.10, null, null, null);
+        UUID above = seed.answer("u1", 0.9, "deliver", 120, 0.0);
+        seed.event(above, null, null, 0.11, null, null, null);
+
+        ProductMetrics m = new ProductMetricsCalculator(0.10, null).compute(seed.answers, seed.feedback);
+
+        assertThat(m.editRate()).isEqualTo(new Metric(0.5, 2));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,5 +57,51 @@ class DocumentTypePolicyTest {
     void pdfBytesArePdfWhateverTheName(String name) {
         assertThat(DocumentTypePolicy.detect(name, "text/plain", "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo(DocumentFormat.PDF);
+    }
+
+    private static String refusal(String name, String type, byte[] bytes) {
+        var error = org.assertj.core.api.Assertions.catchThrowableOfType(ProblemException.class,
+                () -> DocumentTypePolicy.detect(name, type, bytes));
+        assertThat(error).as(name + " is refused").isNotNull();
+        return error.problem().status() + " " + error.problem().detail();
+    }
+
+    @ParameterizedTest(name = "{1} bytes are named: {2}")
+    @CsvSource({"89504E47, a PNG image", "FFD8FF, a JPEG image", "47494638, a GIF image",
+        "504B0506, a zip archive (or an Office document, which is one)", "1F8B, a gzip archive",
+        "D0CF11E0, a legacy Office document", "7F454C46, an executable"})
+    void everyBinaryKindIsNamedInTheRefusal(String hex, String kind) {
+        assertThat(refusal("f.txt", "text/plain", java.util.HexFormat.of().parseHex(hex)))
+                .startsWith("415 The file 'f.txt' is " + kind);
+    }
+
+    @Test
+    void bytesThatStopShortOfAMagicNumberAreNotThatKind() {
+        assertThat(DocumentTypePolicy.detect("f.txt", "text/plain", java.util.HexFormat.of().parseHex("89504E")))
+                .isEqualTo(DocumentFormat.TEXT);
+    }
+
+    @Test
+    void aDeclaredTypeWithParametersIsJudgedByItsBaseType() {
+        assertThat(refusal("page", "text/html; charset=utf-8", "words".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("415 The content type text/html is not supported; upload plain text (.txt), markdown (.md) or PDF (.pdf)");
+        assertThat(DocumentTypePolicy.detect("n", ";charset=utf-8", "words".getBytes(StandardCharsets.UTF_8)))
+                .as("an empty base type is undeclared").isEqualTo(DocumentFormat.TEXT);
+    }
+
+    @Test
+    void aNameEndingInADotHasNoExtension() {
+        assertThat(DocumentTypePolicy.detect("notes.", null, "words".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(DocumentFormat.TEXT);
+        assertThat(refusal("data.c", null, "words".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("415 Files ending in .c are not supported; upload plain text (.txt), markdown (.md) or PDF (.pdf)");
+    }
+
+    @Test
+    void anUnknownExtensionWithADeclaredTypeNamesBoth() {
+        assertThat(refusal("page.html", "text/html", "words".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("415 The file 'page.html' (text/html) is not a supported kind; upload plain text (.txt), markdown (.md) or PDF (.pdf)");
+        assertThat(refusal("data.csv", "application/octet-stream", "words".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("415 Files ending in .csv are not supported; upload plain text (.txt), markdown (.md) or PDF (.pdf)");
     }
 }

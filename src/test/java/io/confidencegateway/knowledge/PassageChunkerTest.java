@@ -1,6 +1,7 @@
 package io.confidencegateway.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -106,5 +107,39 @@ class PassageChunkerTest {
                 DocumentFormat.MARKDOWN);
 
         assertThat(chunks).extracting(Chunk::text).containsExactly("## Part\n\nBody.");
+    }
+
+    @Test
+    void aPassageSizeBelowOneHundredCharactersIsRefusedWithTheSettingName() {
+        assertThatThrownBy(() -> new PassageChunker(99)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("gateway.knowledge.passage-chars must be at least 100");
+        assertThat(new PassageChunker(100).chunk(ExtractedText.unpaged("Body."), DocumentFormat.TEXT))
+                .extracting(Chunk::text).containsExactly("Body.");
+    }
+
+    @Test
+    void aParagraphOfExactlyThePassageSizeStaysWholeAndOneCharacterMoreIsCut() {
+        String exact = "a".repeat(99) + ".";
+        String longer = "a".repeat(49) + " " + "b".repeat(50) + ".";
+        var small = new PassageChunker(100);
+
+        assertThat(small.chunk(ExtractedText.unpaged(exact), DocumentFormat.TEXT)).extracting(Chunk::text)
+                .containsExactly(exact);
+        assertThat(small.chunk(ExtractedText.unpaged(longer), DocumentFormat.TEXT)).extracting(Chunk::text)
+                .containsExactly("a".repeat(49), "b".repeat(50) + ".");
+    }
+
+    @Test
+    void twoParagraphsThatFitExactlyShareOnePassage() {
+        String first = "a".repeat(48) + ".";
+        String second = "b".repeat(49) + ".";
+        // 49 + 2 (the break) + 50 = 101 characters of text in one span: one over the limit splits them.
+        var exact = new PassageChunker(101);
+        var under = new PassageChunker(100);
+        var text = ExtractedText.unpaged(first + "\n\n" + second);
+
+        assertThat(exact.chunk(text, DocumentFormat.TEXT)).extracting(Chunk::text)
+                .containsExactly(first + "\n\n" + second);
+        assertThat(under.chunk(text, DocumentFormat.TEXT)).extracting(Chunk::text).containsExactly(first, second);
     }
 }

@@ -34,6 +34,26 @@ class FactConsistencySignalTest {
     }
 
     @Test
+    void aNameThatIsInAPassageCountsAsFound() {
+        SignalResult result = signal.evaluate(Fixtures.context("The warranty comes from Contoso.")).orElseThrow();
+
+        assertThat(result.value()).isEqualTo(1.0);
+        assertThat(result.reason()).isEqualTo("all 1 names and numbers appear in the passages");
+        assertThat(result.flags()).isEmpty();
+    }
+
+    @Test
+    void flagsTheSentenceThatHoldsTheMissingFactAndListsAtMostThreeDistinctFacts() {
+        SignalResult result = signal.evaluate(Fixtures.context("The warranty comes from Contoso. Fabrikam, Litware, "
+                + "Tailspin and Fabrikam again sell it for $7.77.")).orElseThrow();
+
+        assertThat(result.reason()).startsWith("5 of 6 names and numbers appear in no passage: ")
+                .endsWith("'fabrikam', 'litware', 'tailspin'");
+        assertThat(result.flags()).singleElement().extracting(SignalResult.Flag::sentenceIndex).isEqualTo(1);
+        assertThat(result.value()).isCloseTo(1.0 / 6, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void doesNotApplyWithoutNumbersOrNames() {
         assertThat(signal.evaluate(Fixtures.context("Unused items can be returned for a refund."))).isEmpty();
     }
