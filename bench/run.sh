@@ -143,6 +143,7 @@ start_gateway() { # $1 log file -> sets GPID, startup_ms, quarkus_started
     -Dgateway.models.slow.provider=slow -Dgateway.models.slow.model=gpt-4o-mini \
     -Dgateway.providers.answerer.type=openai -Dgateway.providers.answerer.base-url="http://127.0.0.1:$UP/answer/v1" \
     -Dgateway.providers.answerer.api-key=sk-fake \
+    -Dgateway.providers.answerer.region=US \
     -Dgateway.models.gpt-4o.provider=answerer -Dgateway.models.gpt-4o.model=gpt-4o \
     -Dgateway.access.admin-key="$API_KEY" \
     -jar "$jar" > "$1" 2>&1) &
