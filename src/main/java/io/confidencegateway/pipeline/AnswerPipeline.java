@@ -295,10 +295,11 @@ public class AnswerPipeline {
     Uni<AiResponse> overBudget(Grounded grounded, InferenceService.Prepared prepared, Duration budget,
             String userId, String conversationId) {
         String why = overBudgetReason(budget);
-        List<ModelCatalog.Target> extractors = catalog.resolve(config.lastResort()) instanceof ModelCatalog.Route
-                extract ? catalog.servingIn(grounded.spec().dataResidency(), extract) : List.of();
-        if (grounded.spec().latencyBudgetBehaviour() == ProductSpec.OnLatencyBudget.BEST_EFFORT
-                && !extractors.isEmpty()) {
+        List<ModelCatalog.Target> extractors = grounded.spec().latencyBudgetBehaviour()
+                != ProductSpec.OnLatencyBudget.BEST_EFFORT ? List.of()
+                : catalog.resolve(config.lastResort()) instanceof ModelCatalog.Route extract
+                        ? catalog.servingIn(grounded.spec().dataResidency(), extract) : List.of();
+        if (!extractors.isEmpty()) {
             ModelCatalog.Target target = extractors.get(0);
             return target.provider().chat(prepared.request().upstream(target.upstreamModel()).withoutLogprobs())
                     .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(), null,
