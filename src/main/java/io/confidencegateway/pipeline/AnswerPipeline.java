@@ -78,7 +78,7 @@ public class AnswerPipeline {
     private final ProductService products;
     private final Retriever retriever;
     private final InferenceService inference;
-    private final ModelCatalog catalog;
+    private final LatencyBudget latencyBudget;
     private final ConfidenceScorer scorer;
     private final PricingConfig pricing;
     private final AnswersConfig config;
@@ -98,7 +98,7 @@ public class AnswerPipeline {
         this.products = products;
         this.retriever = retriever;
         this.inference = inference;
-        this.catalog = catalog;
+        this.latencyBudget = new LatencyBudget(catalog, config, this::finish);
         // The verifier tiers' prior weights join the shipped model here (see VerifierPriors); only signals the model
         // weighs are run.
         this.scorer = ConfidenceScorer.serving(VerifierPriors.over(ConfidenceModel.shipped()), signals);
@@ -140,7 +140,7 @@ public class AnswerPipeline {
         return ground(query).onItem().transformToMulti(grounded -> {
             InferenceService.Prepared prepared = prepare(grounded, upstreamRequest(grounded, query.options()));
             onId.accept(prepared.id().toString());
-            return new AnswerStream(this, inference, grounded, prepared, query).chunks();
+            return new AnswerStream(this, latencyBudget, inference, grounded, prepared, query).chunks();
         });
     }
 
@@ -244,19 +244,19 @@ public class AnswerPipeline {
      */
     private Uni<AiResponse> respond(Grounded grounded, InferenceService.Prepared prepared, String userId,
             String conversationId) {
-        Duration budget = budget(grounded);
-        Duration left = budgetLeft(grounded);
+        Duration budget = LatencyBudget.of(grounded);
+        Duration left = LatencyBudget.left(grounded);
         if (left.isNegative() || left.isZero()) {
             left = Duration.ofMillis(1);
         }
         // The only reason this caller cancels a whole answer's call: its record says so, not "client disconnected".
-        prepared.stopBecause(budgetStop(budget));
+        prepared.stopBecause(LatencyBudget.stop(budget));
         return inference.complete(prepared)
-                .ifNoItem().after(left).failWith(() -> new LatencyBudgetExhausted(budget))
+                .ifNoItem().after(left).failWith(() -> new LatencyBudget.Exhausted(budget))
                 .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(),
                         answer.choices().get(0).logprobs(), null, true), userId, conversationId, null))
-                .onFailure(LatencyBudgetExhausted.class).recoverWithUni(exhausted -> overBudget(grounded, prepared,
-                        budget, userId, conversationId))
+                .onFailure(LatencyBudget.Exhausted.class).recoverWithUni(exhausted -> latencyBudget
+                        .overBudget(grounded, prepared, budget, userId, conversationId))
                 .onFailure(InferenceFailure.class).recoverWithUni(failure -> providersFailed(grounded, prepared,
                         failure, userId, conversationId));
     }
@@ -266,64 +266,6 @@ public class AnswerPipeline {
             String userId, String conversationId) {
         return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("providers_failed",
                 "every provider failed: " + failure.getMessage(), true));
-    }
-
-    /**
-     * The budget ran out while a stream was under way and part of the answer already went out: that part cannot
-     * be taken back or replaced, so it becomes the draft of a hand-off, whatever the product's on_latency_budget.
-     */
-    Uni<AiResponse> cutOff(Grounded grounded, InferenceService.Prepared prepared, String partial, Logprobs logprobs,
-            String userId, String conversationId) {
-        return finish(grounded, prepared, new Produced(partial, null, logprobs, null, false), userId, conversationId,
-                new Forced("latency_budget", overBudgetReason(budget(grounded)) + "; it was cut off after part of "
-                        + "the answer went out", true));
-    }
-
-    static Duration budget(Grounded grounded) {
-        return Duration.ofMillis(Math.round(grounded.spec().maxLatencySeconds() * 1000));
-    }
-
-    /** What is left of the product's latency budget now (zero or negative once it has run out). */
-    static Duration budgetLeft(Grounded grounded) {
-        return budget(grounded).minusNanos(System.nanoTime() - grounded.startNanos());
-    }
-
-    /**
-     * The model missed the budget: hand off, or (when the product prefers it) serve the extractive answer from
-     * the passages at once, saying so in the review reasons.
-     */
-    Uni<AiResponse> overBudget(Grounded grounded, InferenceService.Prepared prepared, Duration budget,
-            String userId, String conversationId) {
-        String why = overBudgetReason(budget);
-        List<ModelCatalog.Target> extractors = grounded.spec().latencyBudgetBehaviour()
-                != ProductSpec.OnLatencyBudget.BEST_EFFORT ? List.of()
-                : catalog.resolve(config.lastResort()) instanceof ModelCatalog.Route extract
-                        ? catalog.servingIn(grounded.spec().dataResidency(), extract) : List.of();
-        if (!extractors.isEmpty()) {
-            ModelCatalog.Target target = extractors.get(0);
-            return target.provider().chat(prepared.request().upstream(target.upstreamModel()).withoutLogprobs())
-                    .chain(answer -> finish(grounded, prepared, new Produced(answer.firstText(), answer.usage(), null,
-                            target, true), userId, conversationId, new Forced("latency_budget", why + "; served the answer "
-                                    + "extracted from the knowledge base instead", false)));
-        }
-        return finish(grounded, prepared, Produced.NOTHING, userId, conversationId, new Forced("latency_budget", why,
-                true));
-    }
-
-    /** Why a call stopped by the product's latency budget was cancelled, as its record says. */
-    static InferenceService.Stop budgetStop(Duration budget) {
-        return new InferenceService.Stop("latency_budget", overBudgetReason(budget));
-    }
-
-    private static String overBudgetReason(Duration budget) {
-        return "the model did not answer within the product's latency budget of " + budget.toMillis() + " ms";
-    }
-
-    /** Thrown inside the pipeline when the product's latency budget runs out; never reaches a caller. */
-    static final class LatencyBudgetExhausted extends RuntimeException {
-        LatencyBudgetExhausted(Duration budget) {
-            super("latency budget of " + budget.toMillis() + " ms exhausted", null, false, false);
-        }
     }
 
     /**
@@ -373,7 +315,7 @@ public class AnswerPipeline {
             if (wanted.isEmpty()) {
                 return Uni.createFrom().item(draft(grounded, prepared, produced, scoring, List.of()));
             }
-            return verifiers.verify(grounded.productId(), wanted, scoring.context(), budgetLeft(grounded))
+            return verifiers.verify(grounded.productId(), wanted, scoring.context(), LatencyBudget.left(grounded))
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(verified -> draft(grounded, prepared, produced, scoring, verified));
         });

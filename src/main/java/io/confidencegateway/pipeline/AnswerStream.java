@@ -43,6 +43,7 @@ final class AnswerStream {
     private enum State { RUNNING, MODEL_DONE, OVER_BUDGET, FAILED }
 
     private final AnswerPipeline pipeline;
+    private final LatencyBudget budget;
     private final InferenceService inference;
     private final AnswerPipeline.Grounded grounded;
     private final InferenceService.Prepared prepared;
@@ -53,9 +54,10 @@ final class AnswerStream {
     private final List<Logprobs.TokenLogprob> tokens = new ArrayList<>();
     private boolean logprobsSeen;
 
-    AnswerStream(AnswerPipeline pipeline, InferenceService inference, AnswerPipeline.Grounded grounded,
-            InferenceService.Prepared prepared, AnswerQuery query) {
+    AnswerStream(AnswerPipeline pipeline, LatencyBudget budget, InferenceService inference,
+            AnswerPipeline.Grounded grounded, InferenceService.Prepared prepared, AnswerQuery query) {
         this.pipeline = pipeline;
+        this.budget = budget;
         this.inference = inference;
         this.grounded = grounded;
         this.prepared = prepared;
@@ -63,7 +65,7 @@ final class AnswerStream {
     }
 
     Multi<ChatChunk> chunks() {
-        Duration left = AnswerPipeline.budgetLeft(grounded);
+        Duration left = LatencyBudget.left(grounded);
         long leftNanos = Math.max(1_000_000, left.toNanos());
         Multi<ChatChunk> model = inference.stream(prepared, (text, usage) -> {
             if (state.compareAndSet(State.RUNNING, State.MODEL_DONE)) {
@@ -82,7 +84,7 @@ final class AnswerStream {
             ScheduledFuture<?> fire = Infrastructure.getDefaultWorkerPool().schedule(() -> {
                 if (state.compareAndSet(State.RUNNING, State.OVER_BUDGET)) {
                     // Said before the merge cancels the model's stream, so that its record names the budget.
-                    prepared.stopBecause(AnswerPipeline.budgetStop(AnswerPipeline.budget(grounded)));
+                    prepared.stopBecause(LatencyBudget.stop(LatencyBudget.of(grounded)));
                     emitter.emit(DEADLINE);
                 }
                 emitter.complete();
@@ -137,10 +139,10 @@ final class AnswerStream {
     private Multi<ChatChunk> overBudget() {
         String partial = sentText();
         if (partial.isEmpty()) {
-            return pipeline.overBudget(grounded, prepared, AnswerPipeline.budget(grounded), query.userId(),
+            return budget.overBudget(grounded, prepared, LatencyBudget.of(grounded), query.userId(),
                     query.conversationId()).onItem().transformToMulti(response -> closing(response.content(), response));
         }
-        return pipeline.cutOff(grounded, prepared, partial, logprobs(), query.userId(), query.conversationId())
+        return budget.cutOff(grounded, prepared, partial, logprobs(), query.userId(), query.conversationId())
                 .onItem().transformToMulti(response -> closing("\n\n" + response.content(), response));
     }
 
