@@ -33,6 +33,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.confidencegateway.testing.PackagedGateway;
 import io.confidencegateway.testing.TestKeys;
+import io.confidencegateway.testing.TestDatabase;
 
 /**
  * Two packaged gateways on one PostgreSQL, as two replicas: limits, budgets, revocation and console sessions hold
@@ -64,11 +65,7 @@ class TwoReplicasIT {
     private static PackagedGateway start(String name) throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("gateway.data-dir", "./" + Files.createTempDirectory(Path.of("target"), "replica-" + name + "-"));
-        settings.put("gateway.database.kind", "postgresql");
-        settings.put("gateway.database.url", setting("GATEWAY_TEST_PG_URL",
-                "jdbc:postgresql://127.0.0.1:5432/gateway_test"));
-        settings.put("gateway.database.username", setting("GATEWAY_TEST_PG_USER", "gateway"));
-        settings.put("gateway.database.password", setting("GATEWAY_TEST_PG_PASSWORD", "gateway"));
+        settings.putAll(TestDatabase.gatewaySettings());
         settings.put("gateway.providers.openai.base-url", "http://127.0.0.1:" + upstream.port() + "/v1");
         settings.put("gateway.providers.openai.api-key", "sk-fake");
         return PackagedGateway.start(settings, Path.of("target", "failsafe-reports", "replica-" + name + ".log"),
@@ -170,9 +167,8 @@ class TwoReplicasIT {
 
         List<String> holding = new ArrayList<>();
         String secret = key.substring(3);
-        try (var connection = java.sql.DriverManager.getConnection(setting("GATEWAY_TEST_PG_URL",
-                "jdbc:postgresql://127.0.0.1:5432/gateway_test"), setting("GATEWAY_TEST_PG_USER", "gateway"),
-                setting("GATEWAY_TEST_PG_PASSWORD", "gateway"))) {
+        try (var connection = java.sql.DriverManager.getConnection(TestDatabase.url(),
+                TestDatabase.username(), TestDatabase.password())) {
             List<String> tables = new ArrayList<>();
             try (var rows = connection.createStatement().executeQuery("SELECT table_name FROM "
                     + "information_schema.tables WHERE table_schema = current_schema()")) {
@@ -260,14 +256,5 @@ class TwoReplicasIT {
 
     private static JsonNode usage(String id) throws Exception {
         return JSON.readTree(first.call("GET", "/v1/keys/" + id, TestKeys.ADMIN, null).body()).path("usage");
-    }
-
-    private static String setting(String envName, String fallback) {
-        String property = System.getProperty(envName.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String env = System.getenv(envName);
-        return env == null || env.isBlank() ? fallback : env;
     }
 }

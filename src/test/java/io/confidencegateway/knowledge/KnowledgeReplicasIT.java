@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.confidencegateway.testing.GatewayReplicas;
 import io.confidencegateway.testing.PackagedGateway;
 import io.confidencegateway.testing.TestKeys;
 
@@ -45,17 +43,11 @@ class KnowledgeReplicasIT {
     @Test
     @Tag("postgres")
     void aDocumentUploadedOrDeletedOnOneReplicaIsCitedOrNotByTheOtherWithinTenSeconds() throws Exception {
-        Map<String, String> settings = Map.of(
-                "gateway.database.kind", "postgresql",
-                "gateway.database.url", setting("GATEWAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/gateway_test"),
-                "gateway.database.username", setting("GATEWAY_TEST_PG_USER", "gateway"),
-                "gateway.database.password", setting("GATEWAY_TEST_PG_PASSWORD", "gateway"),
-                "gateway.demo.seed-knowledge", "false");
-        Path logs = Path.of("target", "failsafe-reports");
         String product = "kb-replicas-" + UUID.randomUUID().toString().substring(0, 8);
-        try (PackagedGateway a = PackagedGateway.start(with(settings, "a"), logs.resolve("kb-replica-a.log"), START);
-                PackagedGateway b = PackagedGateway.start(with(settings, "b"), logs.resolve("kb-replica-b.log"),
-                        START)) {
+        try (GatewayReplicas replicas = GatewayReplicas.start("kb-replica", Map.of("gateway.demo.seed-knowledge",
+                "false"), START)) {
+            PackagedGateway a = replicas.a();
+            PackagedGateway b = replicas.b();
             assertThat(createProduct(a, product)).isEqualTo(201);
             Awaitility.await("B knows the product").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                     .until(() -> b.get("/v1/products/" + product).statusCode() == 200);
@@ -102,21 +94,5 @@ class KnowledgeReplicasIT {
                  "hallucination_risk": "low", "requires_citations": true, "human_review_required": false,
                  "accuracy_target": 0.9, "pii_handling": "none"}""";
         return gateway.call("PUT", "/v1/products/" + id, TestKeys.ADMIN, spec).statusCode();
-    }
-
-    private static Map<String, String> with(Map<String, String> settings, String replica) throws Exception {
-        var all = new HashMap<>(settings);
-        all.put("gateway.data-dir", "./" + Files.createTempDirectory(Path.of("target"), "kb-replica-" + replica + "-"));
-        return all;
-    }
-
-    /** As PostgresTestProfile: a system property named like the variable in lower case with dots wins. */
-    private static String setting(String envName, String fallback) {
-        String property = System.getProperty(envName.toLowerCase(Locale.ROOT).replace('_', '.'));
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String env = System.getenv(envName);
-        return env == null || env.isBlank() ? fallback : env;
     }
 }

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.confidencegateway.testing.PackagedGateway;
 import io.confidencegateway.testing.TestKeys;
+import io.confidencegateway.testing.TestDatabase;
 
 /**
  * Two packaged gateways on one PostgreSQL, as two replicas behind a load balancer: production moved to version 2
@@ -101,26 +102,12 @@ class PromptRollbackReplicasIT {
     private static PackagedGateway start(String name, WireMockServer upstream) throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("gateway.data-dir", "./" + Files.createTempDirectory(Path.of("target"), "replica-" + name + "-"));
-        settings.put("gateway.database.kind", "postgresql");
-        settings.put("gateway.database.url", setting("GATEWAY_TEST_PG_URL",
-                "jdbc:postgresql://127.0.0.1:5432/gateway_test"));
-        settings.put("gateway.database.username", setting("GATEWAY_TEST_PG_USER", "gateway"));
-        settings.put("gateway.database.password", setting("GATEWAY_TEST_PG_PASSWORD", "gateway"));
+        settings.putAll(TestDatabase.gatewaySettings());
         settings.put("gateway.demo.seed-knowledge", "false");
         settings.put("gateway.knowledge.warm-up", "false");
         settings.put("gateway.providers.openai.base-url", "http://127.0.0.1:" + upstream.port() + "/v1");
         settings.put("gateway.providers.openai.api-key", "sk-fake");
         return PackagedGateway.start(settings, Path.of("target", "failsafe-reports", "rollback-" + name + ".log"),
                 START);
-    }
-
-    /** As PostgresTestProfile: a system property named like the variable in lower case with dots wins. */
-    private static String setting(String envName, String fallback) {
-        String property = System.getProperty(envName.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String env = System.getenv(envName);
-        return env == null || env.isBlank() ? fallback : env;
     }
 }

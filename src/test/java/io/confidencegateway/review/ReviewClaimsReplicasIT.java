@@ -3,14 +3,10 @@ package io.confidencegateway.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.confidencegateway.testing.GatewayReplicas;
 import io.confidencegateway.testing.PackagedGateway;
 import io.confidencegateway.testing.TestKeys;
 
@@ -43,17 +40,12 @@ class ReviewClaimsReplicasIT {
     @Tag("postgres")
     void twentyConcurrentClaimsOnTwoReplicasHaveOneWinnerAndTheOtherReplicaTakesOverAfterExpiry() throws Exception {
         Map<String, String> settings = Map.of(
-                "gateway.database.kind", "postgresql",
-                "gateway.database.url", setting("GATEWAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/gateway_test"),
-                "gateway.database.username", setting("GATEWAY_TEST_PG_USER", "gateway"),
-                "gateway.database.password", setting("GATEWAY_TEST_PG_PASSWORD", "gateway"),
                 "gateway.demo.seed-knowledge", "false",
                 "gateway.knowledge.warm-up", "false",
                 "gateway.review.claim-timeout", CLAIM_TIMEOUT.toSeconds() + "s");
-        Path logs = Path.of("target", "failsafe-reports");
-        try (PackagedGateway a = PackagedGateway.start(with(settings, "a"), logs.resolve("claim-replica-a.log"), START);
-                PackagedGateway b = PackagedGateway.start(with(settings, "b"), logs.resolve("claim-replica-b.log"),
-                        START)) {
+        try (GatewayReplicas replicas = GatewayReplicas.start("claim-replica", settings, START)) {
+            PackagedGateway a = replicas.a();
+            PackagedGateway b = replicas.b();
             // support-copilot has no documents here, so the question is handed to a person: a review item.
             HttpResponse<String> answer = a.post("/v1/answers", "{\"product\":\"support-copilot\",\"question\":"
                     + "\"Which ferry leaves Oslo for Kiel on Tuesdays?\"}");
@@ -140,21 +132,5 @@ class ReviewClaimsReplicasIT {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static Map<String, String> with(Map<String, String> settings, String replica) throws Exception {
-        var all = new HashMap<>(settings);
-        all.put("gateway.data-dir", "./" + Files.createTempDirectory(Path.of("target"), "claim-replica-" + replica + "-"));
-        return all;
-    }
-
-    /** As PostgresTestProfile: a system property named like the variable in lower case with dots wins. */
-    private static String setting(String envName, String fallback) {
-        String property = System.getProperty(envName.toLowerCase(Locale.ROOT).replace('_', '.'));
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String env = System.getenv(envName);
-        return env == null || env.isBlank() ? fallback : env;
     }
 }

@@ -7,8 +7,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -28,7 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import io.confidencegateway.testing.GatewayReplicas;
 import io.confidencegateway.testing.PackagedGateway;
+import io.confidencegateway.testing.TestDatabase;
 
 /**
  * Two packaged gateways on one PostgreSQL database: a hand-off on replica A queues its webhook event; the receiver
@@ -49,14 +48,7 @@ class WebhookReplicasIT {
         receiver.start();
         try {
             receiver.stubFor(post(urlPathEqualTo("/hooks")).willReturn(aResponse().withStatus(503)));
-            String url = setting("GATEWAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/gateway_test");
-            String user = setting("GATEWAY_TEST_PG_USER", "gateway");
-            String password = setting("GATEWAY_TEST_PG_PASSWORD", "gateway");
             Map<String, String> settings = new HashMap<>(Map.of(
-                    "gateway.database.kind", "postgresql",
-                    "gateway.database.url", url,
-                    "gateway.database.username", user,
-                    "gateway.database.password", password,
                     "gateway.demo.seed-knowledge", "false",
                     "gateway.knowledge.warm-up", "false",
                     "gateway.webhooks.\"" + PRODUCT + "\".url", "http://127.0.0.1:" + receiver.port() + "/hooks",
@@ -67,11 +59,9 @@ class WebhookReplicasIT {
                     "gateway.webhook-outbox.max-attempts", "60",
                     "gateway.webhook-outbox.claim-lease", "6s",
                     "gateway.review.webhook-timeout", "2s"));
-            Path logs = Path.of("target", "failsafe-reports");
-            try (PackagedGateway a = PackagedGateway.start(with(settings, "a"), logs.resolve("hook-replica-a.log"),
-                    START);
-                    PackagedGateway b = PackagedGateway.start(with(settings, "b"), logs.resolve("hook-replica-b.log"),
-                            START)) {
+            try (GatewayReplicas replicas = GatewayReplicas.start("hook-replica", settings, START)) {
+                PackagedGateway a = replicas.a();
+                PackagedGateway b = replicas.b();
                 // The product has no documents here, so this question is handed to a person: a review.handoff event.
                 HttpResponse<String> answer = a.post("/v1/answers", "{\"product\":\"" + PRODUCT + "\",\"question\":"
                         + "\"Which ferry leaves Oslo for Kiel on Tuesdays?\"}");
@@ -83,13 +73,13 @@ class WebhookReplicasIT {
                         .pollInterval(Duration.ofMillis(100)).until(() -> !attempts(receiver, ticket).isEmpty());
                 String delivery = attempts(receiver, ticket).get(0).getRequest().getHeader("Webhook-Id");
                 assertThat(a.kill()).as("exit code of A (137 = SIGKILL)").isEqualTo(137);
-                assertThat(status(url, user, password, delivery)).as("pending when A died").isEqualTo("pending");
+                assertThat(status(delivery)).as("pending when A died").isEqualTo("pending");
 
                 // The newest stub wins: from now on the receiver takes events (no gap without a stub, whose 404 would
                 // end the delivery).
                 receiver.stubFor(post(urlPathEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
                 Awaitility.await("B delivered it").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> status(url, user, password, delivery), "delivered"::equals);
+                        .until(() -> status(delivery), "delivered"::equals);
 
                 List<ServeEvent> attempts = attempts(receiver, ticket);
                 assertThat(attempts).extracting(event -> event.getRequest().getHeader("Webhook-Id")).as("one id")
@@ -120,29 +110,14 @@ class WebhookReplicasIT {
                 .filter(event -> event.getRequest().getBodyAsString().contains(ticket)).toList();
     }
 
-    private static String status(String url, String user, String password, String delivery) throws Exception {
-        try (Connection db = DriverManager.getConnection(url, user, password);
+    private static String status(String delivery) throws Exception {
+        try (Connection db = DriverManager.getConnection(TestDatabase.url(), TestDatabase.username(),
+                TestDatabase.password());
                 PreparedStatement select = db.prepareStatement("SELECT status FROM webhook_outbox WHERE id = ?")) {
             select.setObject(1, java.util.UUID.fromString(delivery));
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
             }
         }
-    }
-
-    private static Map<String, String> with(Map<String, String> settings, String replica) throws Exception {
-        var all = new HashMap<>(settings);
-        all.put("gateway.data-dir", "./" + Files.createTempDirectory(Path.of("target"), "hook-replica-" + replica + "-"));
-        return all;
-    }
-
-    /** As PostgresTestProfile: a system property named like the variable in lower case with dots wins. */
-    private static String setting(String envName, String fallback) {
-        String property = System.getProperty(envName.toLowerCase(Locale.ROOT).replace('_', '.'));
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String env = System.getenv(envName);
-        return env == null || env.isBlank() ? fallback : env;
     }
 }

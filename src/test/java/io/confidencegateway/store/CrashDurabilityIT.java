@@ -1,5 +1,6 @@
 package io.confidencegateway.store;
 
+import static io.confidencegateway.testing.UntilStopped.untilStopped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.confidencegateway.testing.PackagedGateway;
+import io.confidencegateway.testing.TestDatabase;
 
 /**
  * A 2xx means durable, even through {@code kill -9}: the packaged gateway is killed with SIGKILL while several
@@ -77,12 +79,9 @@ class CrashDurabilityIT {
     @Tag("postgres")
     void everyAcknowledgedWriteOnPostgresqlSurvivesSigkillUnderLoad() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-pg-");
-        everyAcknowledgedWriteSurvivesSigkillUnderLoad("postgresql", Map.of(
-                "gateway.data-dir", "./" + dataDir,
-                "gateway.database.kind", "postgresql",
-                "gateway.database.url", setting("GATEWAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/gateway_test"),
-                "gateway.database.username", setting("GATEWAY_TEST_PG_USER", "gateway"),
-                "gateway.database.password", setting("GATEWAY_TEST_PG_PASSWORD", "gateway")));
+        var settings = new HashMap<>(TestDatabase.gatewaySettings());
+        settings.put("gateway.data-dir", "./" + dataDir);
+        everyAcknowledgedWriteSurvivesSigkillUnderLoad("postgresql", settings);
     }
 
     private void everyAcknowledgedWriteSurvivesSigkillUnderLoad(String store, Map<String, String> settings)
@@ -188,29 +187,6 @@ class CrashDurabilityIT {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(150));
     }
 
-    @FunctionalInterface
-    private interface Step {
-        void run(int n) throws Exception;
-    }
-
-    /** Repeats the step until stopped; a refused connection once the gateway is dead ends the client. */
-    private static void untilStopped(AtomicBoolean stop, Step step) {
-        for (int n = 0; !stop.get(); n++) {
-            try {
-                step.run(n);
-            } catch (IOException deadOrTimedOut) {
-                if (stop.get()) {
-                    return;
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception unexpected) {
-                throw new IllegalStateException(unexpected);
-            }
-        }
-    }
-
     /** The answer to a question, or null when the gateway did not answer 200. */
     private static JsonNode answer(PackagedGateway gateway, String question) throws IOException, InterruptedException {
         var response = gateway.post("/v1/answers", "{\"product\":\"" + PRODUCT + "\",\"question\":\"" + question
@@ -246,15 +222,5 @@ class CrashDurabilityIT {
 
     private static JsonNode read(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
-    }
-
-    /** As in {@link PostgresTestProfile}: a system property wins over the environment variable. */
-    private static String setting(String envName, String fallback) {
-        String property = System.getProperty(envName.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String env = System.getenv(envName);
-        return env == null || env.isBlank() ? fallback : env;
     }
 }

@@ -1,5 +1,6 @@
 package io.confidencegateway.store;
 
+import static io.confidencegateway.testing.UntilStopped.untilStopped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -148,30 +149,6 @@ class GracefulShutdownIT {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void run(int n) throws Exception;
-    }
-
-    /** Repeats the step until stopped or until the gateway refuses connections (it has stopped). */
-    private static void untilStopped(AtomicBoolean stop, Step step) {
-        for (int n = 0; !stop.get(); n++) {
-            try {
-                step.run(n);
-            } catch (IOException refusedOrCut) {
-                if (stop.get()) {
-                    return;
-                }
-                // Refused, or cut mid-way during the shutdown: not acknowledged; try again until stopped.
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception unexpected) {
-                throw new IllegalStateException(unexpected);
-            }
-        }
     }
 
     private static Set<String> ids(Connection db, String sql, String value) throws Exception {
