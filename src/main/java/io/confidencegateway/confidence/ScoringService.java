@@ -58,11 +58,6 @@ public class ScoringService {
         return collected;
     }
 
-    /** The signals that run on each answer: those the shipped model gives weight. */
-    public List<String> servingSignalNames() {
-        return scorer.signalNames();
-    }
-
     private ConfidenceScore scoreChecked(ScoreRequest request, String prefix) {
         if (request == null) {
             throw invalid(List.of(new Problem.FieldError(prefix.isEmpty() ? "body" : prefix.substring(0,
