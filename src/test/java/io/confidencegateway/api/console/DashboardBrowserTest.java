@@ -98,6 +98,16 @@ class DashboardBrowserTest extends BrowserTestBase {
                 "return out.length ? out : ['the page is ' + document.documentElement.scrollWidth + ' px wide'];"));
     }
 
+    /**
+     * How far the element reaches past the right edge of the scrolling box it is in (what {@link #wider} leaves out):
+     * positive when part of it is only seen by scrolling sideways.
+     */
+    private static long hiddenBeyondScroll(ChromeDriver driver, WebElement element) {
+        return ((Number) driver.executeScript("const box = arguments[0].closest('.table-scroll') ?? document.body;"
+                + " return Math.ceil(arguments[0].getBoundingClientRect().right - box.getBoundingClientRect().right);",
+                element)).longValue();
+    }
+
     private static long seriesPixels(ChromeDriver driver, WebElement figure) {
         return ((Number) driver.executeScript(SERIES_PIXELS, figure)).longValue();
     }
@@ -184,6 +194,8 @@ class DashboardBrowserTest extends BrowserTestBase {
         screenshot(admin, "knowledge");
         resize(admin, 390, 844);
         assertThat(wider(admin)).as("sticks out at 390").isEmpty();
+        assertThat(hiddenBeyondScroll(admin, row.findElement(testId("delete"))))
+                .as("px of the Delete button scrolled off the documents panel at 390").isLessThanOrEqualTo(0L);
         screenshot(admin, "knowledge-390");
         resize(admin, 1280, 800);
 
