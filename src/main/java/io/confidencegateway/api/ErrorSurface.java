@@ -2,6 +2,9 @@ package io.confidencegateway.api;
 
 import java.util.List;
 
+import io.confidencegateway.api.openai.OpenAiError;
+import io.confidencegateway.problem.Problem;
+
 /**
  * Which error shape a path answers with: OpenAI's {@code {"error": {...}}} on the OpenAI-compatible surface, which
  * OpenAI SDKs parse (chat completions, and the model list that {@code client.models.retrieve} reads), RFC 9457
@@ -27,5 +30,21 @@ public final class ErrorSurface {
             }
         }
         return false;
+    }
+
+    /**
+     * The error body for a response written by a router filter before any resource runs: OpenAI's shape (with the
+     * given type and code) on the OpenAI surface, problem+json elsewhere.
+     */
+    public static Object body(String path, int status, String title, String detail, String openAiType,
+            String openAiCode) {
+        return isOpenAi(path)
+                ? new OpenAiError(new OpenAiError.Body(detail, openAiType, null, openAiCode))
+                : Problem.of(status, title, detail);
+    }
+
+    /** The content type that goes with {@link #body}. */
+    public static String contentType(String path) {
+        return isOpenAi(path) ? "application/json" : Problem.MEDIA_TYPE;
     }
 }

@@ -1,13 +1,11 @@
 package io.confidencegateway.api;
 
-import io.confidencegateway.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.confidencegateway.api.openai.OpenAiError;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -40,10 +38,8 @@ public class UriLengthLimit {
         }
         String detail = "The URI has " + uri.length() + " characters; at most " + maxUriLength
                 + " are read (gateway.http.max-uri-length). Send long input in the request body.";
-        boolean openAi = ErrorSurface.isOpenAi(context.request().path());
-        Object body = openAi
-                ? new OpenAiError(new OpenAiError.Body(detail, "invalid_request_error", null, "uri_too_long"))
-                : Problem.of(414, "URI Too Long", detail);
+        String path = context.request().path();
+        Object body = ErrorSurface.body(path, 414, "URI Too Long", detail, "invalid_request_error", "uri_too_long");
         String encoded;
         try {
             encoded = json.writeValueAsString(body);
@@ -51,7 +47,7 @@ public class UriLengthLimit {
             throw new IllegalStateException("error body could not be encoded", impossible);
         }
         context.response().setStatusCode(414)
-                .putHeader("Content-Type", openAi ? "application/json" : Problem.MEDIA_TYPE)
+                .putHeader("Content-Type", ErrorSurface.contentType(path))
                 .end(encoded);
     }
 }

@@ -66,6 +66,7 @@ class GracefulShutdownIT {
         var feedbackIds = new ConcurrentLinkedQueue<String>();
         var answers = new AtomicInteger();
         var feedback = new AtomicInteger();
+        var refused = new AtomicInteger();
         var stop = new AtomicBoolean();
         int exit;
         PackagedGateway gateway = PackagedGateway.start(settings, Path.of("target", "failsafe-reports",
@@ -76,6 +77,9 @@ class GracefulShutdownIT {
                 clients.submit(() -> untilStopped(stop, n -> {
                     HttpResponse<String> answer = post(gateway, "/v1/answers", "{\"product\":\"support-copilot\","
                             + "\"question\":\"" + QUESTION + "\",\"user_id\":\"" + run + "\"}", null);
+                    if (answer.statusCode() == 503) {
+                        refused.incrementAndGet();
+                    }
                     if (answer.statusCode() / 100 == 2) {
                         answers.incrementAndGet();
                         answerIds.add(JSON.readTree(answer.body()).path("id").asText());
@@ -111,21 +115,16 @@ class GracefulShutdownIT {
             Set<String> storedAnswers = ids(db, "SELECT id FROM answer WHERE user_id = ?", run);
             Set<String> storedFeedback = ids(db, "SELECT id FROM feedback WHERE idempotency_key LIKE ?", run + "-%");
             System.out.printf(Locale.ROOT, "GracefulShutdownIT: exit %d; answers acknowledged %d, stored %d; feedback "
-                    + "acknowledged %d, stored %d%n", exit, answers.get(), storedAnswers.size(), feedback.get(),
-                    storedFeedback.size());
+                    + "acknowledged %d, stored %d; answers refused with 503 while stopping %d%n", exit, answers.get(),
+                    storedAnswers.size(), feedback.get(), storedFeedback.size(), refused.get());
             assertThat(storedAnswers).as("every acknowledged answer is stored").containsAll(answerIds);
             assertThat(storedFeedback).as("every acknowledged feedback event is stored").containsAll(feedbackIds);
-            // Without a graceful shutdown the connections closed at once, and answers committed in the last moment
-            // never got their 2xx (87 stored, 84 acknowledged). With it most runs store exactly what they
-            // acknowledged, but CI still saw up to 3 answers (one per client at most) committed whose response was
-            // cut as the server closed: not a lost acknowledgement, but a client told "failed" for a stored answer.
-            // That is the open gap; what is asserted is the promise (nothing acknowledged is missing) and its bound.
-            assertThat(storedAnswers.size() - answers.get()).as("answers stored but not acknowledged")
-                    .isBetween(0, ANSWER_CLIENTS);
-            // Feedback is committed and answered on a worker thread; once in a run (111 stored, 110 acknowledged)
-            // a 201 was lost as the server closed its connections. The client's Idempotency-Key makes its retry safe.
-            assertThat(storedFeedback.size() - feedback.get()).as("feedback stored but not acknowledged")
-                    .isBetween(0, FEEDBACK_CLIENTS);
+            // Quarkus's own graceful shutdown went on serving requests that arrived while it waited and closed the
+            // server the moment its count of running requests first reached zero: a request accepted just then was
+            // committed and its connection closed (CI: 70 answers stored, 67 acknowledged). ShutdownDrain refuses
+            // new requests with a 503 from the moment the shutdown starts, so only requests already counted run.
+            assertThat(storedAnswers).as("answers stored = answers acknowledged").hasSize(answers.get());
+            assertThat(storedFeedback).as("feedback stored = feedback acknowledged").hasSize(feedback.get());
         }
         assertThat(Files.readString(Path.of("target", "failsafe-reports", "sigterm-gateway.log")))
                 .contains("stopped in");
