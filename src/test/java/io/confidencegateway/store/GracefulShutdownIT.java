@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.confidencegateway.testing.PackagedGateway;
+import io.confidencegateway.testing.TestDatabase;
 import io.confidencegateway.testing.TestKeys;
 
 /**
@@ -52,9 +53,9 @@ class GracefulShutdownIT {
     @Test
     @Tag("postgres")
     void sigtermUnderLoadStoresExactlyTheAnswersAndFeedbackThatWereAcknowledged() throws Exception {
-        String url = setting("GATEWAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/gateway_test");
-        String user = setting("GATEWAY_TEST_PG_USER", "gateway");
-        String password = setting("GATEWAY_TEST_PG_PASSWORD", "gateway");
+        String url = TestDatabase.url();
+        String user = TestDatabase.username();
+        String password = TestDatabase.password();
         Map<String, String> settings = Map.of(
                 "gateway.data-dir", "./" + Files.createTempDirectory(Path.of("target"), "sigterm-"),
                 "gateway.database.kind", "postgresql",
@@ -161,15 +162,5 @@ class GracefulShutdownIT {
             }
             return ids;
         }
-    }
-
-    /** As in {@link PostgresTestProfile}: a system property wins over the environment variable. */
-    private static String setting(String envName, String fallback) {
-        String property = System.getProperty(envName.toLowerCase(Locale.ROOT).replace('_', '.'));
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String env = System.getenv(envName);
-        return env == null || env.isBlank() ? fallback : env;
     }
 }
