@@ -16,8 +16,10 @@ import io.vertx.core.Vertx;
 /**
  * Keeps the review-queue gauges current: reads the queue on a Vert.x timer and shortly after a change, on a worker
  * thread, and hands the numbers to {@link GatewayMetrics}, so that a metrics scrape never touches the database.
- * Changes are coalesced: at most one read per {@link #AFTER_CHANGE_MILLIS} however many items are queued (reading
- * after every item was a full count per answer, the largest cost of a product answer under load, #7).
+ * Changes are coalesced: one read for any number of changes in between (reading after every item was a full count
+ * per answer, the largest cost of a product answer under load, #7), and the wait after a change grows with what the
+ * last read cost ({@link GaugeReadPolicy}), so that a large backlog is not counted every second. While a read after
+ * a change is scheduled, the periodic one is left out: it would read the same queue again.
  */
 @ApplicationScoped
 public class ReviewQueueGauges {
@@ -34,9 +36,8 @@ public class ReviewQueueGauges {
     private volatile long timer = -1;
     private final AtomicBoolean soon = new AtomicBoolean();
     private volatile long soonTimer = -1;
-
-    /** How soon after a change the gauges are read again. */
-    static final long AFTER_CHANGE_MILLIS = 1_000;
+    /** How long the last read took, in milliseconds. */
+    private volatile long lastReadMillis;
 
     public ReviewQueueGauges(Database database, ReviewRepository repository, GatewayMetrics metrics, Vertx vertx,
             ReviewConfig config) {
@@ -49,13 +50,17 @@ public class ReviewQueueGauges {
 
     void start(@Observes StartupEvent started) {
         refresh();
-        timer = vertx.setPeriodic(periodMillis, id -> refresh());
+        timer = vertx.setPeriodic(periodMillis, id -> {
+            if (!soon.get()) {
+                refresh();
+            }
+        });
     }
 
     /** The queue changed: read it again shortly (once for any number of changes in between). */
     public void changed() {
         if (soon.compareAndSet(false, true)) {
-            soonTimer = vertx.setTimer(AFTER_CHANGE_MILLIS, id -> {
+            soonTimer = vertx.setTimer(GaugeReadPolicy.waitAfterChange(lastReadMillis, periodMillis), id -> {
                 soon.set(false);
                 refresh();
             });
@@ -72,16 +77,18 @@ public class ReviewQueueGauges {
 
     private void read() {
         again.set(false);
+        long started = System.nanoTime();
         database.transaction(repository::queueState).subscribe().with(state -> {
             metrics.setReviewQueue(state.pendingReviews(), state.pendingHandoffs(), state.oldestPending().orElse(null));
-            finish();
+            finish(started);
         }, failure -> {
             LOG.debug("Review queue gauges not refreshed", failure);
-            finish();
+            finish(started);
         });
     }
 
-    private void finish() {
+    private void finish(long started) {
+        lastReadMillis = (System.nanoTime() - started) / 1_000_000;
         running.set(false);
         if (again.get() && running.compareAndSet(false, true)) {
             read();
