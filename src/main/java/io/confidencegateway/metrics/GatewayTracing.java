@@ -109,8 +109,7 @@ public class GatewayTracing {
         if (captureContent && input != null) {
             span.setAttribute(INPUT_MESSAGES, messages(input));
         }
-        return new ModelCallSpan(span, parent == null ? Context.root() : parent,
-                captureContent ? this::outputMessages : null);
+        return new ModelCallSpan(span, captureContent ? this::outputMessages : null);
     }
 
     private String messages(List<ChatMessage> input) {

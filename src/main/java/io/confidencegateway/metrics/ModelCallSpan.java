@@ -2,13 +2,9 @@ package io.confidencegateway.metrics;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import io.confidencegateway.chat.Usage;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Context;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The span of one provider attempt, ended exactly once: by its outcome, or by cancellation when the caller gave up
@@ -17,27 +13,12 @@ import io.smallrye.mutiny.Uni;
 public final class ModelCallSpan {
 
     private final Span span;
-    private final Context context;
     private final Function<String, String> output;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    ModelCallSpan(Span span, Context parent, Function<String, String> output) {
+    ModelCallSpan(Span span, Function<String, String> output) {
         this.span = span;
-        this.context = parent.with(span);
         this.output = output;
-    }
-
-    /**
-     * The provider call, built and run with this span current (see {@link CallScope}), so that the HTTP client span of its
-     * upstream request nests under this one, and its {@code traceparent} names it, rather than the server span.
-     */
-    public <T> Uni<T> within(Supplier<Uni<T>> call) {
-        return CallScope.within(context, call);
-    }
-
-    /** As {@link #within(Supplier)}, for a stream. */
-    public <T> Multi<T> streamWithin(Supplier<Multi<T>> call) {
-        return CallScope.streamWithin(context, call);
     }
 
     /** Notes the model that answered, when the provider said. */

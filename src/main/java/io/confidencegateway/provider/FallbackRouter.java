@@ -146,7 +146,7 @@ public class FallbackRouter {
             int retry) {
         long started = System.nanoTime();
         ModelCallSpan span = span(target, request, trace);
-        return span.within(() -> target.provider().chat(request))
+        return target.provider().chat(request)
                 .onFailure().transform(this::scrubbed)
                 .onItemOrFailure().invoke((answer, error) -> {
                     if (error != null) {
@@ -228,7 +228,7 @@ public class FallbackRouter {
             var held = new ArrayList<ChatChunk>(1);
             ModelCallSpan span = span(target, request, trace);
             var text = new StringBuilder();
-            return span.streamWithin(() -> target.provider().stream(request))
+            return target.provider().stream(request)
                     .onFailure().transform(this::scrubbed)
                     .onItem().invoke(chunk -> {
                         span.responseModel(chunk.model());

@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.confidencegateway.provider.ProviderException;
 import io.confidencegateway.provider.ProviderFailure;
 import io.confidencegateway.provider.ProviderSettings;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -174,10 +172,6 @@ public final class UpstreamClient {
         // handful of fixed URLs, so each is parsed once and copied.
         var options = new RequestOptions(parsedUrls.computeIfAbsent(url, u -> new RequestOptions().setAbsoluteURI(u)))
                 .setMethod(HttpMethod.POST);
-        // The subscriber's trace context (the model call's span: FallbackRouter subscribes within it). Vert.x's tracer
-        // takes the parent of the HTTP client span from the Vert.x context when the request is sent, in the callback
-        // below, by which time the subscriber's scope has ended; so the context is made current again around the send.
-        Context trace = Context.current();
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 fail(emitter, finished, UpstreamErrors.fromThrowable(settings.name(), opened.cause(), false));
@@ -200,16 +194,14 @@ public final class UpstreamClient {
             }
             settings.headers().forEach(req::putHeader);
             headers.forEach(req::putHeader);
-            try (Scope ignored = trace.makeCurrent()) {
-                req.send(body).onComplete(sent -> {
-                    if (sent.failed()) {
-                        fail(emitter, finished, UpstreamErrors.fromThrowable(settings.name(), sent.cause(), false));
-                    } else if (!finished.get()) {
-                        answered.set(true);
-                        onResponse.handle(sent.result());
-                    }
-                });
-            }
+            req.send(body).onComplete(sent -> {
+                if (sent.failed()) {
+                    fail(emitter, finished, UpstreamErrors.fromThrowable(settings.name(), sent.cause(), false));
+                } else if (!finished.get()) {
+                    answered.set(true);
+                    onResponse.handle(sent.result());
+                }
+            });
         });
     }
 
