@@ -33,6 +33,8 @@ ap.add_argument("--stop", default=None, help="UTC HH:MM: stop training then, eva
 ap.add_argument("--eval-stop", default=None, help="UTC HH:MM: stop scoring held-out rows then (rows in a fixed shuffled order)")
 ap.add_argument("--token-weight", type=float, default=0.5)
 ap.add_argument("--save", default=None)
+ap.add_argument("--order-seed", type=int, default=7, help="shuffle of the training rows (change it for a further epoch)")
+ap.add_argument("--init", default=None, help="start from weights saved by an earlier --save (a further epoch)")
 a = ap.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(13)
@@ -81,9 +83,11 @@ class Detector(nn.Module):
 
 enc, _ = load_minilm(a.onnx)
 model = Detector(enc)
+if a.init:
+    model.load_state_dict(torch.load(a.init))
 train = [i for i, r in enumerate(rows) if r["ragtruth_source_id"] not in held]
 test = [i for i, r in enumerate(rows) if r["ragtruth_source_id"] in held]
-random.Random(7).shuffle(train)
+random.Random(a.order_seed).shuffle(train)
 print(f"train rows {len(train)}, held-out rows {len(test)} ({len(held)} groups)", flush=True)
 
 def at(hhmm):
