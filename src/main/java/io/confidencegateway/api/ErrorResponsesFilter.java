@@ -99,6 +99,8 @@ public class ErrorResponsesFilter implements OASFilter {
             addIfAbsent(responses, "406", "No representation matches the Accept header");
         }
         addIfAbsent(responses, "414", "The URI is longer than gateway.http.max-uri-length");
+        addIfAbsent(responses, "503", "This instance is stopping (code shutting_down, Retry-After: 1) and stored "
+                + "nothing of the request: send it again");
         responses.getAPIResponses().forEach((code, response) -> {
             if (!isError(code)) {
                 return;

@@ -34,13 +34,12 @@ public final class ErrorSurface {
 
     /**
      * The error body for a response written by a router filter before any resource runs: OpenAI's shape (with the
-     * given type and code) on the OpenAI surface, problem+json elsewhere.
+     * given type and code) on the OpenAI surface, problem+json with the same code elsewhere.
      */
-    public static Object body(String path, int status, String title, String detail, String openAiType,
-            String openAiCode) {
+    public static Object body(String path, int status, String title, String detail, String openAiType, String code) {
         return isOpenAi(path)
-                ? new OpenAiError(new OpenAiError.Body(detail, openAiType, null, openAiCode))
-                : Problem.of(status, title, detail);
+                ? new OpenAiError(new OpenAiError.Body(detail, openAiType, null, code))
+                : new Problem("about:blank", title, status, detail, null, null, code);
     }
 
     /** The content type that goes with {@link #body}. */

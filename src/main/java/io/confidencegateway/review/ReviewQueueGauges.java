@@ -51,9 +51,12 @@ public class ReviewQueueGauges {
     void start(@Observes StartupEvent started) {
         refresh();
         timer = vertx.setPeriodic(periodMillis, id -> {
-            if (!soon.get()) {
-                refresh();
+            // A read scheduled after a change is taken now instead: still one read, and since changes made on other
+            // replicas are seen only by this periodic read, no gauge is ever older than one period.
+            if (soon.compareAndSet(true, false)) {
+                vertx.cancelTimer(soonTimer);
             }
+            refresh();
         });
     }
 

@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +48,11 @@ class ShutdownDrainTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    private ShutdownDrain serve(boolean delayEnabled, Optional<Duration> delay) throws Exception {
-        ShutdownDrain drain = new ShutdownDrain(JSON, vertx, delayEnabled, delay);
+    /** The drain's clock: tests move it instead of waiting. */
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+    private ShutdownDrain serve(Optional<Duration> delay, boolean devMode) throws Exception {
+        ShutdownDrain drain = new ShutdownDrain(JSON, delay, devMode, now::get);
         Router router = Router.router(vertx);
         drain.register(router);
         router.route().handler(context -> context.response().setStatusCode(200).end("served"));
@@ -59,14 +62,18 @@ class ShutdownDrainTest {
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+        return send(HTTP, path);
+    }
+
+    private HttpResponse<String> send(HttpClient http, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void requestsAreServedUntilTheShutdownStarts() throws Exception {
-        ShutdownDrain drain = serve(false, Optional.empty());
+        ShutdownDrain drain = serve(Optional.empty(), false);
 
         HttpResponse<String> answer = post("/v1/answers");
 
@@ -77,7 +84,7 @@ class ShutdownDrainTest {
 
     @Test
     void aNativeApiRequestAfterTheShutdownStartsGetsAProblemThatSaysToRetry() throws Exception {
-        ShutdownDrain drain = serve(false, Optional.empty());
+        ShutdownDrain drain = serve(Optional.empty(), false);
         drain.stopping(new ShutdownDelayInitiatedEvent());
 
         HttpResponse<String> answer = post("/v1/answers");
@@ -89,13 +96,14 @@ class ShutdownDrainTest {
         JsonNode problem = JSON.readTree(answer.body());
         assertThat(problem.path("status").asInt()).isEqualTo(503);
         assertThat(problem.path("title").asText()).isEqualTo("Service Unavailable");
+        assertThat(problem.path("code").asText()).isEqualTo("shutting_down");
         assertThat(problem.path("detail").asText()).contains("shutting down").contains("nothing of this request was "
                 + "stored").contains("Send it again");
     }
 
     @Test
     void anOpenAiRequestAfterTheShutdownStartsGetsOpenAisErrorShape() throws Exception {
-        ShutdownDrain drain = serve(false, Optional.empty());
+        ShutdownDrain drain = serve(Optional.empty(), false);
         drain.stopping(new ShutdownDelayInitiatedEvent());
 
         HttpResponse<String> completion = post("/v1/chat/completions");
@@ -110,7 +118,7 @@ class ShutdownDrainTest {
 
     @Test
     void healthAndMetricsStillAnswerWhileStopping() throws Exception {
-        ShutdownDrain drain = serve(false, Optional.empty());
+        ShutdownDrain drain = serve(Optional.empty(), false);
         drain.stopping(new ShutdownDelayInitiatedEvent());
 
         assertThat(post("/q/health/live").statusCode()).isEqualTo(200);
@@ -119,20 +127,49 @@ class ShutdownDrainTest {
     }
 
     @Test
-    void withAShutdownDelayRequestsAreServedUntilTheDelayHasPassed() throws Exception {
-        ShutdownDrain drain = serve(true, Optional.of(Duration.ofMillis(600)));
+    void withAShutdownDelayRequestsAreServedUntilTheDelayHasPassedSinceTheEvent() throws Exception {
+        ShutdownDrain drain = serve(Optional.of(Duration.ofSeconds(5)), false);
         drain.stopping(new ShutdownDelayInitiatedEvent());
 
+        now.addAndGet(Duration.ofMillis(4_999).toNanos());
         assertThat(post("/v1/answers").statusCode()).as("during the delay").isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(drain::draining);
-        assertThat(post("/v1/answers").statusCode()).as("after the delay").isEqualTo(503);
+        now.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(post("/v1/answers").statusCode()).as("once the delay has passed").isEqualTo(503);
     }
 
     @Test
-    void aDelayThatIsConfiguredButNotBuiltInIsIgnored() throws Exception {
-        ShutdownDrain drain = serve(false, Optional.of(Duration.ofMinutes(5)));
+    void aDelayUnderOneMillisecondOrInDevModeIsNoDelayAsForQuarkus() throws Exception {
+        ShutdownDrain tiny = serve(Optional.of(Duration.ofNanos(900_000)), false);
+        tiny.stopping(new ShutdownDelayInitiatedEvent());
+        assertThat(post("/v1/answers").statusCode()).as("0.9 ms").isEqualTo(503);
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        ShutdownDrain dev = serve(Optional.of(Duration.ofMinutes(5)), true);
+        dev.stopping(new ShutdownDelayInitiatedEvent());
+        assertThat(post("/v1/answers").statusCode()).as("dev mode").isEqualTo(503);
+    }
+
+    @Test
+    void overHttp2TheRefusalCarriesNoConnectionHeader() throws Exception {
+        ShutdownDrain drain = serve(Optional.empty(), false);
+        drain.stopping(new ShutdownDelayInitiatedEvent());
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        // The first request on a connection goes out as HTTP/1.1 with an h2c upgrade; the second is HTTP/2.
+        send(http2, "/q/health/live");
+
+        HttpResponse<String> answer = send(http2, "/v1/answers");
+
+        assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Connection")).isEmpty();
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
+    void aPathThatOnlyLooksExemptIsRefused() throws Exception {
+        ShutdownDrain drain = serve(Optional.empty(), false);
         drain.stopping(new ShutdownDelayInitiatedEvent());
 
-        assertThat(post("/v1/answers").statusCode()).isEqualTo(503);
+        assertThat(post("/q/../v1/answers").statusCode()).isEqualTo(503);
     }
 }
