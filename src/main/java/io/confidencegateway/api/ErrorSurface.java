@@ -2,8 +2,12 @@ package io.confidencegateway.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.confidencegateway.api.openai.OpenAiError;
 import io.confidencegateway.problem.Problem;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Which error shape a path answers with: OpenAI's {@code {"error": {...}}} on the OpenAI-compatible surface, which
@@ -33,17 +37,22 @@ public final class ErrorSurface {
     }
 
     /**
-     * The error body for a response written by a router filter before any resource runs: OpenAI's shape (with the
-     * given type and code) on the OpenAI surface, problem+json with the same code elsewhere.
+     * Ends a response from a router filter (before any resource runs) with an error in the path's shape: OpenAI's
+     * (with the given type and code) on the OpenAI surface, problem+json with the same code elsewhere. Headers the
+     * caller set before stay.
      */
-    public static Object body(String path, int status, String title, String detail, String openAiType, String code) {
-        return isOpenAi(path)
+    public static void end(HttpServerResponse response, ObjectMapper json, String path, int status, String title,
+            String detail, String openAiType, String code) {
+        Object body = isOpenAi(path)
                 ? new OpenAiError(new OpenAiError.Body(detail, openAiType, null, code))
                 : new Problem("about:blank", title, status, detail, null, null, code);
-    }
-
-    /** The content type that goes with {@link #body}. */
-    public static String contentType(String path) {
-        return isOpenAi(path) ? "application/json" : Problem.MEDIA_TYPE;
+        String encoded;
+        try {
+            encoded = json.writeValueAsString(body);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("error body could not be encoded", impossible);
+        }
+        response.setStatusCode(status).putHeader("Content-Type", isOpenAi(path) ? "application/json"
+                : Problem.MEDIA_TYPE).end(encoded);
     }
 }

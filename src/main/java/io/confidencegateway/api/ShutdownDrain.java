@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.LaunchMode;
@@ -84,21 +83,12 @@ public class ShutdownDrain {
         }
         String detail = "This gateway instance is shutting down and takes no new requests; nothing of this request "
                 + "was stored. Send it again: another instance (or this one after its restart) answers it.";
-        String encoded;
-        try {
-            encoded = json.writeValueAsString(ErrorSurface.body(path, 503, "Service Unavailable", detail,
-                    "server_error", "shutting_down"));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("error body could not be encoded", impossible);
-        }
-        var response = context.response().setStatusCode(503)
-                .putHeader("Content-Type", ErrorSurface.contentType(path))
-                .putHeader("Retry-After", "1");
+        var response = context.response().putHeader("Retry-After", "1");
         HttpVersion version = context.request().version();
         if (version == HttpVersion.HTTP_1_1 || version == HttpVersion.HTTP_1_0) {
             // HTTP/2 forbids connection-specific headers (RFC 9113 8.2.2); there Quarkus sends GOAWAY itself.
             response.putHeader("Connection", "close");
         }
-        response.end(encoded);
+        ErrorSurface.end(response, json, path, 503, "Service Unavailable", detail, "server_error", "shutting_down");
     }
 }

@@ -3,7 +3,6 @@ package io.confidencegateway.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.ext.web.Router;
@@ -38,16 +37,7 @@ public class UriLengthLimit {
         }
         String detail = "The URI has " + uri.length() + " characters; at most " + maxUriLength
                 + " are read (gateway.http.max-uri-length). Send long input in the request body.";
-        String path = context.request().path();
-        Object body = ErrorSurface.body(path, 414, "URI Too Long", detail, "invalid_request_error", "uri_too_long");
-        String encoded;
-        try {
-            encoded = json.writeValueAsString(body);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("error body could not be encoded", impossible);
-        }
-        context.response().setStatusCode(414)
-                .putHeader("Content-Type", ErrorSurface.contentType(path))
-                .end(encoded);
+        ErrorSurface.end(context.response(), json, context.request().path(), 414, "URI Too Long", detail,
+                "invalid_request_error", "uri_too_long");
     }
 }

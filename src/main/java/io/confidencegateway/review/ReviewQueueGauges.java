@@ -18,8 +18,8 @@ import io.vertx.core.Vertx;
  * thread, and hands the numbers to {@link GatewayMetrics}, so that a metrics scrape never touches the database.
  * Changes are coalesced: one read for any number of changes in between (reading after every item was a full count
  * per answer, the largest cost of a product answer under load, #7), and the wait after a change grows with what the
- * last read cost ({@link GaugeReadPolicy}), so that a large backlog is not counted every second. While a read after
- * a change is scheduled, the periodic one is left out: it would read the same queue again.
+ * last read cost ({@link GaugeReadPolicy}), so that a large backlog is not counted every second. A periodic read
+ * that comes while a read after a change is scheduled takes its place: one read, never a gauge older than a period.
  */
 @ApplicationScoped
 public class ReviewQueueGauges {
